@@ -21,8 +21,11 @@ export type Result<T> =
   | { ok: true; value: T }
   | { ok: false; error: AppErrorCode; detail?: string };
 
-/** Menu items the renderer acts on (Öppna is handled in main, which owns the dialogs). */
-export type MenuCommand = 'export' | 'about';
+/**
+ * Menu items the renderer acts on (Öppna is handled in main, which owns the dialogs).
+ * `language:xx` tells the renderer the user switched language in Visa → Språk.
+ */
+export type MenuCommand = 'export' | 'about' | `language:${Lang}`;
 
 export interface SaveRequest {
   suggestedName: string;

@@ -17,6 +17,10 @@ export async function describeTable(engine: Engine, table: string): Promise<{ ro
   return { rowCount: Number(count?.n ?? 0), columns };
 }
 
+export async function allRows(engine: Engine, table: string): Promise<Row[]> {
+  return toRows(await engine.query(`SELECT * FROM ${quoteIdent(table)}`));
+}
+
 export async function previewRows(engine: Engine, table: string, limit = 50): Promise<Row[]> {
   return toRows(await engine.query(`SELECT * FROM ${quoteIdent(table)} LIMIT ?`, [limit]));
 }

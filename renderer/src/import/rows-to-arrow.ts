@@ -1,5 +1,7 @@
 // Rows of spreadsheet cells → an Arrow table with one type per column, in the sheet's column order.
 // Arrow (not JSON) because DuckDB's JSON reader sorts columns by name and guesses types per value.
+// The buffers are built by hand: apache-arrow's builders compile their null check with `new Function`,
+// which the app's Content-Security-Policy (rightly) forbids.
 import {
   Bool,
   Field,
@@ -12,7 +14,7 @@ import {
   Table,
   TimestampMillisecond,
   Utf8,
-  vectorFromArray,
+  type Data,
   type DataType,
 } from 'apache-arrow';
 import type { Cell } from './read-xlsx';
@@ -49,6 +51,43 @@ function columnType(values: readonly Cell[]): DataType {
   return new Utf8();
 }
 
+/** Validity bitmap (bit set = value present) and the null count, as Arrow stores them. */
+function validity(values: readonly (Cell | null)[]): { nullBitmap: Uint8Array; nullCount: number } {
+  const nullBitmap = new Uint8Array(Math.ceil(values.length / 8));
+  let nullCount = 0;
+  values.forEach((value, i) => {
+    if (value === null) nullCount++;
+    else nullBitmap[i >> 3]! |= 1 << (i & 7);
+  });
+  return { nullBitmap, nullCount };
+}
+
+/** One column's Arrow data, typed as `columnType` decided. */
+function columnData(type: DataType, values: readonly (Cell | null)[]): Data {
+  const length = values.length;
+  const { nullBitmap, nullCount } = validity(values);
+  if (type instanceof Int32) return makeData({ type, length, nullCount, nullBitmap, data: Int32Array.from(values, (v) => (v as number | null) ?? 0) });
+  if (type instanceof Float64) return makeData({ type, length, nullCount, nullBitmap, data: Float64Array.from(values, (v) => (v as number | null) ?? 0) });
+  if (type instanceof TimestampMillisecond) {
+    const data = BigInt64Array.from(values, (v) => BigInt(v instanceof Date ? v.getTime() : 0));
+    return makeData({ type, length, nullCount, nullBitmap, data });
+  }
+  if (type instanceof Bool) {
+    const data = new Uint8Array(Math.ceil(length / 8));
+    values.forEach((v, i) => {
+      if (v === true) data[i >> 3]! |= 1 << (i & 7);
+    });
+    return makeData({ type, length, nullCount, nullBitmap, data });
+  }
+  const encoder = new TextEncoder();
+  const encoded = values.map((v) => (v === null ? new Uint8Array() : encoder.encode(toText(v))));
+  const valueOffsets = new Int32Array(length + 1);
+  encoded.forEach((bytes, i) => (valueOffsets[i + 1] = valueOffsets[i]! + bytes.length));
+  const data = new Uint8Array(valueOffsets[length]!);
+  encoded.forEach((bytes, i) => data.set(bytes, valueOffsets[i]!));
+  return makeData({ type: type as Utf8, length, nullCount, nullBitmap, valueOffsets, data });
+}
+
 function toText(cell: Cell): string {
   return cell instanceof Date ? cell.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '') : String(cell);
 }
@@ -70,8 +109,7 @@ export function rowsToArrow(rows: readonly Cell[][]): SheetTable {
     const cells = body.map((row) => (isBlank(row[c]) ? null : row[c]!));
     const type = columnType(cells);
     fields.push(new Field(name, type, true));
-    const values = type instanceof Utf8 ? cells.map((v) => (v === null ? null : toText(v))) : cells;
-    return vectorFromArray(values as unknown[], type).data[0]!;
+    return columnData(type, cells);
   });
   const data = makeData({ type: new Struct(fields), length: body.length, nullCount: 0, children });
   return { columns, table: new Table([new RecordBatch(new Schema(fields), data)]) };

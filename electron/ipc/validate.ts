@@ -1,0 +1,53 @@
+// Validators for what the renderer sends over IPC. The renderer is treated as untrusted input: each
+// parser returns a typed value or null, and never throws.
+import { MAX_FILE_BYTES, type Lang, type SaveRequest } from '../shared/ipc-contract';
+import { MAX_URL_LENGTH } from '../policy/trusted-url';
+
+/** A suggested file name is a hint for the save dialog; anything longer is not a name a person typed. */
+export const MAX_SUGGESTED_NAME_LENGTH = 120;
+
+// Names Windows reserves for devices, with or without an extension (`con.csv` is as bad as `CON`).
+const WINDOWS_RESERVED_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+// Characters Windows forbids in names, path separators and control characters.
+const FORBIDDEN_NAME_CHARACTER = /[<>:"/\\|?*\u0000-\u001f\u007f]/;
+
+/**
+ * A bare file name: no directory part, no `..`, not hidden (a leading dot), no trailing dot or space
+ * (Windows drops them, so the saved name would differ from the one shown).
+ */
+export function parseFileName(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_SUGGESTED_NAME_LENGTH) return null;
+  if (FORBIDDEN_NAME_CHARACTER.test(value) || value.includes('..') || value.startsWith('.')) return null;
+  if (/[. ]$/.test(value) || value.trim() === '' || WINDOWS_RESERVED_NAME.test(value)) return null;
+  return value;
+}
+
+export function parseSaveRequest(value: unknown): SaveRequest | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { suggestedName, bytes } = value as Record<string, unknown>;
+  const name = parseFileName(suggestedName);
+  if (name === null || !(bytes instanceof Uint8Array) || bytes.byteLength > MAX_FILE_BYTES) return null;
+  return { suggestedName: name, bytes };
+}
+
+export function parseLang(value: unknown): Lang | null {
+  return value === 'sv' || value === 'en' ? value : null;
+}
+
+/** Only the shape; whether the URL may be opened is the policy's decision (trusted-url.ts). */
+export function parseUrl(value: unknown): string | null {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_URL_LENGTH ? value : null;
+}
+
+/** Argument-list validators for `handle()`: an exact arity, so extra arguments are refused too. */
+export function noArguments(args: readonly unknown[]): [] | null {
+  return args.length === 0 ? [] : null;
+}
+
+export function oneArgument<T>(parse: (value: unknown) => T | null): (args: readonly unknown[]) => [T] | null {
+  return (args) => {
+    if (args.length !== 1) return null;
+    const parsed = parse(args[0]);
+    return parsed === null ? null : [parsed];
+  };
+}

@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Lang } from '../../electron/shared/ipc-contract';
+import { LANGUAGE_NAMES } from '../../electron/shared/strings';
+import { useLoadedFiles } from './app/use-loaded-files';
+import { DropOverlay } from './components/DropOverlay';
+import { ErrorList } from './components/ErrorList';
+import { FileList } from './components/FileList';
+import { TablePreview } from './components/TablePreview';
+import type { Engine } from './db/engine';
+import { allRows } from './db/table-info';
+import { csvFileName, tableToCsv } from './export/table-csv';
+import { I18nProvider, storeLang, storedLang, useI18n } from './i18n/i18n';
+import type { Platform } from './platform';
+
+interface Props {
+  platform: Platform;
+  engine: () => Promise<Engine>;
+}
+
+type EngineState = 'starting' | 'ready' | 'failed';
+
+export function App(props: Props) {
+  const [lang, setLang] = useState<Lang>(() => storedLang());
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    storeLang(lang);
+    props.platform.setLanguage(lang);
+  }, [lang, props.platform]);
+  return (
+    <I18nProvider lang={lang}>
+      <Shell {...props} onLang={setLang} />
+    </I18nProvider>
+  );
+}
+
+function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => void }) {
+  const { lang, t } = useI18n();
+  const files = useLoadedFiles(engine);
+  const { load, fail } = files;
+  const [engineState, setEngineState] = useState<EngineState>('starting');
+  const [isAboutOpen, setIsAboutOpen] = useState(false);
+
+  // Start DuckDB at once, so the first file does not wait for it.
+  useEffect(() => {
+    engine().then(
+      () => setEngineState('ready'),
+      () => setEngineState('failed'),
+    );
+  }, [engine]);
+
+  const current = files.tables.find((table) => table.table === files.selected) ?? files.tables.at(-1);
+
+  // Arkiv → Exportera and the button: the table shown, as CSV for Swedish Excel.
+  const exportCurrent = useCallback(async () => {
+    if (!current) return;
+    try {
+      const bytes = tableToCsv(current.columns, await allRows(await engine(), current.table));
+      await platform.saveFile(csvFileName(current.fileName), bytes);
+    } catch (error) {
+      console.error(error);
+      fail({ key: 'errorWrite', params: () => ({}) });
+    }
+  }, [current, engine, platform, fail]);
+
+  useEffect(() => platform.onFilesOpened((picked) => void load(picked)), [platform, load]);
+  useEffect(
+    () =>
+      platform.onMenuCommand((command) => {
+        if (command === 'about') setIsAboutOpen(true);
+        if (command === 'export') void exportCurrent();
+        if (command === 'language:sv' || command === 'language:en') onLang(command === 'language:sv' ? 'sv' : 'en');
+      }),
+    [platform, exportCurrent, onLang],
+  );
+
+  const open = useCallback(async () => {
+    try {
+      await load(await platform.pickFiles());
+    } catch {
+      fail({ key: 'errorRead', params: () => ({ file: '' }) });
+    }
+  }, [platform, load, fail]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <h1>{t('appName')}</h1>
+          <p>{t('tagline')}</p>
+        </div>
+        <div className="actions">
+          <label className="lang">
+            <span>{t('language')}</span>
+            <select value={lang} onChange={(event) => onLang(event.target.value as Lang)} data-testid="language">
+              {(Object.keys(LANGUAGE_NAMES) as Lang[]).map((code) => (
+                <option key={code} value={code}>
+                  {LANGUAGE_NAMES[code]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="primary" onClick={() => void open()}>
+            {t('openFiles')}
+          </button>
+        </div>
+      </header>
+
+      <ErrorList errors={files.errors} onDismiss={files.dismissError} />
+
+      <div className="body">
+        <FileList
+          tables={files.tables}
+          selected={current?.table ?? null}
+          onSelect={files.setSelected}
+          onRemove={(table) => void files.remove(table)}
+        />
+        <main className="content">
+          <p className="status" role="status" aria-live="polite">
+            {engineState === 'starting' && t('startingEngine')}
+            {engineState === 'failed' && t('errorEngine')}
+            {files.loading && t('loading', { file: files.loading })}
+          </p>
+          {current ? (
+            <TablePreview key={current.table} table={current} engine={engine} onExport={() => void exportCurrent()} />
+          ) : (
+            <button type="button" className="dropzone" onClick={() => void open()}>
+              <span className="dropzone-title">{t('dropHint')}</span>
+              <span className="muted">{t('dropFormats')}</span>
+            </button>
+          )}
+        </main>
+      </div>
+
+      {isAboutOpen && (
+        <div className="modal-backdrop" onClick={() => setIsAboutOpen(false)}>
+          <div className="modal" role="dialog" aria-modal="true" aria-label={t('menuAbout')}>
+            <h2>{t('appName')}</h2>
+            <p>{t('aboutText', { version: __APP_VERSION__ })}</p>
+            <button type="button" className="primary" onClick={() => setIsAboutOpen(false)}>
+              {t('dismiss')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      <DropOverlay onFiles={load} />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// Any failure while loading a file → a message key and its parameters, translated when shown,
+// so a language switch translates the errors already on screen too. Never a stack trace.
+import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
+import type { Lang } from '../../../electron/shared/ipc-contract';
+import type { MessageKey } from '../../../electron/shared/strings';
+import { formatBytes } from '../format';
+import { ImportError, type ImportErrorCode } from '../import/import-file';
+import { PlatformError } from '../platform';
+
+export interface UserMessage {
+  key: MessageKey;
+  params: (lang: Lang) => Record<string, string>;
+}
+
+const IMPORT_KEYS: Record<ImportErrorCode, MessageKey> = {
+  unsupported: 'errorUnsupported',
+  empty: 'errorEmpty',
+  'no-rows': 'errorNoRows',
+  'too-large': 'errorTooLarge',
+  binary: 'errorBinary',
+  'bad-xlsx': 'errorBadXlsx',
+  parse: 'errorParse',
+};
+
+export function tooLargeMessage(fileName: string, size: number): UserMessage {
+  return {
+    key: 'errorTooLarge',
+    params: (lang) => ({ file: fileName, size: formatBytes(size, lang), max: formatBytes(MAX_FILE_BYTES, lang) }),
+  };
+}
+
+export function errorMessage(error: unknown, fileName: string, size = 0): UserMessage {
+  if (error instanceof ImportError) {
+    if (error.code === 'too-large') return tooLargeMessage(fileName, size);
+    return { key: IMPORT_KEYS[error.code], params: () => ({ file: error.fileName, reason: error.detail }) };
+  }
+  if (error instanceof PlatformError && error.code === 'file-too-large') return tooLargeMessage(fileName, size);
+  // Unexpected: the user gets a plain sentence, the developer console keeps the detail.
+  console.error(error);
+  return { key: 'errorRead', params: () => ({ file: fileName }) };
+}

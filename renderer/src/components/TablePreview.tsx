@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import type { Engine, Row } from '../db/engine';
+import { previewRows } from '../db/table-info';
+import { formatCell, formatNumber } from '../format';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../../../electron/shared/strings';
+import type { Delimiter } from '../import/detect-delimiter';
+import type { ImportedTable } from '../import/import-file';
+
+const PREVIEW_ROWS = 50;
+
+const ENCODING_NAMES: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 (BOM)',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  'windows-1252': 'Windows-1252',
+};
+
+const DELIMITER_KEYS: Record<Delimiter, MessageKey> = {
+  ';': 'delimiterSemicolon',
+  ',': 'delimiterComma',
+  '\t': 'delimiterTab',
+  '|': 'delimiterPipe',
+};
+
+interface Props {
+  table: ImportedTable;
+  engine: () => Promise<Engine>;
+  onExport: () => void;
+}
+
+export function TablePreview({ table, engine, onExport }: Props) {
+  const { lang, t } = useI18n();
+  const [rows, setRows] = useState<Row[]>([]);
+
+  useEffect(() => {
+    let isCurrent = true;
+    void engine()
+      .then((db) => previewRows(db, table.table, PREVIEW_ROWS))
+      .then((result) => {
+        if (isCurrent) setRows(result);
+      });
+    return () => {
+      isCurrent = false;
+    };
+  }, [engine, table.table]);
+
+  const format =
+    table.format === 'xlsx'
+      ? 'Excel (XLSX)'
+      : `CSV (${t(DELIMITER_KEYS[table.delimiter ?? ','])})`;
+
+  return (
+    <section className="preview" aria-labelledby="preview-title">
+      <header className="preview-head">
+        <div>
+          <h2 id="preview-title">{table.fileName}</h2>
+          <p className="muted">
+            {table.encoding
+              ? t('details', { format, encoding: ENCODING_NAMES[table.encoding] ?? table.encoding })
+              : t('detailsFormat', { format })}{' '}
+            ·{' '}
+            {t('table')} <code>{table.table}</code>
+          </p>
+        </div>
+        <button type="button" className="secondary" onClick={onExport}>
+          {t('exportCsv')}
+        </button>
+        <dl className="stats">
+          <div>
+            <dt>{t('rows')}</dt>
+            <dd data-testid="row-count">{formatNumber(table.rowCount, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('columns')}</dt>
+            <dd data-testid="column-count">{formatNumber(table.columns.length, lang)}</dd>
+          </div>
+        </dl>
+      </header>
+
+      <details className="columns" open>
+        <summary>{t('columnsHeading')}</summary>
+        <ul className="column-chips">
+          {table.columns.map((column) => (
+            <li key={column.name}>
+              <span className="column-name">{column.name}</span> <span className="column-type">{column.type}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+
+      <h3>{t('preview')}</h3>
+      <p className="muted">
+        {t('previewOf', {
+          shown: formatNumber(Math.min(PREVIEW_ROWS, table.rowCount), lang),
+          total: formatNumber(table.rowCount, lang),
+          file: table.fileName,
+        })}
+      </p>
+      <div className="grid-wrap" tabIndex={0} role="region" aria-label={t('preview')}>
+        <table className="grid">
+          <thead>
+            <tr>
+              <th scope="col" className="row-number">
+                #
+              </th>
+              {table.columns.map((column) => (
+                <th scope="col" key={column.name} title={column.type}>
+                  {column.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={i}>
+                <td className="row-number">{i + 1}</td>
+                {table.columns.map((column) => {
+                  const value = row[column.name];
+                  const isNumeric = typeof value === 'number' && !column.type.startsWith('TIMESTAMP') && column.type !== 'DATE';
+                  return (
+                    <td key={column.name} className={isNumeric ? 'num' : undefined}>
+                      {formatCell(value, column.type, lang)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

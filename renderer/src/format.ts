@@ -1,0 +1,38 @@
+// Numbers and dates as the reader expects them: Swedish by default (1 234,5 · 34 % · 2023-10-02).
+import type { Lang } from '../../electron/shared/ipc-contract';
+
+const LOCALES: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
+
+export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 2): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits }).format(value);
+}
+
+export function formatBytes(bytes: number, lang: Lang): string {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${formatNumber(value, lang, unit === 0 ? 0 : 1)} ${units[unit]}`;
+}
+
+/** ISO-style date and time, the form Swedish offices write, in either language. */
+export function formatTimestamp(epochMs: number, withTime: boolean): string {
+  const iso = new Date(epochMs).toISOString();
+  return withTime ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(0, 10);
+}
+
+/** A cell of the preview, formatted by its DuckDB column type. */
+export function formatCell(value: unknown, columnType: string, lang: Lang): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') {
+    if (columnType.startsWith('TIMESTAMP')) return formatTimestamp(value, true);
+    if (columnType === 'DATE') return formatTimestamp(value, false);
+    return formatNumber(value, lang, 6);
+  }
+  if (typeof value === 'boolean') return value ? (lang === 'sv' ? 'sant' : 'true') : lang === 'sv' ? 'falskt' : 'false';
+  if (value instanceof Date) return formatTimestamp(value.getTime(), columnType.startsWith('TIMESTAMP'));
+  return String(value);
+}

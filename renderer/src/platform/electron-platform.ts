@@ -1,0 +1,39 @@
+import type { AppApi, OpenedFile, Result } from '../../../electron/shared/ipc-contract';
+import { PlatformError, type Platform, type PickedFile } from './platform';
+
+declare global {
+  interface Window {
+    /** Set by electron/preload; absent in a plain browser. */
+    metodkartan?: AppApi;
+  }
+}
+
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new PlatformError(result.error);
+  return result.value;
+}
+
+function toPicked(files: OpenedFile[]): PickedFile[] {
+  return files.map((file) => ({ name: file.name, size: file.bytes.length, bytes: async () => file.bytes }));
+}
+
+export function createElectronPlatform(api: AppApi): Platform {
+  return {
+    kind: 'electron',
+    async pickFiles() {
+      return toPicked(unwrap(await api.openFiles()));
+    },
+    async saveFile(suggestedName, bytes) {
+      return unwrap(await api.saveFile({ suggestedName, bytes })).saved;
+    },
+    setLanguage(lang) {
+      void api.setLanguage(lang);
+    },
+    onFilesOpened(listener) {
+      return api.onFilesOpened((files) => listener(toPicked(files)));
+    },
+    onMenuCommand(listener) {
+      return api.onMenuCommand(listener);
+    },
+  };
+}

@@ -1,0 +1,91 @@
+// One headless Debian Chromium (never a downloaded browser) against the built renderer served on
+// 127.0.0.1 by the same server `npm run web` uses. Every request of the session is recorded.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startWebServer, type WebServer } from '../../scripts/serve-web';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+export interface AppSession {
+  server: WebServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Every URL requested by the page or its workers since the session started. */
+  requests: string[];
+  /** Console errors and page errors (CSP violations land here). */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+export async function openApp(): Promise<AppSession> {
+  const root = path.resolve('dist/renderer');
+  if (!existsSync(path.join(root, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:web` first');
+  const server = await startWebServer(root);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', acceptDownloads: true });
+  const requests: string[] = [];
+  const problems: string[] = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(server.url);
+  return {
+    server,
+    browser,
+    context,
+    page,
+    requests,
+    problems,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Loads a file through the app's own "Öppna fil…" button and the browser's file chooser. */
+export async function openThroughFileInput(page: Page, filePath: string, buttonName: RegExp): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: buttonName }).click();
+  await (await chooser).setFiles(filePath);
+}
+
+/** Drops a file on the window as a user dragging it from the desktop would. */
+export async function dropFile(page: Page, fileName: string, bytes: Uint8Array): Promise<void> {
+  const base64 = Buffer.from(bytes).toString('base64');
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, data }) => {
+      const raw = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([raw], name));
+      return transfer;
+    },
+    { name: fileName, data: base64 },
+  );
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    await page.dispatchEvent('body', type, { dataTransfer });
+  }
+}
+
+export async function sampleBytes(name: string): Promise<Uint8Array> {
+  return new Uint8Array(await readFile(path.join('data-samples', name)));
+}

@@ -1,0 +1,343 @@
+import * as realFs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OpenDialogReturnValue, SaveDialogReturnValue } from 'electron';
+import { IPC, MAX_FILE_BYTES, type Lang } from '../../../electron/shared/ipc-contract';
+import { KNOWLEDGE_SUPPORT_URL, translate } from '../../../electron/shared/strings';
+import {
+  openDialogOptions,
+  openFilesFromMenu,
+  registerIpcHandlers,
+  writeFileAtomically,
+  type DialogLike,
+  type FileSystem,
+  type HandlerDeps,
+} from '../../../electron/ipc/handlers';
+import { APP_PAGE, fakeIpcMain, frame } from './fakes';
+
+const WINDOW = { id: 'main-window' };
+type Window = typeof WINDOW;
+
+interface FakeFile {
+  size: number;
+  bytes?: Uint8Array;
+  isDirectory?: boolean;
+}
+
+/** A file system of stat results and contents; every call is recorded. */
+function fakeFs(files: Record<string, FakeFile>) {
+  const lookup = (filePath: string): FakeFile => {
+    const file = files[filePath];
+    if (file === undefined) throw Object.assign(new Error(`ENOENT: ${filePath}`), { code: 'ENOENT' });
+    return file;
+  };
+  return {
+    stat: vi.fn<FileSystem['stat']>(async (filePath) => {
+      const file = lookup(filePath);
+      return { size: file.size, isFile: () => file.isDirectory !== true };
+    }),
+    readFile: vi.fn<FileSystem['readFile']>(async (filePath) => lookup(filePath).bytes ?? new Uint8Array(lookup(filePath).size)),
+    writeFile: vi.fn<FileSystem['writeFile']>(async () => undefined),
+    rename: vi.fn<FileSystem['rename']>(async () => undefined),
+    rm: vi.fn<FileSystem['rm']>(async () => undefined),
+  };
+}
+
+function fakeDialog(open: OpenDialogReturnValue, save: SaveDialogReturnValue = { canceled: true, filePath: '' }) {
+  return {
+    showOpenDialog: vi.fn<DialogLike<Window>['showOpenDialog']>(async () => open),
+    showSaveDialog: vi.fn<DialogLike<Window>['showSaveDialog']>(async () => save),
+    showMessageBox: vi.fn<DialogLike<Window>['showMessageBox']>(async () => ({ response: 0 })),
+  };
+}
+
+const CANCELLED: OpenDialogReturnValue = { canceled: true, filePaths: [] };
+
+function setup(options: { fs?: ReturnType<typeof fakeFs> | FileSystem; dialog?: ReturnType<typeof fakeDialog>; lang?: Lang; window?: Window | null } = {}) {
+  const { ipcMain, invoke, channels } = fakeIpcMain();
+  const deps = {
+    ipcMain,
+    dialog: options.dialog ?? fakeDialog(CANCELLED),
+    shell: { openExternal: vi.fn(async (_url: string) => undefined) },
+    fs: options.fs ?? fakeFs({}),
+    getWindow: () => (options.window === undefined ? WINDOW : options.window),
+    getLanguage: () => options.lang ?? 'sv',
+    setLanguage: vi.fn<(lang: Lang) => void>(),
+    isTrustedSender: () => true,
+  } satisfies HandlerDeps<Window>;
+  registerIpcHandlers(deps);
+  return { deps, channels, invoke: (channel: string, ...args: unknown[]) => invoke(channel, frame(APP_PAGE), ...args) };
+}
+
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+it('registers every invoke channel of the contract', () => {
+  const { channels } = setup();
+  expect(channels().sort()).toEqual([IPC.openExternal, IPC.openFiles, IPC.saveFile, IPC.setLanguage].sort());
+});
+
+describe('openFiles', () => {
+  it('resolves to [] when the dialog is cancelled, touching no file', async () => {
+    const fs = fakeFs({});
+    const { invoke } = setup({ fs, dialog: fakeDialog(CANCELLED) });
+    await expect(invoke(IPC.openFiles)).resolves.toEqual({ ok: true, value: [] });
+    expect(fs.stat).not.toHaveBeenCalled();
+    expect(fs.readFile).not.toHaveBeenCalled();
+  });
+
+  it('shows a multi-select dialog for tables, modal to the window', async () => {
+    const dialog = fakeDialog(CANCELLED);
+    const { invoke } = setup({ dialog });
+    await invoke(IPC.openFiles);
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(WINDOW, openDialogOptions('sv'));
+    const options = openDialogOptions('sv');
+    expect(options.properties).toContain('multiSelections');
+    expect(options.filters).toEqual([
+      { name: 'Tabeller', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
+      { name: 'Alla filer', extensions: ['*'] },
+    ]);
+    expect(openDialogOptions('en').filters?.map((f) => f.name)).toEqual(['Tables', 'All files']);
+  });
+
+  it('returns base names and bytes, never the paths', async () => {
+    const a = new Uint8Array([1, 2]);
+    const b = new Uint8Array([3]);
+    const fs = fakeFs({ '/home/anna/data/insatser.csv': { size: 2, bytes: a }, '/home/anna/data/kommuner.xlsx': { size: 1, bytes: b } });
+    const dialog = fakeDialog({ canceled: false, filePaths: ['/home/anna/data/insatser.csv', '/home/anna/data/kommuner.xlsx'] });
+    const { invoke } = setup({ fs, dialog });
+    const result = await invoke(IPC.openFiles);
+    expect(result).toEqual({ ok: true, value: [{ name: 'insatser.csv', bytes: a }, { name: 'kommuner.xlsx', bytes: b }] });
+    expect(JSON.stringify(result)).not.toContain('/home/anna');
+  });
+
+  it('refuses a too-large selection before reading any file of it', async () => {
+    const fs = fakeFs({ '/d/small.csv': { size: 10 }, '/d/huge.csv': { size: MAX_FILE_BYTES + 1 } });
+    const { invoke } = setup({ fs, dialog: fakeDialog({ canceled: false, filePaths: ['/d/small.csv', '/d/huge.csv'] }) });
+    await expect(invoke(IPC.openFiles)).resolves.toEqual({ ok: false, error: 'file-too-large', detail: 'huge.csv' });
+    expect(fs.readFile).not.toHaveBeenCalled();
+  });
+
+  it('accepts a file of exactly the limit', async () => {
+    const fs = fakeFs({ '/d/limit.csv': { size: MAX_FILE_BYTES, bytes: new Uint8Array(1) } });
+    const { invoke } = setup({ fs, dialog: fakeDialog({ canceled: false, filePaths: ['/d/limit.csv'] }) });
+    await expect(invoke(IPC.openFiles)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refuses a file that grew past the limit between stat and read', async () => {
+    const grown = { byteLength: MAX_FILE_BYTES + 1 };
+    Object.setPrototypeOf(grown, Uint8Array.prototype);
+    const fs = fakeFs({ '/d/growing.csv': { size: 10, bytes: grown as Uint8Array } });
+    const { invoke } = setup({ fs, dialog: fakeDialog({ canceled: false, filePaths: ['/d/growing.csv'] }) });
+    await expect(invoke(IPC.openFiles)).resolves.toEqual({ ok: false, error: 'file-too-large', detail: 'growing.csv' });
+  });
+
+  it('refuses a directory without reading it', async () => {
+    const fs = fakeFs({ '/d/folder': { size: 4096, isDirectory: true } });
+    const { invoke } = setup({ fs, dialog: fakeDialog({ canceled: false, filePaths: ['/d/folder'] }) });
+    await expect(invoke(IPC.openFiles)).resolves.toEqual({ ok: false, error: 'read-failed', detail: 'folder' });
+    expect(fs.readFile).not.toHaveBeenCalled();
+  });
+
+  it('reports a read error with the file name only', async () => {
+    const fs = fakeFs({ '/d/ok.csv': { size: 1 } });
+    const { invoke } = setup({ fs, dialog: fakeDialog({ canceled: false, filePaths: ['/d/ok.csv', '/d/vanished.csv'] }) });
+    await expect(invoke(IPC.openFiles)).resolves.toEqual({ ok: false, error: 'read-failed', detail: 'vanished.csv' });
+  });
+
+  it('shows no dialog when no window is open', async () => {
+    const dialog = fakeDialog(CANCELLED);
+    const { invoke } = setup({ dialog, window: null });
+    await expect(invoke(IPC.openFiles)).resolves.toEqual({ ok: true, value: [] });
+    expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('shows no dialog for an untrusted sender', async () => {
+    const dialog = fakeDialog(CANCELLED);
+    const { ipcMain, invoke } = fakeIpcMain();
+    registerIpcHandlers({ ...setup({ dialog }).deps, ipcMain });
+    await expect(invoke(IPC.openFiles, frame('https://evil.example/'))).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+    expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('saveFile', () => {
+  const request = { suggestedName: 'insatser-2024.csv', bytes: new TextEncoder().encode('ny') };
+
+  it('offers the suggested name and reports a cancelled dialog as not saved, writing nothing', async () => {
+    const fs = fakeFs({});
+    const dialog = fakeDialog(CANCELLED, { canceled: true, filePath: '' });
+    const { invoke } = setup({ fs, dialog });
+    await expect(invoke(IPC.saveFile, request)).resolves.toEqual({ ok: true, value: { saved: false } });
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(WINDOW, { defaultPath: 'insatser-2024.csv' });
+    expect(fs.writeFile).not.toHaveBeenCalled();
+    expect(fs.rename).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a traversal name', { ...request, suggestedName: '../../.profile' }],
+    ['an absolute path', { ...request, suggestedName: '/etc/cron.d/x' }],
+    ['bytes as text', { ...request, bytes: 'ny' }],
+    ['no request', undefined],
+  ])('refuses %s without showing a dialog', async (_label, bad) => {
+    const fs = fakeFs({});
+    const dialog = fakeDialog(CANCELLED, { canceled: false, filePath: '/tmp/x.csv' });
+    const { invoke } = setup({ fs, dialog });
+    await expect(invoke(IPC.saveFile, bad)).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+    expect(fs.writeFile).not.toHaveBeenCalled();
+  });
+
+  describe('on a real disk', () => {
+    let dir: string;
+    let target: string;
+
+    beforeEach(async () => {
+      dir = await realFs.mkdtemp(path.join(tmpdir(), 'metodkartan-save-'));
+      target = path.join(dir, 'insatser-2024.csv');
+      await realFs.writeFile(target, 'gammal');
+    });
+    afterEach(async () => {
+      await realFs.rm(dir, { recursive: true, force: true });
+    });
+
+    const realDisk = (): FileSystem => ({
+      stat: realFs.stat,
+      readFile: realFs.readFile,
+      writeFile: realFs.writeFile,
+      rename: realFs.rename,
+      rm: realFs.rm,
+    });
+
+    it('replaces the chosen file and leaves no temp file', async () => {
+      const { invoke } = setup({ fs: realDisk(), dialog: fakeDialog(CANCELLED, { canceled: false, filePath: target }) });
+      await expect(invoke(IPC.saveFile, request)).resolves.toEqual({ ok: true, value: { saved: true } });
+      expect(await realFs.readFile(target, 'utf8')).toBe('ny');
+      expect(await realFs.readdir(dir)).toEqual(['insatser-2024.csv']);
+    });
+
+    it('leaves the previous file intact when writing the temp file fails midway', async () => {
+      const fs: FileSystem = {
+        ...realDisk(),
+        writeFile: async (filePath, data, options) => {
+          // A disk that fills up after part of the data: the temp file exists, half written.
+          await realFs.writeFile(filePath, data.subarray(0, 1), options);
+          throw Object.assign(new Error(`ENOSPC: no space left on device, write ${filePath}`), { code: 'ENOSPC' });
+        },
+      };
+      const { invoke } = setup({ fs, dialog: fakeDialog(CANCELLED, { canceled: false, filePath: target }) });
+      await expect(invoke(IPC.saveFile, request)).resolves.toEqual({ ok: false, error: 'write-failed', detail: 'ENOSPC' });
+      expect(await realFs.readFile(target, 'utf8')).toBe('gammal');
+      expect(await realFs.readdir(dir)).toEqual(['insatser-2024.csv']);
+    });
+
+    it('leaves the previous file intact when the rename fails', async () => {
+      const fs: FileSystem = {
+        ...realDisk(),
+        rename: async () => {
+          throw Object.assign(new Error('EPERM: file is open in Excel'), { code: 'EPERM' });
+        },
+      };
+      const { invoke } = setup({ fs, dialog: fakeDialog(CANCELLED, { canceled: false, filePath: target }) });
+      await expect(invoke(IPC.saveFile, request)).resolves.toEqual({ ok: false, error: 'write-failed', detail: 'EPERM' });
+      expect(await realFs.readFile(target, 'utf8')).toBe('gammal');
+      expect(await realFs.readdir(dir)).toEqual(['insatser-2024.csv']);
+    });
+
+    it('creates the temp file beside the target, exclusively (wx) and flushed', async () => {
+      const writeFile = vi.fn<FileSystem['writeFile']>(realFs.writeFile);
+      await writeFileAtomically({ ...realDisk(), writeFile }, target, request.bytes);
+      const [tempPath, , options] = writeFile.mock.calls[0] ?? [];
+      expect(tempPath).toMatch(new RegExp(`^${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.tmp-[0-9a-f]{12}$`));
+      expect(options).toEqual({ flag: 'wx', flush: true });
+    });
+  });
+});
+
+describe('setLanguage', () => {
+  it('passes a valid language on', async () => {
+    const { deps, invoke } = setup();
+    await expect(invoke(IPC.setLanguage, 'en')).resolves.toEqual({ ok: true, value: null });
+    expect(deps.setLanguage).toHaveBeenCalledWith('en');
+  });
+
+  it.each([['de'], [''], [null], [{ toString: (): string => 'sv' }]])('ignores %s', async (lang) => {
+    const { deps, invoke } = setup();
+    await expect(invoke(IPC.setLanguage, lang)).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+    expect(deps.setLanguage).not.toHaveBeenCalled();
+  });
+});
+
+describe('openExternal', () => {
+  it('opens a vetted URL in the browser', async () => {
+    const { deps, invoke } = setup();
+    await expect(invoke(IPC.openExternal, KNOWLEDGE_SUPPORT_URL)).resolves.toEqual({ ok: true, value: null });
+    expect(deps.shell.openExternal).toHaveBeenCalledWith(KNOWLEDGE_SUPPORT_URL);
+  });
+
+  it.each([
+    ['javascript', 'javascript:alert(1)', 'url-not-allowed'],
+    ['file', 'file:///etc/passwd', 'url-not-allowed'],
+    ['an executable on a share', '\\\\server\\share\\setup.exe', 'url-not-allowed'],
+    ['http', 'http://www.socialstyrelsen.se/', 'url-not-allowed'],
+    ['a look-alike host', 'https://socialstyrelsen.se.evil.com/', 'url-not-allowed'],
+    ['an unlisted host', 'https://evil.example/', 'url-not-allowed'],
+    ['credentials', 'https://user:pw@www.socialstyrelsen.se/', 'url-not-allowed'],
+    ['the app itself', 'app://metodkartan/index.html', 'url-not-allowed'],
+    ['an over-long URL', `https://www.socialstyrelsen.se/${'a'.repeat(3000)}`, 'invalid-argument'],
+    ['a URL object', new URL('https://www.socialstyrelsen.se/'), 'invalid-argument'],
+    ['nothing', undefined, 'invalid-argument'],
+  ])('refuses %s and never calls shell.openExternal', async (_label, url, error) => {
+    const { deps, invoke } = setup();
+    await expect(invoke(IPC.openExternal, url)).resolves.toEqual({ ok: false, error });
+    expect(deps.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('openFilesFromMenu', () => {
+  function menuDeps(fs: ReturnType<typeof fakeFs>, dialog: ReturnType<typeof fakeDialog>, lang: Lang = 'sv') {
+    return { dialog, fs, getWindow: () => WINDOW, getLanguage: () => lang };
+  }
+
+  it('sends the files to the renderer', async () => {
+    const bytes = new Uint8Array([7]);
+    const send = vi.fn();
+    await openFilesFromMenu(menuDeps(fakeFs({ '/d/a.csv': { size: 1, bytes } }), fakeDialog({ canceled: false, filePaths: ['/d/a.csv'] })), { send });
+    expect(send).toHaveBeenCalledExactlyOnceWith(IPC.filesOpened, [{ name: 'a.csv', bytes }]);
+  });
+
+  it('sends nothing when the dialog is cancelled', async () => {
+    const send = vi.fn();
+    const dialog = fakeDialog(CANCELLED);
+    await openFilesFromMenu(menuDeps(fakeFs({}), dialog), { send });
+    expect(send).not.toHaveBeenCalled();
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it.each(['sv', 'en'] as const)('explains a too-large file in a message box (%s), reading nothing', async (lang) => {
+    const send = vi.fn();
+    const fs = fakeFs({ '/d/huge.csv': { size: 600 * 1024 * 1024 } });
+    const dialog = fakeDialog({ canceled: false, filePaths: ['/d/huge.csv'] });
+    await openFilesFromMenu(menuDeps(fs, dialog, lang), { send });
+    expect(send).not.toHaveBeenCalled();
+    expect(fs.readFile).not.toHaveBeenCalled();
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(WINDOW, {
+      type: 'error',
+      message: translate(lang, 'errorTitle'),
+      detail: translate(lang, 'errorTooLarge', { file: 'huge.csv', size: '600 MB', max: '512 MB' }),
+    });
+  });
+
+  it('explains a read failure in a message box', async () => {
+    const send = vi.fn();
+    const dialog = fakeDialog({ canceled: false, filePaths: ['/d/gone.csv'] });
+    await openFilesFromMenu(menuDeps(fakeFs({}), dialog), { send });
+    expect(send).not.toHaveBeenCalled();
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(WINDOW, expect.objectContaining({ detail: translate('sv', 'errorRead', { file: 'gone.csv' }) }));
+  });
+});
