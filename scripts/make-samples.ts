@@ -3,18 +3,7 @@
 // Synthetic data. Run: npx tsx scripts/make-samples.ts
 import { writeFile } from 'node:fs/promises';
 import writeExcelFile from 'write-excel-file/node';
-
-const CP1252_EXTRA: Record<string, number> = { '€': 0x80, '–': 0x96, '—': 0x97, '“': 0x93, '”': 0x94, '’': 0x92, '…': 0x85 };
-
-function encodeWindows1252(text: string): Uint8Array {
-  return Uint8Array.from([...text], (ch) => {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
-    const mapped = CP1252_EXTRA[ch];
-    if (mapped === undefined) throw new Error(`not in Windows-1252: ${ch}`);
-    return mapped;
-  });
-}
+import { encodeWindows1252 } from '../test/fixtures/encode-windows-1252';
 
 // Unit, county, responding staff, KOMET, FFT, MST, SAVRY, share of staff trained (%), comment
 const UNITS: [string, string, number, string, string, string, string, number, string][] = [

@@ -52,7 +52,7 @@ export function openDialogOptions(lang: Lang): OpenDialogOptions {
   return {
     properties: ['openFile', 'multiSelections'],
     filters: [
-      { name: translate(lang, 'dialogTables'), extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
+      { name: translate(lang, 'dialogTables'), extensions: ['csv', 'tsv', 'txt', 'xlsx', 'parquet', 'json', 'ndjson'] },
       { name: translate(lang, 'dialogAllFiles'), extensions: ['*'] },
     ],
   };

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Lang } from '../../electron/shared/ipc-contract';
 import { LANGUAGE_NAMES } from '../../electron/shared/strings';
-import { useLoadedFiles } from './app/use-loaded-files';
+import { useWorkspace } from './app/use-workspace';
 import { DropOverlay } from './components/DropOverlay';
 import { ErrorList } from './components/ErrorList';
 import { FileList } from './components/FileList';
+import { MappingView } from './components/MappingView';
 import { TablePreview } from './components/TablePreview';
 import type { Engine } from './db/engine';
 import { allRows } from './db/table-info';
@@ -35,8 +36,8 @@ export function App(props: Props) {
 
 function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => void }) {
   const { lang, t } = useI18n();
-  const files = useLoadedFiles(engine);
-  const { load, fail } = files;
+  const files = useWorkspace(engine);
+  const { open: load, fail } = files;
   const [engineState, setEngineState] = useState<EngineState>('starting');
   const [isAboutOpen, setIsAboutOpen] = useState(false);
 
@@ -48,21 +49,22 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
     );
   }, [engine]);
 
-  const current = files.tables.find((table) => table.table === files.selected) ?? files.tables.at(-1);
+  const current = files.sources.find((s) => s.table.table === files.selected) ?? files.sources.at(-1);
 
   // Arkiv → Exportera and the button: the table shown, as CSV for Swedish Excel.
   const exportCurrent = useCallback(async () => {
     if (!current) return;
+    const { table } = current;
     try {
-      const bytes = tableToCsv(current.columns, await allRows(await engine(), current.table));
-      await platform.saveFile(csvFileName(current.fileName), bytes);
+      const bytes = tableToCsv(table.columns, await allRows(await engine(), table.table));
+      await platform.saveFile(csvFileName(table.fileName), bytes);
     } catch (error) {
       console.error(error);
       fail({ key: 'errorWrite', params: () => ({}) });
     }
   }, [current, engine, platform, fail]);
 
-  useEffect(() => platform.onFilesOpened((picked) => void load(picked)), [platform, load]);
+  useEffect(() => platform.onFilesOpened(load), [platform, load]);
   useEffect(
     () =>
       platform.onMenuCommand((command) => {
@@ -75,7 +77,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
 
   const open = useCallback(async () => {
     try {
-      await load(await platform.pickFiles());
+      load(await platform.pickFiles());
     } catch {
       fail({ key: 'errorRead', params: () => ({ file: '' }) });
     }
@@ -109,8 +111,8 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
 
       <div className="body">
         <FileList
-          tables={files.tables}
-          selected={current?.table ?? null}
+          tables={files.sources.map((s) => s.table)}
+          selected={current?.table.table ?? null}
           onSelect={files.setSelected}
           onRemove={(table) => void files.remove(table)}
         />
@@ -118,10 +120,22 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
           <p className="status" role="status" aria-live="polite">
             {engineState === 'starting' && t('startingEngine')}
             {engineState === 'failed' && t('errorEngine')}
-            {files.loading && t('loading', { file: files.loading })}
+            {files.busy && t('loading', { file: files.busy })}
           </p>
-          {current ? (
-            <TablePreview key={current.table} table={current} engine={engine} onExport={() => void exportCurrent()} />
+          {files.pending ? (
+            <MappingView
+              pending={files.pending}
+              engine={engine}
+              isBusy={files.busy !== null}
+              onOptions={(options) => void files.changeOptions(options)}
+              onRole={(column, role) => void files.changeRole(column, role)}
+              onPickUnit={files.pickUnit}
+              onPickMethod={files.pickMethod}
+              onConfirm={() => void files.confirm()}
+              onCancel={() => void files.cancel()}
+            />
+          ) : current ? (
+            <TablePreview key={current.table.table} source={current} engine={engine} onExport={() => void exportCurrent()} />
           ) : (
             <button type="button" className="dropzone" onClick={() => void open()}>
               <span className="dropzone-title">{t('dropHint')}</span>

@@ -30,7 +30,13 @@ describe('Metodkartan in Chromium', () => {
   it('loads the Windows-1252 CSV sample through the file input and previews it', async () => {
     const { page } = app;
     await openThroughFileInput(page, path.resolve('data-samples/methods-survey-sample.csv'), /^Öppna fil…$/);
-    await page.getByRole('heading', { name: 'methods-survey-sample.csv' }).waitFor();
+    await page.getByRole('heading', { name: 'Importera methods-survey-sample.csv', exact: true }).waitFor();
+    expect(await page.getByTestId('shape').textContent()).toBe('Enkät – en kolumn per svarsalternativ');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'mapping-csv-sv.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await page.getByRole('heading', { name: 'methods-survey-sample.csv', exact: true }).waitFor();
+    expect(await page.getByTestId('report-rows').textContent()).toBe('12 rader lästa, 12 inlästa, 0 avvisade.');
+    expect(await page.getByTestId('report-units').textContent()).toBe('Enheter: 12 matchade, 0 utan träff i registret.');
     expect(await page.getByTestId('row-count').textContent()).toBe('12');
     expect(await page.getByTestId('column-count').textContent()).toBe('9');
     const grid = page.locator('table.grid');
@@ -51,6 +57,7 @@ describe('Metodkartan in Chromium', () => {
     // Decimal comma in the Swedish UI.
     expect(await grid.locator('tbody tr').first().locator('td').nth(8).textContent()).toBe('42,5');
     await page.getByText('Inläst som CSV (semikolon), teckenkodning Windows-1252').waitFor();
+    await page.getByText('Kolumner och datatyper').click();
     await page.getByText('Andel utbildade (%) DOUBLE').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'preview-csv-sv.png'), fullPage: true });
   });
@@ -72,7 +79,10 @@ describe('Metodkartan in Chromium', () => {
   it('loads the XLSX sample dropped on the window, beside the CSV', async () => {
     const { page } = app;
     await dropFile(page, 'methods-survey-sample.xlsx', await sampleBytes('methods-survey-sample.xlsx'));
-    await page.getByRole('heading', { name: 'methods-survey-sample.xlsx' }).waitFor();
+    await page.getByRole('heading', { name: 'Importera methods-survey-sample.xlsx', exact: true }).waitFor();
+    expect(await page.getByTestId('shape').textContent()).toBe('Enkät – flera val i samma cell');
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await page.getByRole('heading', { name: 'methods-survey-sample.xlsx', exact: true }).waitFor();
     expect(await page.getByTestId('row-count').textContent()).toBe('12');
     expect(await page.locator('.file-list li').count()).toBe(2);
     const firstRow = page.locator('table.grid tbody tr').first().locator('td');
@@ -94,7 +104,7 @@ describe('Metodkartan in Chromium', () => {
   it('removes one file and leaves the other', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Ta bort methods-survey-sample.xlsx' }).click();
-    await page.getByRole('heading', { name: 'methods-survey-sample.csv' }).waitFor();
+    await page.getByRole('heading', { name: 'methods-survey-sample.csv', exact: true }).waitFor();
     expect(await page.locator('.file-list li').count()).toBe(1);
   });
 

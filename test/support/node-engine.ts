@@ -1,18 +1,2 @@
-// The same DuckDB-WASM engine under Node, for tests and scripts: the async Node build with a Worker
-// from the `web-worker` package (it must be created with type 'module', or instantiate hangs).
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
-import Worker from 'web-worker';
-import { createEngine, type Engine } from '../../renderer/src/db/engine';
-
-const require = createRequire(import.meta.url);
-const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-eh.worker.cjs'));
-
-export async function startNodeEngine(): Promise<Engine> {
-  const worker = new Worker(path.join(dist, 'duckdb-node-eh.worker.cjs'), { type: 'module' });
-  const db = new AsyncDuckDB(new VoidLogger(), worker as unknown as globalThis.Worker);
-  await db.instantiate(path.join(dist, 'duckdb-eh.wasm'));
-  await db.open({ query: { castBigIntToDouble: true } });
-  return createEngine(db);
-}
+// Tests start the same Node engine the command line uses.
+export { startNodeEngine } from '../../scripts/node-engine';

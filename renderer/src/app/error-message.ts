@@ -19,6 +19,10 @@ const IMPORT_KEYS: Record<ImportErrorCode, MessageKey> = {
   'too-large': 'errorTooLarge',
   binary: 'errorBinary',
   'bad-xlsx': 'errorBadXlsx',
+  'sheet-not-found': 'errorSheetNotFound',
+  'bad-parquet': 'errorBadParquet',
+  'bad-json': 'errorBadJson',
+  'json-not-table': 'errorJsonNotTable',
   parse: 'errorParse',
 };
 

@@ -5,7 +5,8 @@ import { formatCell, formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../../../electron/shared/strings';
 import type { Delimiter } from '../import/detect-delimiter';
-import type { ImportedTable } from '../import/import-file';
+import type { Source } from '../app/use-workspace';
+import { ImportReport } from './ImportReport';
 
 const PREVIEW_ROWS = 50;
 
@@ -25,13 +26,14 @@ const DELIMITER_KEYS: Record<Delimiter, MessageKey> = {
 };
 
 interface Props {
-  table: ImportedTable;
+  source: Source;
   engine: () => Promise<Engine>;
   onExport: () => void;
 }
 
-export function TablePreview({ table, engine, onExport }: Props) {
+export function TablePreview({ source, engine, onExport }: Props) {
   const { lang, t } = useI18n();
+  const { table } = source;
   const [rows, setRows] = useState<Row[]>([]);
 
   useEffect(() => {
@@ -46,10 +48,12 @@ export function TablePreview({ table, engine, onExport }: Props) {
     };
   }, [engine, table.table]);
 
-  const format =
-    table.format === 'xlsx'
-      ? 'Excel (XLSX)'
-      : `CSV (${t(DELIMITER_KEYS[table.delimiter ?? ','])})`;
+  const format = {
+    csv: `CSV (${t(DELIMITER_KEYS[table.delimiter ?? ','])})`,
+    xlsx: table.sheet ? `Excel (XLSX), ${t('sheet').toLowerCase()} ${table.sheet}` : 'Excel (XLSX)',
+    parquet: 'Parquet',
+    json: 'JSON',
+  }[table.format];
 
   return (
     <section className="preview" aria-labelledby="preview-title">
@@ -79,7 +83,9 @@ export function TablePreview({ table, engine, onExport }: Props) {
         </dl>
       </header>
 
-      <details className="columns" open>
+      <ImportReport source={source} />
+
+      <details className="columns">
         <summary>{t('columnsHeading')}</summary>
         <ul className="column-chips">
           {table.columns.map((column) => (

@@ -4,6 +4,7 @@
 import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import { BUNDLED_QUERIES } from './bundled-queries';
 import { createEngine, type Engine } from './engine';
 
 let starting: Promise<Engine> | null = null;
@@ -15,7 +16,7 @@ export function getEngine(): Promise<Engine> {
     const db = new AsyncDuckDB(new VoidLogger(), worker);
     await db.instantiate(wasmUrl);
     await db.open({ query: { castBigIntToDouble: true } });
-    return createEngine(db);
+    return createEngine(db, BUNDLED_QUERIES);
   })().catch((error: unknown) => {
     starting = null; // let a later attempt try again
     throw error;

@@ -6,11 +6,15 @@ import type { Table } from 'apache-arrow';
 export type Row = Record<string, unknown>;
 
 export interface Engine {
+  /** The app's query files (queries/*.sql) by id: bundled by Vite in the app, read from disk in Node. */
+  readonly queryFiles: Readonly<Record<string, string>>;
   /** Runs SQL; values are bound as parameters, never spliced into the text. */
   query(sql: string, params?: unknown[]): Promise<Table>;
   registerText(fileName: string, text: string): Promise<void>;
   /** Creates table `table` from an Arrow IPC stream (bytes, so the Arrow version never matters). */
   insertArrowIpc(ipc: Uint8Array, table: string): Promise<void>;
+  /** Appends an Arrow IPC stream with the same columns to existing table `table`. */
+  appendArrowIpc(ipc: Uint8Array, table: string): Promise<void>;
   dropFile(fileName: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -22,10 +26,11 @@ export interface Engine {
  */
 const SETUP_SQL = ['SET autoload_known_extensions = false', 'SET autoinstall_known_extensions = false'];
 
-export async function createEngine(db: AsyncDuckDB): Promise<Engine> {
+export async function createEngine(db: AsyncDuckDB, queryFiles: Readonly<Record<string, string>>): Promise<Engine> {
   const conn: AsyncDuckDBConnection = await db.connect();
   for (const sql of SETUP_SQL) await conn.query(sql);
   return {
+    queryFiles,
     async query(sql, params = []) {
       if (params.length === 0) return conn.query(sql);
       const statement = await conn.prepare(sql);
@@ -40,6 +45,9 @@ export async function createEngine(db: AsyncDuckDB): Promise<Engine> {
     },
     async insertArrowIpc(ipc, table) {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });
+    },
+    async appendArrowIpc(ipc, table) {
+      await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
     },
     async dropFile(fileName) {
       await db.dropFile(fileName);

@@ -1,7 +1,9 @@
 // Turns a file's bytes into text the way Swedish offices write it: UTF-8 (with or without BOM),
-// UTF-16 ("Unicode text" from Excel) or Windows-1252 ("ANSI"). DuckDB only ever sees UTF-8.
+// UTF-16 ("Unicode text" from Excel) or Windows-1252 ("ANSI"). DuckDB and the parsers only ever see UTF-8.
 
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export const TEXT_ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'];
 
 export interface DecodedText {
   text: string;
@@ -38,6 +40,34 @@ export function decodeWindows1252(bytes: Uint8Array): string {
   return chunks.join('');
 }
 
+/** Windows-1252 bytes → UTF-8 bytes directly, without building a (possibly huge) string. */
+export function windows1252ToUtf8(bytes: Uint8Array): Uint8Array {
+  let size = bytes.length;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x80) size += b <= 0x9f && CP1252_HIGH[b - 0x80]! > 0x7ff ? 2 : 1;
+  }
+  const out = new Uint8Array(size);
+  let j = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      out[j++] = b;
+      continue;
+    }
+    const code = b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b;
+    if (code <= 0x7ff) {
+      out[j++] = 0xc0 | (code >> 6);
+      out[j++] = 0x80 | (code & 0x3f);
+    } else {
+      out[j++] = 0xe0 | (code >> 12);
+      out[j++] = 0x80 | ((code >> 6) & 0x3f);
+      out[j++] = 0x80 | (code & 0x3f);
+    }
+  }
+  return out;
+}
+
 /** Control bytes that never occur in a text export (NUL, and C0 controls other than tab, LF, CR, FF). */
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 64 * 1024);
@@ -49,21 +79,93 @@ function looksBinary(bytes: Uint8Array): boolean {
   return controls > sample.length / 100;
 }
 
-export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+/**
+ * Strict UTF-8 validity without decoding (no string is built, so it is cheap on a 50 MB file).
+ * `allowTruncatedEnd` accepts a sequence cut off by the end of the buffer (a prefix of a file).
+ */
+export function isUtf8(bytes: Uint8Array, allowTruncatedEnd = false): boolean {
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (need === 0) return false;
+    const min = need === 1 ? 0x80 : need === 2 ? 0x800 : 0x10000;
+    let code = b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= n) return allowTruncatedEnd; // cut off by the end of a prefix
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) return false;
+      code = (code << 6) | (c & 0x3f);
+    }
+    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return false;
+    i += need + 1;
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  return true;
+}
+
+// Validating 50 MB takes ~0.1 s: the sniff and the import ask about the same bytes, so remember.
+const validated = new WeakMap<Uint8Array, boolean>();
+
+function isUtf8Remembered(bytes: Uint8Array): boolean {
+  let valid = validated.get(bytes);
+  if (valid === undefined) {
+    valid = isUtf8(bytes);
+    validated.set(bytes, valid);
   }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  }
+  return valid;
+}
+
+/** The encoding of a text file: byte order mark, else strict UTF-8, else Windows-1252. */
+export function detectEncoding(bytes: Uint8Array): TextEncodingName {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   if (looksBinary(bytes)) throw new NotTextError();
-  try {
-    // Strict UTF-8 first: a Windows-1252 file with åäö is never valid UTF-8, so the fallback is safe.
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  // A Windows-1252 file with åäö is never valid UTF-8, so the fallback is safe.
+  return isUtf8Remembered(bytes) ? 'utf-8' : 'windows-1252';
+}
+
+function withoutBom(bytes: Uint8Array, encoding: TextEncodingName): Uint8Array {
+  const bom =
+    (encoding === 'utf-8' || encoding === 'utf-8-bom') && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+      ? 3
+      : encoding === 'utf-16le' && bytes[0] === 0xff && bytes[1] === 0xfe
+        ? 2
+        : encoding === 'utf-16be' && bytes[0] === 0xfe && bytes[1] === 0xff
+          ? 2
+          : 0;
+  return bytes.subarray(bom);
+}
+
+/** Decodes as the given encoding (a user's choice may be wrong: never throws, shows what it gets). */
+export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): string {
+  const body = withoutBom(bytes, encoding);
+  if (encoding === 'windows-1252') return decodeWindows1252(body);
+  const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+  return new TextDecoder(label).decode(body);
+}
+
+/**
+ * The text as UTF-8 bytes, for the parser: a view of the input (no copy) when it already is UTF-8,
+ * else transcoded. Invalid UTF-8 (when the user forces UTF-8) becomes U+FFFD, like the decoder does.
+ * `prefix`: the bytes are the start of a file, and may end in the middle of a character.
+ */
+export function toUtf8(bytes: Uint8Array, encoding: TextEncodingName, prefix = false): Uint8Array {
+  const body = withoutBom(bytes, encoding);
+  if (encoding === 'windows-1252') return windows1252ToUtf8(body);
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
+    if (prefix ? isUtf8(bytes, true) : isUtf8Remembered(bytes)) return body;
   }
+  return new TextEncoder().encode(decodeAs(bytes, encoding));
+}
+
+/** Detects (or takes) the encoding and decodes the whole text. */
+export function decodeText(bytes: Uint8Array, encoding?: TextEncodingName): DecodedText {
+  const used = encoding ?? detectEncoding(bytes);
+  return { text: decodeAs(bytes, used), encoding: used };
 }

@@ -1,8 +1,9 @@
 // What kind of file the user handed us, from its extension and, where they can lie, its first bytes.
 
-export type FileKind = 'delimited' | 'xlsx' | 'unsupported';
+export type FileKind = 'delimited' | 'xlsx' | 'parquet' | 'json' | 'unsupported';
 
 const DELIMITED = new Set(['csv', 'tsv', 'txt', 'tab']);
+const JSON_EXTENSIONS = new Set(['json', 'ndjson', 'jsonl']);
 
 export function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
@@ -18,5 +19,7 @@ export function fileKind(fileName: string): FileKind {
   const ext = extensionOf(fileName);
   if (DELIMITED.has(ext)) return 'delimited';
   if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  if (ext === 'parquet' || ext === 'parq' || ext === 'pq') return 'parquet';
+  if (JSON_EXTENSIONS.has(ext)) return 'json';
   return 'unsupported';
 }

@@ -1,7 +1,7 @@
 import type { Platform, PickedFile } from './platform';
 import { pickedFromFileList } from './platform';
 
-const ACCEPT = '.csv,.tsv,.txt,.tab,.xlsx,.xlsm';
+const ACCEPT = '.csv,.tsv,.txt,.tab,.xlsx,.xlsm,.parquet,.json,.ndjson,.jsonl';
 
 export function createWebPlatform(doc: Document = document): Platform {
   return {

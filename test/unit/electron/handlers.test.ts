@@ -99,7 +99,7 @@ describe('openFiles', () => {
     const options = openDialogOptions('sv');
     expect(options.properties).toContain('multiSelections');
     expect(options.filters).toEqual([
-      { name: 'Tabeller', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
+      { name: 'Tabeller', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'parquet', 'json', 'ndjson'] },
       { name: 'Alla filer', extensions: ['*'] },
     ]);
     expect(openDialogOptions('en').filters?.map((f) => f.name)).toEqual(['Tables', 'All files']);

@@ -15,3 +15,14 @@ describe('detectDelimiter', () => {
     expect(detectDelimiter(text)).toBe(expected);
   });
 });
+
+describe('detectDelimiter with title lines above the header', () => {
+  it('is not fooled by lines without any delimiter', () => {
+    const text = 'Insatser per stadsdel 2024\nUttag 2024-10-01\n\nEnhet;Period;Andel\nFalun;2024-01;34,5\nMora;2024-01;12,5\n';
+    expect(detectDelimiter(text)).toBe(';');
+  });
+
+  it('prefers the delimiter that is consistent over one that only appears in decimals', () => {
+    expect(detectDelimiter('Titel\na;b;c\n1,5;2,5;3\n4;5,5;6\n7;8;9,5\n')).toBe(';');
+  });
+});

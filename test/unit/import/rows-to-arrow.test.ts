@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowsToArrow, uniqueHeaders } from '../../../renderer/src/import/rows-to-arrow';
+import { cellsToArrow, rowsToArrow, uniqueHeaders } from '../../../renderer/src/import/rows-to-arrow';
 
 const typesOf = (rows: Parameters<typeof rowsToArrow>[0]) =>
   rowsToArrow(rows).table.schema.fields.map((f) => [f.name, String(f.type)]);
@@ -49,5 +49,44 @@ describe('rowsToArrow', () => {
 describe('uniqueHeaders', () => {
   it('names blanks and numbers repeats', () => {
     expect(uniqueHeaders(['Namn', null, 'Namn', ' '], 5)).toEqual(['Namn', 'kolumn_2', 'Namn_2', 'kolumn_4', 'kolumn_5']);
+  });
+});
+
+describe('cellsToArrow', () => {
+  const rowsOf = (table: ReturnType<typeof cellsToArrow>['table']) => table.toArray().map((r) => r.toJSON());
+
+  it('reads numbers written as text the Swedish way, alone or among real numbers', () => {
+    const { table } = cellsToArrow(['Antal', 'Andel', 'Kod'], [
+      ['1 234', '34,5 %', '0180'],
+      [12, 0.5, '0840'],
+    ]);
+    expect(table.schema.fields.map((f) => String(f.type))).toEqual(['Int32', 'Float64', 'Utf8']);
+    expect(rowsOf(table)).toEqual([
+      { Antal: 1234, Andel: 34.5, Kod: '0180' },
+      { Antal: 12, Andel: 0.5, Kod: '0840' },
+    ]);
+  });
+
+  it('reads ISO dates written as text as dates, and a serial number among dates as a date', () => {
+    const { table } = cellsToArrow(['Dag', 'Start'], [
+      ['2024-01-05', new Date(Date.UTC(2024, 0, 5, 8, 15))],
+      ['2024-02-01', 45323],
+    ]);
+    expect(table.schema.fields.map((f) => String(f.type))).toEqual(['Date32<DAY>', 'Timestamp<MILLISECOND>']);
+    expect(table.getChild('Start')!.toArray()).toEqual(BigInt64Array.from([BigInt(Date.UTC(2024, 0, 5, 8, 15)), BigInt(Date.UTC(2024, 1, 1))]));
+  });
+
+  it('leaves a column of numbers alone when only a few cells are dates', () => {
+    const { table } = cellsToArrow(['Antal'], [[3], [4], [new Date(Date.UTC(2024, 0, 1))]]);
+    expect(String(table.schema.fields[0]!.type)).toBe('Utf8');
+  });
+
+  it('drops columns with neither a name nor a value and names unnamed columns with values', () => {
+    const { columns } = cellsToArrow(['a', null, null, 'd', null], [[1, 2, null, 4, null]]);
+    expect(columns).toEqual(['a', 'kolumn_2', 'd']);
+  });
+
+  it('keeps names unique regardless of case', () => {
+    expect(uniqueHeaders(['Antal', 'antal', 'Antal_2', 'Antal'], 4)).toEqual(['Antal', 'antal_2', 'Antal_2_2', 'Antal_3']);
   });
 });

@@ -1,0 +1,242 @@
+// The analyst's working set: the files confirmed into the model, the file being mapped before import,
+// and what went wrong. Files are handled one at a time, in the order given; a failure never touches
+// what is already loaded.
+import { useCallback, useRef, useState } from 'react';
+import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
+import type { Engine } from '../db/engine';
+import { MATCHERS, type LoadedSource } from '../domain/load-source';
+import { addLocalMethod, addSource, createModel, forgetNames, refreshMappings, removeSource } from '../domain/model';
+import { previewNames, type NamePreview } from '../domain/name-preview';
+import { profileTable } from '../domain/profile';
+import { detectShape, findUnitColumn, shapeFromRoles, type ColumnRole, type ShapeGuess } from '../domain/shape-detect';
+import type { UnitRef } from '../domain/units';
+import { importFile, removeTable, type ImportOptions, type ImportedTable, type SourceFile } from '../import/import-file';
+import type { PickedFile } from '../platform';
+import { errorMessage, tooLargeMessage, type UserMessage } from './error-message';
+import {
+  findTemplate,
+  headerSignature,
+  loadPreferences,
+  localMethodId,
+  localMethods,
+  rememberedUnits,
+  savePreferences,
+  withMethodChoice,
+  withTemplate,
+  withUnitChoice,
+  type ImportTemplate,
+  type Preferences,
+} from './preferences';
+
+export interface LoadError {
+  id: number;
+  message: UserMessage;
+}
+
+/** The user's answer for a name: a unit or method, or left unmatched (null). */
+export type MethodPick = string | 'new-local' | null;
+
+export interface PendingImport {
+  /** Changes on every reload of the raw table, so views showing its rows know to read them again. */
+  stamp: number;
+  file: SourceFile;
+  table: ImportedTable;
+  options: ImportOptions;
+  guess: ShapeGuess;
+  names: NamePreview;
+  template: ImportTemplate | null;
+  unitPicks: Record<string, UnitRef | null>;
+  methodPicks: Record<string, MethodPick>;
+}
+
+export interface Source extends LoadedSource {
+  unitsMatched: number;
+  unitsUnmatched: string[];
+  methodsMatched: number;
+  methodsUnmatched: string[];
+}
+
+export function useWorkspace(engine: () => Promise<Engine>) {
+  const [sources, setSources] = useState<Source[]>([]);
+  const [pending, setPending] = useState<PendingImport | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [errors, setErrors] = useState<LoadError[]>([]);
+  const nextErrorId = useRef(1);
+  const nextStamp = useRef(1);
+  const queue = useRef<PickedFile[]>([]);
+  const preferences = useRef<Preferences>(loadPreferences());
+  // Table names in use, outside React state so a queued import sees the names taken before it.
+  const taken = useRef(new Set<string>());
+
+  const fail = useCallback((message: UserMessage) => {
+    setErrors((list) => [...list, { id: nextErrorId.current++, message }]);
+  }, []);
+
+  /** Loads the raw table and proposes roles and names; nothing reaches the model yet. */
+  const stage = useCallback(
+    async (file: SourceFile, options: ImportOptions, roles?: Record<string, ColumnRole>): Promise<PendingImport> => {
+      const db = await engine();
+      await createModel(db);
+      const table = await importFile(db, file, taken.current, options);
+      const template = roles ? null : findTemplate(preferences.current, table.columns.map((c) => c.name));
+      let guess: ShapeGuess;
+      if (roles) guess = { shape: shapeFromRoles(roles), roles };
+      else if (template) guess = { shape: shapeFromRoles(template.roles), roles: template.roles };
+      else {
+        // Profile twice: once to find the unit column, then without its totals rows for the rest.
+        const unitColumn = findUnitColumn(await profileTable(db, table.table, table.columns), MATCHERS);
+        guess = detectShape(await profileTable(db, table.table, table.columns, unitColumn ?? undefined), MATCHERS);
+      }
+      const prefs = preferences.current;
+      const names = await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
+      return { stamp: nextStamp.current++, file, table, options, guess, names, template, unitPicks: {}, methodPicks: {} };
+    },
+    [engine],
+  );
+
+  /** Stages the next queued file for mapping; files that cannot be read are reported and skipped. */
+  const startNext = useCallback(async () => {
+    for (let next = queue.current.shift(); next; next = queue.current.shift()) {
+      if (next.size > MAX_FILE_BYTES) {
+        fail(tooLargeMessage(next.name, next.size));
+        continue;
+      }
+      setBusy(next.name);
+      try {
+        const file = { name: next.name, bytes: await next.bytes() };
+        let staged = await stage(file, {});
+        // A recognised template may carry settings the detector would not choose (an encoding, a sheet).
+        if (staged.template && Object.keys(staged.template.options).length > 0) {
+          const template = staged.template;
+          await removeTable(await engine(), staged.table.table);
+          staged = { ...(await stage(file, template.options, template.roles)), template };
+        }
+        setPending(staged);
+        return;
+      } catch (error) {
+        fail(errorMessage(error, next.name, next.size));
+      } finally {
+        setBusy(null);
+      }
+    }
+  }, [engine, fail, stage]);
+
+  const open = useCallback(
+    (files: PickedFile[]) => {
+      const isIdle = queue.current.length === 0 && pending === null && busy === null;
+      queue.current.push(...files);
+      if (isIdle) void startNext();
+    },
+    [pending, busy, startNext],
+  );
+
+  /** Settings changed in the mapping view: load the raw table again with them (live preview). */
+  const changeOptions = useCallback(
+    async (options: ImportOptions) => {
+      if (!pending) return;
+      setBusy(pending.file.name);
+      try {
+        await removeTable(await engine(), pending.table.table);
+        setPending(await stage(pending.file, options));
+      } catch (error) {
+        fail(errorMessage(error, pending.file.name, pending.file.bytes.length));
+        setPending(await stage(pending.file, pending.options).catch(() => null));
+      } finally {
+        setBusy(null);
+      }
+    },
+    [pending, engine, stage, fail],
+  );
+
+  const changeRole = useCallback(
+    async (column: string, role: ColumnRole) => {
+      if (!pending) return;
+      const roles = { ...pending.guess.roles, [column]: role };
+      // One unit column at most: choosing a new one demotes the old.
+      if (role.role === 'unit') for (const name of Object.keys(roles)) if (name !== column && roles[name]!.role === 'unit') roles[name] = { role: 'ignore' };
+      const guess = { shape: shapeFromRoles(roles), roles };
+      const prefs = preferences.current;
+      const names = await previewNames(await engine(), pending.table.table, guess, rememberedUnits(prefs), localMethods(prefs));
+      setPending({ ...pending, guess, names });
+    },
+    [pending, engine],
+  );
+
+  const pickUnit = useCallback((name: string, ref: UnitRef | null) => {
+    setPending((p) => (p ? { ...p, unitPicks: { ...p.unitPicks, [name]: ref } } : p));
+  }, []);
+
+  const pickMethod = useCallback((name: string, pick: MethodPick) => {
+    setPending((p) => (p ? { ...p, methodPicks: { ...p.methodPicks, [name]: pick } } : p));
+  }, []);
+
+  const confirm = useCallback(async () => {
+    if (!pending) return;
+    const { table, guess, unitPicks, methodPicks, options, file } = pending;
+    setBusy(file.name);
+    try {
+      const db = await engine();
+      let prefs = preferences.current;
+      for (const [name, ref] of Object.entries(unitPicks)) if (ref) prefs = withUnitChoice(prefs, name, ref);
+      for (const [name, pick] of Object.entries(methodPicks)) {
+        if (pick === 'new-local') {
+          prefs = withMethodChoice(prefs, name, localMethodId(name));
+          await addLocalMethod(db, localMethodId(name));
+        } else if (pick) prefs = withMethodChoice(prefs, name, pick);
+      }
+      prefs = withTemplate(prefs, { signature: headerSignature(table.columns.map((c) => c.name)), madeFrom: file.name, options, roles: guess.roles });
+      preferences.current = prefs;
+      savePreferences(prefs);
+
+      await forgetNames(db, Object.keys(unitPicks), Object.keys(methodPicks));
+      await addSource(db, table.table, guess, localMethods(prefs));
+      await refreshMappings(db, rememberedUnits(prefs), localMethods(prefs));
+      const final = await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
+      const unmatchedUnits = final.units.filter((u) => u.match.status !== 'matched').map((u) => u.name);
+      const unmatchedMethods = final.methods.filter((m) => m.id === null).map((m) => m.name);
+      taken.current.add(table.table);
+      setSources((list) => [
+        ...list,
+        {
+          table,
+          guess,
+          unitsMatched: final.units.length - unmatchedUnits.length,
+          unitsUnmatched: unmatchedUnits,
+          methodsMatched: final.methods.length - unmatchedMethods.length,
+          methodsUnmatched: unmatchedMethods,
+        },
+      ]);
+      setSelected(table.table);
+      setPending(null);
+    } catch (error) {
+      fail(errorMessage(error, file.name, file.bytes.length));
+    } finally {
+      setBusy(null);
+    }
+    await startNext();
+  }, [pending, engine, fail, startNext]);
+
+  const cancel = useCallback(async () => {
+    if (!pending) return;
+    await removeTable(await engine(), pending.table.table);
+    setPending(null);
+    await startNext();
+  }, [pending, engine, startNext]);
+
+  const remove = useCallback(
+    async (table: string) => {
+      const db = await engine();
+      await removeSource(db, table);
+      await removeTable(db, table);
+      taken.current.delete(table);
+      setSources((list) => list.filter((s) => s.table.table !== table));
+      setSelected((current) => (current === table ? null : current));
+    },
+    [engine],
+  );
+
+  const dismissError = useCallback((id: number) => setErrors((list) => list.filter((e) => e.id !== id)), []);
+
+  return { sources, pending, selected, setSelected, busy, errors, open, changeOptions, changeRole, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail };
+}

@@ -1,0 +1,45 @@
+// What happened to a file on import: rows read, imported and rejected (with line numbers and reasons),
+// and how many of its units and methods the register and the catalogue know.
+import type { Source } from '../app/use-workspace';
+import { formatNumber } from '../format';
+import { describeRejected } from '../import/import-file';
+import { useI18n } from '../i18n/i18n';
+import { SHAPE_KEYS } from './MappingView';
+
+const SHOWN_REJECTS = 20;
+
+export function ImportReport({ source }: { source: Source }) {
+  const { lang, t } = useI18n();
+  const { report } = source.table;
+  const n = (value: number) => formatNumber(value, lang);
+  return (
+    <section className="report" aria-labelledby="report-title">
+      <h3 id="report-title">{t('reportHeading')}</h3>
+      <p>
+        {t('fileShape')}: <strong>{t(SHAPE_KEYS[source.guess.shape])}</strong>
+      </p>
+      <p data-testid="report-rows">
+        {t('reportRows', { read: n(report.rowsRead), imported: n(report.imported), rejected: n(report.rejectedCount) })}
+      </p>
+      {report.rejectedCount > 0 && (
+        <details>
+          <summary>{t('reportRejected')}</summary>
+          <ul className="rejects">
+            {report.rejected.slice(0, SHOWN_REJECTS).map((reject) => (
+              <li key={reject.line}>{describeRejected(reject)}</li>
+            ))}
+            {report.rejectedCount > SHOWN_REJECTS && <li>…</li>}
+          </ul>
+        </details>
+      )}
+      <p data-testid="report-units">
+        {t('reportUnits', { matched: n(source.unitsMatched), unmatched: n(source.unitsUnmatched.length) })}
+        {source.unitsUnmatched.length > 0 && <> {t('reportUnmatched', { names: source.unitsUnmatched.join(', ') })}</>}
+      </p>
+      <p data-testid="report-methods">
+        {t('reportMethods', { matched: n(source.methodsMatched), unmatched: n(source.methodsUnmatched.length) })}
+        {source.methodsUnmatched.length > 0 && <> {t('reportUnmatched', { names: source.methodsUnmatched.join(', ') })}</>}
+      </p>
+    </section>
+  );
+}

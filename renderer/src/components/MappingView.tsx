@@ -1,0 +1,329 @@
+// Before a file joins the analysis: its detected settings (changeable, with a live preview), the role
+// of each column, and every unit and method name the register or the catalogue could not settle.
+import { useEffect, useMemo, useState } from 'react';
+import type { MessageKey } from '../../../electron/shared/strings';
+import type { MethodPick, PendingImport } from '../app/use-workspace';
+import type { Engine, Row } from '../db/engine';
+import { previewRows } from '../db/table-info';
+import { METHODS } from '../domain/methods';
+import type { ColumnRole, Shape } from '../domain/shape-detect';
+import { CITY_DISTRICTS, COUNTIES, MUNICIPALITIES, type ResolvedUnit, type UnitRef } from '../domain/units';
+import { formatCell, formatNumber } from '../format';
+import { useI18n } from '../i18n/i18n';
+import type { Delimiter } from '../import/detect-delimiter';
+import type { TextEncodingName } from '../import/decode-text';
+import type { ImportOptions } from '../import/import-file';
+
+const PREVIEW_ROWS = 20;
+
+export const SHAPE_KEYS: Record<Shape, MessageKey> = {
+  'survey-wide': 'shapeSurveyWide',
+  'survey-multi': 'shapeSurveyMulti',
+  usage: 'shapeUsage',
+  training: 'shapeTraining',
+  unknown: 'shapeUnknown',
+};
+
+const ROLE_KEYS: Record<ColumnRole['role'], MessageKey> = {
+  unit: 'roleUnit',
+  'method-flag': 'roleMethodFlag',
+  'method-choices': 'roleMethodChoices',
+  method: 'roleMethod',
+  period: 'rolePeriod',
+  count: 'roleCount',
+  trained: 'roleTrained',
+  staff: 'roleStaff',
+  ignore: 'roleIgnore',
+};
+
+const DELIMITERS: [Delimiter, MessageKey][] = [
+  [';', 'delimiterSemicolon'],
+  [',', 'delimiterComma'],
+  ['\t', 'delimiterTab'],
+  ['|', 'delimiterPipe'],
+];
+
+const ENCODINGS: [TextEncodingName, string][] = [
+  ['utf-8', 'UTF-8'],
+  ['utf-8-bom', 'UTF-8 (BOM)'],
+  ['windows-1252', 'Windows-1252 (ANSI)'],
+  ['utf-16le', 'UTF-16LE'],
+  ['utf-16be', 'UTF-16BE'],
+];
+
+const refValue = (ref: UnitRef) => `${ref.municipalityCode}/${ref.district ?? ''}`;
+
+function parseRef(value: string): UnitRef | null {
+  const [code, district = ''] = value.split('/');
+  return code ? { municipalityCode: code, district: district || null } : null;
+}
+
+/** Every unit a name can be mapped to: municipalities, then the districts in force, by name. */
+function useUnitChoices(): { value: string; label: string }[] {
+  return useMemo(() => {
+    const county = new Map(COUNTIES.map((c) => [c.code, c.name]));
+    const municipalities = MUNICIPALITIES.map((m) => ({
+      value: `${m.code}/`,
+      label: `${m.name} (${m.code}, ${county.get(m.countyCode) ?? ''})`,
+    }));
+    const name = new Map(MUNICIPALITIES.map((m) => [m.code, m.name]));
+    const districts = CITY_DISTRICTS.filter((d) => d.validTo === null).map((d) => ({
+      value: `${d.municipalityCode}/${d.name}`,
+      label: `${name.get(d.municipalityCode) ?? d.municipalityCode} – ${d.name}`,
+    }));
+    return [...municipalities, ...districts].sort((a, b) => a.label.localeCompare(b.label, 'sv'));
+  }, []);
+}
+
+function unitLabel(unit: ResolvedUnit): string {
+  return unit.district ? `${unit.municipalityName} – ${unit.district}` : `${unit.municipalityName} (${unit.municipalityCode})`;
+}
+
+interface Props {
+  pending: PendingImport;
+  engine: () => Promise<Engine>;
+  isBusy: boolean;
+  onOptions: (options: ImportOptions) => void;
+  onRole: (column: string, role: ColumnRole) => void;
+  onPickUnit: (name: string, ref: UnitRef | null) => void;
+  onPickMethod: (name: string, pick: MethodPick) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPickUnit, onPickMethod, onConfirm, onCancel }: Props) {
+  const { lang, t } = useI18n();
+  const [rows, setRows] = useState<Row[]>([]);
+  const unitChoices = useUnitChoices();
+  const { table, guess, names, options, template } = pending;
+
+  useEffect(() => {
+    let isCurrent = true;
+    void engine()
+      .then((db) => previewRows(db, table.table, PREVIEW_ROWS))
+      .then((result) => isCurrent && setRows(result));
+    return () => {
+      isCurrent = false;
+    };
+  }, [engine, table.table, pending.stamp]);
+
+  const unsettledUnits = names.units.filter((u) => u.match.status !== 'matched');
+  const unknownMethods = names.methods.filter((m) => m.id === null);
+  const set = (change: Partial<ImportOptions>) => onOptions({ ...options, ...change });
+
+  return (
+    <section className="mapping" aria-labelledby="mapping-title">
+      <header className="mapping-head">
+        <div>
+          <h2 id="mapping-title">{t('importTitle', { file: table.fileName })}</h2>
+          {template && <p className="note">{t('templateRecognised', { file: template.madeFrom })}</p>}
+        </div>
+        <div className="mapping-actions">
+          <button type="button" className="ghost" onClick={onCancel} disabled={isBusy}>
+            {t('cancel')}
+          </button>
+          <button type="button" className="primary" onClick={onConfirm} disabled={isBusy}>
+            {t('importAction')}
+          </button>
+        </div>
+      </header>
+
+      <fieldset className="settings">
+        <legend>{t('settingsHeading')}</legend>
+        {table.format === 'csv' && (
+          <>
+            <label>
+              {t('delimiter')}
+              <select value={table.delimiter ?? ';'} onChange={(e) => set({ delimiter: e.target.value as Delimiter })}>
+                {DELIMITERS.map(([value, key]) => (
+                  <option key={value} value={value}>
+                    {t(key)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('encoding')}
+              <select value={table.encoding ?? 'utf-8'} onChange={(e) => set({ encoding: e.target.value as TextEncodingName })}>
+                {ENCODINGS.map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+        {table.format === 'xlsx' && table.sheets.length > 1 && (
+          <label>
+            {t('sheet')}
+            <select value={table.sheet ?? ''} onChange={(e) => set({ sheet: e.target.value })}>
+              {table.sheets.map((sheet) => (
+                <option key={sheet.name} value={sheet.name}>
+                  {sheet.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {(table.format === 'csv' || table.format === 'xlsx') && (
+          <label>
+            {t('headerRow')}
+            <input
+              type="number"
+              min={1}
+              value={(table.headerRow ?? 0) + 1}
+              onChange={(e) => {
+                const row = Number(e.target.value);
+                if (Number.isInteger(row) && row >= 1) set({ headerRow: row - 1 });
+              }}
+            />
+          </label>
+        )}
+        <p className="shape">
+          {t('fileShape')}: <strong data-testid="shape">{t(SHAPE_KEYS[guess.shape])}</strong>
+        </p>
+      </fieldset>
+
+      <div className="grid-wrap" tabIndex={0} role="region" aria-label={t('preview')}>
+        <table className="grid">
+          <thead>
+            <tr className="roles">
+              {table.columns.map((column) => {
+                const role = guess.roles[column.name] ?? { role: 'ignore' };
+                return (
+                  <th key={column.name} scope="col">
+                    <select
+                      aria-label={t('columnRole', { column: column.name })}
+                      value={role.role}
+                      className={`role role-${role.role}`}
+                      onChange={(e) => {
+                        const next = e.target.value as ColumnRole['role'];
+                        onRole(column.name, next === 'method-flag' ? { role: next, methodName: column.name } : ({ role: next } as ColumnRole));
+                      }}
+                    >
+                      {(Object.keys(ROLE_KEYS) as ColumnRole['role'][]).map((r) => (
+                        <option key={r} value={r}>
+                          {t(ROLE_KEYS[r])}
+                        </option>
+                      ))}
+                    </select>
+                  </th>
+                );
+              })}
+            </tr>
+            <tr>
+              {table.columns.map((column) => (
+                <th key={column.name} scope="col" title={column.type}>
+                  {column.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={i}>
+                {table.columns.map((column) => (
+                  <td key={column.name} className={typeof row[column.name] === 'number' && !/^(DATE|TIMESTAMP)/.test(column.type) ? 'num' : undefined}>
+                    {formatCell(row[column.name], column.type, lang)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="names">
+        <section aria-labelledby="units-heading">
+          <h3 id="units-heading">{t('unitsHeading')}</h3>
+          <p className="muted">
+            {t('unitsSummary', {
+              matched: formatNumber(names.units.length - unsettledUnits.length, lang),
+              total: formatNumber(names.units.length, lang),
+            })}
+          </p>
+          {unsettledUnits.length === 0 ? (
+            <p>{t('allMatched')}</p>
+          ) : (
+            <ul className="picks">
+              {unsettledUnits.map(({ name, match }) => {
+                const picked = pending.unitPicks[name];
+                return (
+                  <li key={name}>
+                    <span className="pick-name">
+                      {name} <span className={`badge ${match.status}`}>{t(match.status === 'ambiguous' ? 'unitAmbiguous' : 'unitUnknown')}</span>
+                    </span>
+                    <select
+                      aria-label={t('chooseUnit', { name })}
+                      value={picked ? refValue(picked) : ''}
+                      onChange={(e) => onPickUnit(name, parseRef(e.target.value))}
+                    >
+                      <option value="">{t('leaveUnmatched')}</option>
+                      {match.status === 'ambiguous' && (
+                        <optgroup label={t('suggestions')}>
+                          {match.candidates.map((unit) => (
+                            <option key={refValue(unit)} value={refValue(unit)}>
+                              {unitLabel(unit)}
+                            </option>
+                          ))}
+                        </optgroup>
+                      )}
+                      <optgroup label={t('allUnits')}>
+                        {unitChoices.map((choice) => (
+                          <option key={choice.value} value={choice.value}>
+                            {choice.label}
+                          </option>
+                        ))}
+                      </optgroup>
+                    </select>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="methods-heading">
+          <h3 id="methods-heading">{t('methodsHeading')}</h3>
+          <p className="muted">
+            {t('methodsSummary', {
+              matched: formatNumber(names.methods.length - unknownMethods.length, lang),
+              total: formatNumber(names.methods.length, lang),
+            })}
+          </p>
+          {unknownMethods.length === 0 ? (
+            <p>{t('allMatched')}</p>
+          ) : (
+            <ul className="picks">
+              {unknownMethods.map(({ name }) => (
+                <li key={name}>
+                  <span className="pick-name">
+                    {name} <span className="badge unknown">{t('unitUnknown')}</span>
+                  </span>
+                  <select
+                    aria-label={t('chooseMethod', { name })}
+                    value={pending.methodPicks[name] ?? ''}
+                    onChange={(e) => onPickMethod(name, (e.target.value || null) as MethodPick)}
+                  >
+                    <option value="">{t('leaveUnmatched')}</option>
+                    <option value="new-local">{t('addLocalMethod')}</option>
+                    {(['intervention', 'tool'] as const).map((kind) => (
+                      <optgroup key={kind} label={t(kind === 'tool' ? 'tools' : 'interventions')}>
+                        {METHODS.filter((m) => m.kind === kind).map((m) => (
+                          <option key={m.id} value={m.id}>
+                            {lang === 'sv' ? m.name : m.nameEn}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ))}
+                  </select>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}

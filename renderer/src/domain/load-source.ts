@@ -1,0 +1,36 @@
+// One file through the whole pipeline: import → profile → shape → canonical tables → mappings.
+// The app and the command line both call this, so they cannot disagree about a file.
+import type { Engine } from '../db/engine';
+import { importFile, removeTable, type ImportDeps, type ImportedTable, type SourceFile } from '../import/import-file';
+import { matchMethod, splitMultiChoice } from './methods';
+import { addSource, createModel, refreshMappings, removeSource } from './model';
+import { profileTable } from './profile';
+import { detectShape, findUnitColumn, type Matchers, type ShapeGuess } from './shape-detect';
+import { matchUnit } from './units';
+
+export interface LoadedSource {
+  table: ImportedTable;
+  guess: ShapeGuess;
+}
+
+export const MATCHERS: Matchers = {
+  isUnit: (text) => matchUnit(text).status === 'matched',
+  methodOf: (text) => matchMethod(text),
+  splitChoices: splitMultiChoice,
+};
+
+export async function loadSource(engine: Engine, file: SourceFile, taken: ReadonlySet<string>, deps: ImportDeps = {}): Promise<LoadedSource> {
+  await createModel(engine);
+  const table = await importFile(engine, file, taken, {}, deps);
+  // Profile twice: once to find the unit column, then without its totals rows to read the rest.
+  const unitColumn = findUnitColumn(await profileTable(engine, table.table, table.columns), MATCHERS);
+  const guess = detectShape(await profileTable(engine, table.table, table.columns, unitColumn ?? undefined), MATCHERS);
+  await addSource(engine, table.table, guess);
+  await refreshMappings(engine);
+  return { table, guess };
+}
+
+export async function unloadSource(engine: Engine, source: string): Promise<void> {
+  await removeSource(engine, source);
+  await removeTable(engine, source);
+}

@@ -1,0 +1,189 @@
+// The canonical tables every analysis reads, whatever shape the files came in, and the mappings from
+// names as files write them to the register's units and the catalogue's methods.
+//
+//   responding_units(source, unit_name)            every unit that answered a survey or appears in an extract
+//   method_asked(source, method_name)              the methods a file could report (asked, or seen)
+//   method_use(source, unit_name, method_name)     a unit uses a method (ticked, or a count above zero)
+//   usage(source, unit_name, period, method_name, count)
+//   training(source, unit_name, method_name, trained, staff)
+//   unit_map(unit_name, status, unit_key, municipality_code, county_code, district)
+//   method_map(method_name, method_id)
+//   method_catalogue(id, kind, position, recommendation, age_band)
+//
+// `source` is the loaded table's name, so removing a file removes exactly its rows.
+import type { Engine } from '../db/engine';
+import { toRows } from '../db/engine';
+import { quoteIdent } from '../import/table-name';
+import { METHODS, matchMethod, splitMultiChoice } from './methods';
+import type { ShapeGuess } from './shape-detect';
+import { matchUnit, type UnitRef } from './units';
+
+const MODEL_SQL = [
+  'CREATE TABLE IF NOT EXISTS responding_units (source VARCHAR, unit_name VARCHAR)',
+  'CREATE TABLE IF NOT EXISTS method_asked (source VARCHAR, method_name VARCHAR)',
+  'CREATE TABLE IF NOT EXISTS method_use (source VARCHAR, unit_name VARCHAR, method_name VARCHAR)',
+  'CREATE TABLE IF NOT EXISTS usage (source VARCHAR, unit_name VARCHAR, period VARCHAR, method_name VARCHAR, count DOUBLE)',
+  'CREATE TABLE IF NOT EXISTS training (source VARCHAR, unit_name VARCHAR, method_name VARCHAR, trained DOUBLE, staff DOUBLE)',
+  `CREATE TABLE IF NOT EXISTS unit_map (unit_name VARCHAR PRIMARY KEY, status VARCHAR, unit_key VARCHAR,
+     municipality_code VARCHAR, county_code VARCHAR, district VARCHAR)`,
+  'CREATE TABLE IF NOT EXISTS method_map (method_name VARCHAR PRIMARY KEY, method_id VARCHAR)',
+  `CREATE TABLE IF NOT EXISTS method_catalogue (id VARCHAR PRIMARY KEY, kind VARCHAR, position INTEGER,
+     recommendation VARCHAR, age_band VARCHAR)`,
+];
+
+const CANONICAL = ['responding_units', 'method_asked', 'method_use', 'usage', 'training'] as const;
+
+/** Rows whose unit cell is a total, not a unit: hand-made sheets end with them. */
+export const TOTALS = '^(totalt?|summa|samtliga|alla|hela kommunen|riket)$';
+
+export async function createModel(engine: Engine): Promise<void> {
+  for (const sql of MODEL_SQL) await engine.query(sql);
+  const [{ n } = { n: 0 }] = toRows(await engine.query('SELECT count(*)::INTEGER AS n FROM method_catalogue'));
+  if (Number(n) > 0) return;
+  await insertRows(
+    engine,
+    'method_catalogue',
+    METHODS.map((m, position) => [m.id, m.kind, position, m.recommendation, m.ageBand]),
+  );
+}
+
+/** INSERT with bound values, in chunks (DuckDB-WASM prepares each statement once per chunk). */
+async function insertRows(engine: Engine, table: string, rows: readonly unknown[][]): Promise<void> {
+  const CHUNK = 500;
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    const placeholders = chunk.map((row) => `(${row.map(() => '?').join(', ')})`).join(', ');
+    await engine.query(`INSERT INTO ${table} VALUES ${placeholders}`, chunk.flat());
+  }
+}
+
+function columnsWith(guess: ShapeGuess, role: string): string[] {
+  return Object.entries(guess.roles)
+    .filter(([, r]) => r.role === role)
+    .map(([name]) => name);
+}
+
+/** `trim(CAST("col" AS VARCHAR))`: every name cell as clean text. */
+function text(column: string): string {
+  return `trim(CAST(${quoteIdent(column)} AS VARCHAR))`;
+}
+
+/** Adds one loaded table's rows to the canonical tables, as its shape says. */
+export async function addSource(
+  engine: Engine,
+  source: string,
+  guess: ShapeGuess,
+  localMethods: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
+  const [unitColumn] = columnsWith(guess, 'unit');
+  if (!unitColumn || guess.shape === 'unknown') return;
+  const from = `FROM ${quoteIdent(source)} WHERE ${text(unitColumn)} <> '' AND NOT regexp_matches(lower(${text(unitColumn)}), ?)`;
+  const unit = text(unitColumn);
+
+  if (guess.shape === 'usage' || guess.shape === 'training') {
+    const [method] = columnsWith(guess, 'method');
+    if (!method) return;
+    if (guess.shape === 'usage') {
+      const [count] = columnsWith(guess, 'count');
+      const [period] = columnsWith(guess, 'period');
+      const periodSql = period ? `CAST(${quoteIdent(period)} AS VARCHAR)` : 'NULL';
+      await engine.query(
+        `INSERT INTO usage SELECT ?, ${unit}, ${periodSql}, ${text(method)}, TRY_CAST(${quoteIdent(count!)} AS DOUBLE) ${from} AND ${text(method)} <> ''`,
+        [source, TOTALS],
+      );
+      await engine.query('INSERT INTO method_use SELECT DISTINCT source, unit_name, method_name FROM usage WHERE source = ? AND count > 0', [source]);
+      await engine.query('INSERT INTO method_asked SELECT DISTINCT source, method_name FROM usage WHERE source = ?', [source]);
+      await engine.query('INSERT INTO responding_units SELECT DISTINCT source, unit_name FROM usage WHERE source = ?', [source]);
+    } else {
+      const [trained] = columnsWith(guess, 'trained');
+      const [staff] = columnsWith(guess, 'staff');
+      await engine.query(
+        `INSERT INTO training SELECT ?, ${unit}, ${text(method)}, TRY_CAST(${quoteIdent(trained!)} AS DOUBLE), TRY_CAST(${quoteIdent(staff!)} AS DOUBLE) ${from}`,
+        [source, TOTALS],
+      );
+    }
+    return;
+  }
+
+  // Surveys: one row per responding unit.
+  await engine.query(`INSERT INTO responding_units SELECT DISTINCT ?, ${unit} ${from}`, [source, TOTALS]);
+  for (const [column, role] of Object.entries(guess.roles)) {
+    if (role.role !== 'method-flag') continue;
+    await insertRows(engine, 'method_asked', [[source, role.methodName]]);
+    await engine.query(
+      `INSERT INTO method_use SELECT DISTINCT ?, ${unit}, ? ${from}
+         AND coalesce(lower(${text(column)}), '') NOT IN ('', 'nej', 'no', '0', 'false', 'falskt', '-', 'n')`,
+      [source, role.methodName, TOTALS],
+    );
+  }
+  // Several choices in one cell: split in JS, with the catalogue's knowledge of names that hold commas.
+  for (const column of columnsWith(guess, 'method-choices')) {
+    const cells = toRows(await engine.query(`SELECT ${unit} AS unit, ${text(column)} AS cell ${from}`, [TOTALS]));
+    const uses = new Set<string>();
+    const rows: string[][] = [];
+    for (const { unit: u, cell } of cells) {
+      for (const choice of splitMultiChoice(String(cell ?? ''), localMethods)) {
+        const key = `${String(u)}\u0000${choice}`;
+        if (!uses.has(key)) rows.push([source, String(u), choice]);
+        uses.add(key);
+      }
+    }
+    await insertRows(engine, 'method_use', rows);
+    await insertRows(engine, 'method_asked', [...new Set(rows.map((r) => r[2]!))].map((name) => [source, name]));
+  }
+}
+
+export async function removeSource(engine: Engine, source: string): Promise<void> {
+  for (const table of CANONICAL) await engine.query(`DELETE FROM ${table} WHERE source = ?`, [source]);
+}
+
+/** Matches every name not yet mapped. `remembered` holds the user's earlier choices for unit names. */
+export async function refreshMappings(
+  engine: Engine,
+  remembered: ReadonlyMap<string, UnitRef> = new Map(),
+  localMethods: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
+  const units = toRows(
+    await engine.query(`
+      SELECT DISTINCT unit_name FROM (
+        SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training
+      ) WHERE unit_name NOT IN (SELECT unit_name FROM unit_map)`),
+  );
+  await insertRows(
+    engine,
+    'unit_map',
+    units.map(({ unit_name }) => {
+      const name = String(unit_name);
+      const match = matchUnit(name, remembered);
+      if (match.status !== 'matched') return [name, match.status, null, null, null, null];
+      const { unit } = match;
+      return [name, 'matched', `${unit.municipalityCode}/${unit.district ?? ''}`, unit.municipalityCode, unit.countyCode, unit.district];
+    }),
+  );
+  const methods = toRows(
+    await engine.query(`
+      SELECT DISTINCT method_name FROM (
+        SELECT method_name FROM method_asked UNION SELECT method_name FROM training
+      ) WHERE method_name NOT IN (SELECT method_name FROM method_map)`),
+  );
+  await insertRows(
+    engine,
+    'method_map',
+    methods.map(({ method_name }) => [String(method_name), matchMethod(String(method_name), localMethods)]),
+  );
+}
+
+/** Drops earlier matches of these names, so the next refresh applies the user's new choice. */
+export async function forgetNames(engine: Engine, units: readonly string[], methods: readonly string[]): Promise<void> {
+  for (const name of units) await engine.query('DELETE FROM unit_map WHERE unit_name = ?', [name]);
+  for (const name of methods) await engine.query('DELETE FROM method_map WHERE method_name = ?', [name]);
+}
+
+/** A method the user added for a name the catalogue lacks; it is analysed beside the catalogue's. */
+export async function addLocalMethod(engine: Engine, id: string): Promise<void> {
+  await engine.query(
+    `INSERT INTO method_catalogue SELECT ?, 'intervention', 1000 + count(*), 'local', NULL FROM method_catalogue
+     WHERE NOT EXISTS (SELECT 1 FROM method_catalogue WHERE id = ?)`,
+    [id, id],
+  );
+}

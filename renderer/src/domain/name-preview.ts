@@ -1,0 +1,54 @@
+// Before a file is imported for good: every unit and method name its columns hold, with what the
+// register and the catalogue make of it, so the user settles the unknown and ambiguous ones first.
+import { toRows, type Engine } from '../db/engine';
+import { quoteIdent } from '../import/table-name';
+import { matchMethod, splitMultiChoice } from './methods';
+import { TOTALS } from './model';
+import type { ShapeGuess } from './shape-detect';
+import { matchUnit, type UnitMatch, type UnitRef } from './units';
+
+export interface NamePreview {
+  units: { name: string; match: UnitMatch }[];
+  methods: { name: string; id: string | null }[];
+}
+
+async function distinctValues(engine: Engine, table: string, column: string, unitColumn: string | null): Promise<string[]> {
+  const value = `trim(CAST(${quoteIdent(column)} AS VARCHAR))`;
+  const unit = unitColumn ? `lower(trim(CAST(${quoteIdent(unitColumn)} AS VARCHAR)))` : null;
+  const rows = toRows(
+    await engine.query(
+      `SELECT DISTINCT ${value} AS v FROM ${quoteIdent(table)}
+       WHERE ${value} <> ''${unit ? ` AND NOT regexp_matches(coalesce(${unit}, ''), ?)` : ''}
+       ORDER BY v`,
+      unit ? [TOTALS] : [],
+    ),
+  );
+  return rows.map((r) => String(r.v));
+}
+
+export async function previewNames(
+  engine: Engine,
+  table: string,
+  guess: ShapeGuess,
+  remembered: ReadonlyMap<string, UnitRef>,
+  localMethods: ReadonlyMap<string, string>,
+): Promise<NamePreview> {
+  const unitColumn = Object.keys(guess.roles).find((name) => guess.roles[name]!.role === 'unit') ?? null;
+  const units = unitColumn ? await distinctValues(engine, table, unitColumn, null) : [];
+  const methodNames = new Set<string>();
+  for (const [column, role] of Object.entries(guess.roles)) {
+    if (role.role === 'method-flag') methodNames.add(role.methodName);
+    if (role.role === 'method') for (const v of await distinctValues(engine, table, column, unitColumn)) methodNames.add(v);
+    if (role.role === 'method-choices') {
+      for (const cell of await distinctValues(engine, table, column, unitColumn)) {
+        for (const choice of splitMultiChoice(cell, localMethods)) methodNames.add(choice);
+      }
+    }
+  }
+  return {
+    units: units
+      .filter((name) => !new RegExp(TOTALS).test(name.toLowerCase()))
+      .map((name) => ({ name, match: matchUnit(name, remembered) })),
+    methods: [...methodNames].sort((a, b) => a.localeCompare(b, 'sv')).map((name) => ({ name, id: matchMethod(name, localMethods) })),
+  };
+}

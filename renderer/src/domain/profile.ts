@@ -1,0 +1,37 @@
+// A loaded table's columns with a sample of their distinct values: what shape detection looks at.
+import { toRows, type Engine } from '../db/engine';
+import type { ColumnInfo } from '../db/table-info';
+import { quoteIdent } from '../import/table-name';
+import { TOTALS } from './model';
+import type { ColumnProfile } from './shape-detect';
+
+/** Enough rows to see every option of a survey; a million-row extract needs no more to show its shape. */
+const SAMPLE_ROWS = 5000;
+const DISTINCT_VALUES = 60;
+
+/**
+ * With `unitColumn`, rows whose unit is a total ("Totalt", "Summa") are left out: their sums would
+ * make a column of ticks look like a column of numbers.
+ */
+export async function profileTable(
+  engine: Engine,
+  table: string,
+  columns: readonly ColumnInfo[],
+  unitColumn?: string,
+): Promise<ColumnProfile[]> {
+  const profiles: ColumnProfile[] = [];
+  const unit = unitColumn === undefined ? null : `lower(trim(CAST(${quoteIdent(unitColumn)} AS VARCHAR)))`;
+  const where = unit ? `WHERE ${unit} IS NULL OR NOT regexp_matches(${unit}, ?)` : '';
+  for (const column of columns) {
+    const rows = toRows(
+      await engine.query(
+        `SELECT DISTINCT trim(CAST(${quoteIdent(column.name)} AS VARCHAR)) AS v
+         FROM (SELECT * FROM ${quoteIdent(table)} ${where} LIMIT ${SAMPLE_ROWS})
+         WHERE v IS NOT NULL AND v <> '' LIMIT ${DISTINCT_VALUES}`,
+        unit ? [TOTALS] : [],
+      ),
+    );
+    profiles.push({ name: column.name, type: column.type, values: rows.map((r) => String(r.v)) });
+  }
+  return profiles;
+}

@@ -1,0 +1,44 @@
+// The headless summary (`metodkartan summarize --json`): files, units, methods, and what did not match.
+import type { Engine } from '../db/engine';
+import { runQuery } from '../db/query-files';
+import type { LoadedSource } from './load-source';
+
+export interface Summary {
+  files: { file: string; shape: string; rows: number; imported: number; rejected: number }[];
+  units: { name_in_file: string; municipality_code: string | null; county_code: string | null }[];
+  methods: { id: string; kind: 'intervention' | 'tool'; units_using: number; units_total: number; share: number }[];
+  unmatched: { units: string[]; methods: string[] };
+}
+
+const orNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+
+export async function summarize(engine: Engine, sources: readonly LoadedSource[]): Promise<Summary> {
+  const units = await runQuery(engine, 'unit_matches');
+  const methods = await runQuery(engine, 'method_adoption');
+  const unmatchedMethods = await runQuery(engine, 'unmatched_methods');
+  return {
+    files: sources.map(({ table, guess }) => ({
+      file: table.fileName,
+      shape: guess.shape,
+      rows: table.report.rowsRead,
+      imported: table.report.imported,
+      rejected: table.report.rejectedCount,
+    })),
+    units: units.map((u) => ({
+      name_in_file: String(u.name_in_file),
+      municipality_code: orNull(u.municipality_code),
+      county_code: orNull(u.county_code),
+    })),
+    methods: methods.map((m) => ({
+      id: String(m.id),
+      kind: m.kind === 'tool' ? 'tool' : 'intervention',
+      units_using: Number(m.units_using),
+      units_total: Number(m.units_total),
+      share: Math.round(Number(m.share) * 10_000) / 10_000,
+    })),
+    unmatched: {
+      units: units.filter((u) => u.status !== 'matched').map((u) => String(u.name_in_file)),
+      methods: unmatchedMethods.map((m) => String(m.method_name)),
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// The import's vocabulary, shared by sniffing (no database) and importing.
+import type { ColumnInfo } from '../db/table-info';
+import type { TextEncodingName } from './decode-text';
+import type { Delimiter } from './detect-delimiter';
+import type { LoadParquet } from './parquet';
+import type { RejectedRow } from './read-delimited';
+
+export type { RejectedRow } from './read-delimited';
+
+/**
+ * Every code the UI turns into a Swedish sentence. `detail` (English or technical) may say more.
+ * - unsupported: not a file type we read · empty: nothing in it · no-rows: a header but no data row
+ *   (or every row rejected) · too-large: over the size limit or out of memory · binary: not text
+ * - bad-xlsx: not a readable XLSX · sheet-not-found: the chosen sheet is not in the workbook
+ * - bad-parquet: not a readable Parquet file · bad-json: not valid JSON · json-not-table: valid JSON
+ *   but not an array of objects (nor one object per line) · parse: the database refused the data
+ */
+export type ImportErrorCode =
+  | 'unsupported'
+  | 'empty'
+  | 'no-rows'
+  | 'too-large'
+  | 'binary'
+  | 'bad-xlsx'
+  | 'sheet-not-found'
+  | 'bad-parquet'
+  | 'bad-json'
+  | 'json-not-table'
+  | 'parse';
+
+export class ImportError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    readonly fileName: string,
+    readonly detail = '',
+  ) {
+    super(`${fileName}: ${code}${detail ? ` (${detail})` : ''}`);
+    this.name = 'ImportError';
+  }
+}
+
+export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'json';
+
+export interface SourceFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What the user may override; anything left out is detected. */
+export interface ImportOptions {
+  delimiter?: Delimiter;
+  encoding?: TextEncodingName;
+  /** 0-based index of the header row among the file's rows (blank rows count) or the sheet's rows. */
+  headerRow?: number;
+  /** Sheet name (XLSX). */
+  sheet?: string;
+}
+
+/** How the file was read: detected, or as overridden. Null where it does not apply to the format. */
+export interface ImportSettings {
+  encoding: TextEncodingName | null;
+  delimiter: Delimiter | null;
+  headerRow: number | null;
+  sheet: string | null;
+}
+
+export interface SheetInfo {
+  name: string;
+  /** Rows that are not blank, header and titles included. */
+  rowCount: number;
+}
+
+/** Platform pieces the caller injects (defaults suit the renderer). */
+export interface ImportDeps {
+  loadParquet?: LoadParquet;
+}
+
+export interface ImportReport {
+  /** Data rows read below the header (blank rows not counted): imported + rejected. */
+  rowsRead: number;
+  imported: number;
+  /** Rejected rows, in file order; at most MAX_LISTED_REJECTS of them (rejectedCount has them all). */
+  rejected: RejectedRow[];
+  rejectedCount: number;
+}
+
+export interface Sniffed extends ImportSettings {
+  format: FileFormat;
+  /** XLSX: every sheet; otherwise empty. */
+  sheets: SheetInfo[];
+  /** The column names the import will use, in order. */
+  columns: string[];
+  /** The first data rows (up to 20), values as written in the file. */
+  rows: string[][];
+  /** The first rows of the file or sheet as they are, header and title rows included (CSV, XLSX). */
+  topRows: string[][];
+}
+
+export interface ImportedTable extends ImportSettings {
+  table: string;
+  fileName: string;
+  byteSize: number;
+  format: FileFormat;
+  rowCount: number;
+  columns: ColumnInfo[];
+  sheets: SheetInfo[];
+  report: ImportReport;
+}

@@ -1,0 +1,91 @@
+// `metodkartan summarize --json` end to end: the real command line on the four shapes. Every number
+// below was counted by hand from test/fixtures/shapes (see make-fixtures.ts).
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import type { Summary } from '../../renderer/src/domain/summarize';
+
+const FIXTURES = 'test/fixtures/shapes';
+
+function run(...args: string[]) {
+  const result = spawnSync('node_modules/.bin/tsx', ['scripts/metodkartan.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function summarize(...files: string[]): Summary {
+  const { status, stdout, stderr } = run('summarize', '--json', ...files.map((f) => `${FIXTURES}/${f}`));
+  expect(stderr, stderr).not.toMatch(/Error|at /);
+  expect(status).toBe(0);
+  return JSON.parse(stdout) as Summary;
+}
+
+const methodRows = (summary: Summary) => summary.methods.map((m) => [m.id, m.kind, m.units_using, m.units_total]);
+
+describe('metodkartan summarize --json', () => {
+  it('reads a usage extract: units with a count above zero, units named by code or name counted once', () => {
+    const summary = summarize('usage-long.csv');
+    expect(summary.files).toEqual([{ file: 'usage-long.csv', shape: 'usage', rows: 8, imported: 8, rejected: 0 }]);
+    expect(methodRows(summary)).toEqual([
+      ['komet', 'intervention', 2, 3],
+      ['fft', 'intervention', 2, 3],
+      ['mst', 'intervention', 1, 3],
+    ]);
+    expect(summary.methods[0]!.share).toBe(0.6667);
+    expect(summary.unmatched).toEqual({ units: [], methods: ['BiFF'] });
+    expect(summary.units).toContainEqual({ name_in_file: '2380', municipality_code: '2380', county_code: '23' });
+  });
+
+  it('reads a training export and lists its districts', () => {
+    const summary = summarize('training.csv');
+    expect(summary.files).toEqual([{ file: 'training.csv', shape: 'training', rows: 5, imported: 5, rejected: 0 }]);
+    expect(summary.units.map((u) => [u.name_in_file, u.municipality_code, u.county_code])).toEqual([
+      ['Enskede-Årsta-Vantör', '0180', '01'],
+      ['Skärholmen', '0180', '01'],
+    ]);
+    expect(summary.methods).toEqual([]);
+  });
+
+  it('combines all four shapes, counting each unit once and each method over the files that ask it', () => {
+    const summary = summarize('survey-wide.csv', 'survey-multi.xlsx', 'usage-long.csv', 'training.csv');
+    expect(summary.files.map((f) => [f.file, f.shape, f.rows, f.imported, f.rejected])).toEqual([
+      ['survey-wide.csv', 'survey-wide', 7, 7, 0],
+      ['survey-multi.xlsx', 'survey-multi', 4, 4, 0],
+      ['usage-long.csv', 'usage', 8, 8, 0],
+      ['training.csv', 'training', 5, 5, 0],
+    ]);
+    expect(methodRows(summary)).toEqual([
+      ['komet', 'intervention', 7, 10],
+      ['bsft', 'intervention', 1, 4],
+      ['fft', 'intervention', 7, 10],
+      ['mst', 'intervention', 2, 10],
+      ['tfco', 'intervention', 1, 4],
+      ['stodsamtal-ungdom', 'intervention', 2, 4],
+      ['stodsamtal-foralder', 'intervention', 1, 4],
+      ['savry', 'tool', 3, 6],
+    ]);
+    expect(summary.unmatched.methods).toEqual(['BiFF', 'Föräldraskap i Sverige']);
+    // The totals row is not a unit; the unit outside the register is listed, never dropped.
+    expect(summary.unmatched.units).toEqual(['Norra Storstockholms kommunalförbund']);
+    expect(summary.units.map((u) => u.name_in_file)).not.toContain('Totalt');
+    expect(summary.units.find((u) => u.name_in_file === 'Skärholmens sdf')).toEqual({
+      name_in_file: 'Skärholmens sdf',
+      municipality_code: '0180',
+      county_code: '01',
+    });
+  });
+
+  it('exits 1 with one Swedish line naming a file it cannot read', () => {
+    const missing = run('summarize', '--json', `${FIXTURES}/finns-inte.csv`);
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr.trim()).toBe(`${FIXTURES}/finns-inte.csv: filen finns inte.`);
+  });
+
+  it('exits 1 for a file without data rows, and 2 for bad usage', () => {
+    const headerOnly = run('summarize', '--json', 'test/fixtures/shapes/header-only.csv');
+    expect(headerOnly.status).toBe(1);
+    expect(headerOnly.stderr.trim()).toBe('test/fixtures/shapes/header-only.csv: filen har rubriker men inga datarader.');
+    expect(run('summarize').status).toBe(2);
+    expect(run('rapport', 'x.csv').status).toBe(2);
+    expect(run('summarize', '--xml', 'x.csv').status).toBe(2);
+  });
+});

@@ -1,0 +1,93 @@
+// Shape detection with small stand-in matchers, so each rule is visible in the test itself.
+import { describe, expect, it } from 'vitest';
+import { detectShape, findUnitColumn, type ColumnProfile, type Matchers } from '../../../renderer/src/domain/shape-detect';
+
+const UNITS = ['Falu kommun', 'Falun', 'Västerås stad', 'Mörbylånga kommun', 'Skärholmen', 'Enskede-Årsta-Vantör'];
+const METHODS: Record<string, string> = { komet: 'komet', fft: 'fft', mst: 'mst', savry: 'savry', earl: 'earl', 'insatser: komet': 'komet', 'insatser: fft': 'fft', 'bedömning: savry': 'savry' };
+
+const m: Matchers = {
+  isUnit: (text) => UNITS.includes(text),
+  methodOf: (text) => METHODS[text.trim().toLowerCase()] ?? null,
+  splitChoices: (cell) => cell.split(/;\s*/).filter(Boolean),
+};
+
+const col = (name: string, type: string, values: string[]): ColumnProfile => ({ name, type, values });
+
+describe('detectShape', () => {
+  it('finds a survey with one column per option, whatever marks a tick', () => {
+    const guess = detectShape(
+      [
+        col('Kommun', 'VARCHAR', ['Falu kommun', 'Västerås stad', 'Mörbylånga kommun']),
+        col('Insatser: KOMET', 'VARCHAR', ['Ja', 'X', 'Nej', 'KOMET']),
+        col('Insatser: FFT', 'BIGINT', ['1', '0']),
+        col('Bedömning: SAVRY', 'VARCHAR', ['Ja', 'Nej']),
+        col('Kommentar', 'VARCHAR', ['köps från region']),
+      ],
+      m,
+    );
+    expect(guess.shape).toBe('survey-wide');
+    expect(guess.roles).toEqual({
+      Kommun: { role: 'unit' },
+      'Insatser: KOMET': { role: 'method-flag', methodName: 'Insatser: KOMET' },
+      'Insatser: FFT': { role: 'method-flag', methodName: 'Insatser: FFT' },
+      'Bedömning: SAVRY': { role: 'method-flag', methodName: 'Bedömning: SAVRY' },
+      Kommentar: { role: 'ignore' },
+    });
+  });
+
+  it('does not take a column of counts under a method header for ticks', () => {
+    const guess = detectShape([col('Kommun', 'VARCHAR', ['Falun']), col('Insatser: KOMET', 'BIGINT', ['4', '12'])], m);
+    expect(guess.shape).toBe('unknown');
+  });
+
+  it('finds a survey with several choices in one cell', () => {
+    const guess = detectShape(
+      [
+        col('ID', 'INTEGER', ['1', '2']),
+        col('Kommun', 'VARCHAR', ['Falun', 'Skärholmen']),
+        col('Vilka insatser?', 'VARCHAR', ['KOMET;FFT;', 'MST;']),
+      ],
+      m,
+    );
+    expect(guess).toEqual({
+      shape: 'survey-multi',
+      roles: { ID: { role: 'ignore' }, Kommun: { role: 'unit' }, 'Vilka insatser?': { role: 'method-choices' } },
+    });
+  });
+
+  it('finds a long-form usage extract with its period and count', () => {
+    const guess = detectShape(
+      [
+        col('Enhet', 'VARCHAR', ['Falun', 'Skärholmen']),
+        col('Period', 'VARCHAR', ['2023-01', '2023-02']),
+        col('Insats', 'VARCHAR', ['KOMET', 'FFT', 'MST']),
+        col('Antal', 'BIGINT', ['4', '0']),
+      ],
+      m,
+    );
+    expect(guess).toEqual({
+      shape: 'usage',
+      roles: { Enhet: { role: 'unit' }, Period: { role: 'period' }, Insats: { role: 'method' }, Antal: { role: 'count' } },
+    });
+  });
+
+  it('finds a training export by its trained and staff columns', () => {
+    const guess = detectShape(
+      [
+        col('Stadsdel', 'VARCHAR', ['Skärholmen', 'Enskede-Årsta-Vantör']),
+        col('Instrument', 'VARCHAR', ['SAVRY', 'EARL']),
+        col('Antal utbildade', 'BIGINT', ['8', '23']),
+        col('Antal socialsekreterare', 'BIGINT', ['32', '51']),
+      ],
+      m,
+    );
+    expect(guess.shape).toBe('training');
+    expect(guess.roles['Antal utbildade']).toEqual({ role: 'trained' });
+    expect(guess.roles['Antal socialsekreterare']).toEqual({ role: 'staff' });
+  });
+
+  it('says unknown when no column names units', () => {
+    expect(detectShape([col('Namn', 'VARCHAR', ['Anna', 'Bo']), col('KOMET', 'VARCHAR', ['Ja'])], m).shape).toBe('unknown');
+    expect(findUnitColumn([col('Kommun', 'VARCHAR', ['Falun', 'Okänd', 'Okänd 2'])], m)).toBeNull();
+  });
+});
