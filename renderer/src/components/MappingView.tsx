@@ -8,7 +8,8 @@ import { previewRows } from '../db/table-info';
 import { METHODS } from '../domain/methods';
 import type { ColumnRole, Shape } from '../domain/shape-detect';
 import { CITY_DISTRICTS, COUNTIES, MUNICIPALITIES, type ResolvedUnit, type UnitRef } from '../domain/units';
-import { formatCell, formatNumber } from '../format';
+import { formatNumber } from '../format';
+import { DataGrid } from './DataGrid';
 import { useI18n } from '../i18n/i18n';
 import type { Delimiter } from '../import/detect-delimiter';
 import type { TextEncodingName } from '../import/decode-text';
@@ -33,6 +34,7 @@ const ROLE_KEYS: Record<ColumnRole['role'], MessageKey> = {
   count: 'roleCount',
   trained: 'roleTrained',
   staff: 'roleStaff',
+  likert: 'roleLikert',
   ignore: 'roleIgnore',
 };
 
@@ -185,54 +187,38 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
         </p>
       </fieldset>
 
-      <div className="grid-wrap" tabIndex={0} role="region" aria-label={t('preview')}>
-        <table className="grid">
-          <thead>
-            <tr className="roles">
-              {table.columns.map((column) => {
-                const role = guess.roles[column.name] ?? { role: 'ignore' };
-                return (
-                  <th key={column.name} scope="col">
-                    <select
-                      aria-label={t('columnRole', { column: column.name })}
-                      value={role.role}
-                      className={`role role-${role.role}`}
-                      onChange={(e) => {
-                        const next = e.target.value as ColumnRole['role'];
-                        onRole(column.name, next === 'method-flag' ? { role: next, methodName: column.name } : ({ role: next } as ColumnRole));
-                      }}
-                    >
-                      {(Object.keys(ROLE_KEYS) as ColumnRole['role'][]).map((r) => (
-                        <option key={r} value={r}>
-                          {t(ROLE_KEYS[r])}
-                        </option>
-                      ))}
-                    </select>
-                  </th>
-                );
-              })}
-            </tr>
-            <tr>
-              {table.columns.map((column) => (
-                <th key={column.name} scope="col" title={column.type}>
-                  {column.name}
+      <DataGrid
+        columns={table.columns}
+        rows={rows}
+        label={t('preview')}
+        headerAbove={
+          <tr className="roles">
+            {table.columns.map((column) => {
+              const role = guess.roles[column.name] ?? { role: 'ignore' };
+              return (
+                <th key={column.name} scope="col">
+                  <select
+                    aria-label={t('columnRole', { column: column.name })}
+                    value={role.role}
+                    className={`role role-${role.role}`}
+                    onChange={(e) => {
+                      const next = e.target.value as ColumnRole['role'];
+                      onRole(column.name, next === 'method-flag' ? { role: next, methodName: column.name } : ({ role: next } as ColumnRole));
+                    }}
+                  >
+                    {/* A scale role needs its scale: offered only where detection found one. */}
+                    {(Object.keys(ROLE_KEYS) as ColumnRole['role'][]).filter((r) => r !== 'likert' || role.role === 'likert').map((r) => (
+                      <option key={r} value={r}>
+                        {t(ROLE_KEYS[r])}
+                      </option>
+                    ))}
+                  </select>
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={i}>
-                {table.columns.map((column) => (
-                  <td key={column.name} className={typeof row[column.name] === 'number' && !/^(DATE|TIMESTAMP)/.test(column.type) ? 'num' : undefined}>
-                    {formatCell(row[column.name], column.type, lang)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+              );
+            })}
+          </tr>
+        }
+      />
 
       <div className="names">
         <section aria-labelledby="units-heading">

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Engine, Row } from '../db/engine';
 import { previewRows } from '../db/table-info';
-import { formatCell, formatNumber } from '../format';
+import { formatNumber } from '../format';
+import { DataGrid } from './DataGrid';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../../../electron/shared/strings';
 import type { Delimiter } from '../import/detect-delimiter';
@@ -104,38 +105,7 @@ export function TablePreview({ source, engine, onExport }: Props) {
           file: table.fileName,
         })}
       </p>
-      <div className="grid-wrap" tabIndex={0} role="region" aria-label={t('preview')}>
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col" className="row-number">
-                #
-              </th>
-              {table.columns.map((column) => (
-                <th scope="col" key={column.name} title={column.type}>
-                  {column.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={i}>
-                <td className="row-number">{i + 1}</td>
-                {table.columns.map((column) => {
-                  const value = row[column.name];
-                  const isNumeric = typeof value === 'number' && !column.type.startsWith('TIMESTAMP') && column.type !== 'DATE';
-                  return (
-                    <td key={column.name} className={isNumeric ? 'num' : undefined}>
-                      {formatCell(value, column.type, lang)}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataGrid columns={table.columns} rows={rows} label={t('preview')} hasRowNumbers />
     </section>
   );
 }

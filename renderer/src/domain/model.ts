@@ -6,6 +6,7 @@
 //   method_use(source, unit_name, method_name)     a unit uses a method (ticked, or a count above zero)
 //   usage(source, unit_name, period, method_name, count)
 //   training(source, unit_name, method_name, trained, staff)
+//   survey_answers(source, unit_name, question, scale, answer, position)   scale answers, ordered by position
 //   unit_map(unit_name, status, unit_key, municipality_code, county_code, district)
 //   method_map(method_name, method_id)
 //   method_catalogue(id, kind, position, recommendation, age_band)
@@ -14,6 +15,7 @@
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
+import { likertStep } from './likert';
 import { METHODS, matchMethod, splitMultiChoice } from './methods';
 import type { ShapeGuess } from './shape-detect';
 import { matchUnit, type UnitRef } from './units';
@@ -24,6 +26,8 @@ const MODEL_SQL = [
   'CREATE TABLE IF NOT EXISTS method_use (source VARCHAR, unit_name VARCHAR, method_name VARCHAR)',
   'CREATE TABLE IF NOT EXISTS usage (source VARCHAR, unit_name VARCHAR, period VARCHAR, method_name VARCHAR, count DOUBLE)',
   'CREATE TABLE IF NOT EXISTS training (source VARCHAR, unit_name VARCHAR, method_name VARCHAR, trained DOUBLE, staff DOUBLE)',
+  `CREATE TABLE IF NOT EXISTS survey_answers (source VARCHAR, unit_name VARCHAR, question VARCHAR, scale VARCHAR,
+     answer VARCHAR, position INTEGER)`,
   `CREATE TABLE IF NOT EXISTS unit_map (unit_name VARCHAR PRIMARY KEY, status VARCHAR, unit_key VARCHAR,
      municipality_code VARCHAR, county_code VARCHAR, district VARCHAR)`,
   'CREATE TABLE IF NOT EXISTS method_map (method_name VARCHAR PRIMARY KEY, method_id VARCHAR)',
@@ -31,7 +35,7 @@ const MODEL_SQL = [
      recommendation VARCHAR, age_band VARCHAR)`,
 ];
 
-const CANONICAL = ['responding_units', 'method_asked', 'method_use', 'usage', 'training'] as const;
+const CANONICAL = ['responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers'] as const;
 
 /** Rows whose unit cell is a total, not a unit: hand-made sheets end with them. */
 export const TOTALS = '^(totalt?|summa|samtliga|alla|hela kommunen|riket)$';
@@ -115,6 +119,18 @@ export async function addSource(
          AND coalesce(lower(${text(column)}), '') NOT IN ('', 'nej', 'no', '0', 'false', 'falskt', '-', 'n')`,
       [source, role.methodName, TOTALS],
     );
+  }
+  // Scale answers: each distinct answer placed on its scale in JS (spellings vary), then stored ordered.
+  for (const [column, role] of Object.entries(guess.roles)) {
+    if (role.role !== 'likert') continue;
+    const answers = toRows(await engine.query(`SELECT DISTINCT ${text(column)} AS answer ${from} AND ${text(column)} <> ''`, [TOTALS]));
+    for (const { answer } of answers) {
+      const step = likertStep(String(answer));
+      await engine.query(
+        `INSERT INTO survey_answers SELECT ?, ${unit}, ?, ?, ?, ? ${from} AND ${text(column)} = ?`,
+        [source, column, role.scale, step?.label ?? String(answer), step?.position ?? null, TOTALS, String(answer)],
+      );
+    }
   }
   // Several choices in one cell: split in JS, with the catalogue's knowledge of names that hold commas.
   for (const column of columnsWith(guess, 'method-choices')) {

@@ -13,7 +13,10 @@ export type ColumnRole =
   | { role: 'count' }
   | { role: 'trained' }
   | { role: 'staff' }
+  | { role: 'likert'; scale: ScaleId } // an answer on an ordered scale (mycket nöjd … mycket missnöjd)
   | { role: 'ignore' };
+
+import { likertScaleOf, type ScaleId } from './likert';
 
 export interface ColumnProfile {
   name: string;
@@ -52,7 +55,8 @@ export function shapeFromRoles(roles: Readonly<Record<string, ColumnRole>>): Sha
   if (count('method') === 1 && count('count') === 1) return 'usage';
   const flags = count('method-flag');
   const choices = count('method-choices');
-  if (flags + choices === 0) return 'unknown';
+  // A survey of scale questions only (satisfaction, knowledge) is one row per unit, one column per question.
+  if (flags + choices === 0) return count('likert') > 0 ? 'survey-wide' : 'unknown';
   return flags >= choices ? 'survey-wide' : 'survey-multi';
 }
 
@@ -123,5 +127,9 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
   );
   for (const c of flags) roles[c.name] = { role: 'method-flag', methodName: c.name };
   for (const c of choices) roles[c.name] = { role: 'method-choices' };
+  for (const c of rest) {
+    const scale = c.type === 'VARCHAR' && !flags.includes(c) && !choices.includes(c) ? likertScaleOf(c.values) : null;
+    if (scale) roles[c.name] = { role: 'likert', scale };
+  }
   return { shape: shapeFromRoles(roles), roles };
 }
