@@ -25,7 +25,7 @@ export async function loadSource(engine: Engine, file: SourceFile, taken: Readon
   // Profile twice: once to find the unit column, then without its totals rows to read the rest.
   const unitColumn = findUnitColumn(await profileTable(engine, table.table, table.columns), MATCHERS);
   const guess = detectShape(await profileTable(engine, table.table, table.columns, unitColumn ?? undefined), MATCHERS);
-  await addSource(engine, table.table, guess);
+  await addSource(engine, table.table, guess, new Map(), table.fileName);
   await refreshMappings(engine);
   return { table, guess };
 }

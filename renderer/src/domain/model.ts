@@ -1,6 +1,7 @@
 // The canonical tables every analysis reads, whatever shape the files came in, and the mappings from
 // names as files write them to the register's units and the catalogue's methods.
 //
+//   sources(source, file_name, shape)              every confirmed file: what the figures come from
 //   responding_units(source, unit_name)            every unit that answered a survey or appears in an extract
 //   method_asked(source, method_name)              the methods a file could report (asked, or seen)
 //   method_use(source, unit_name, method_name)     a unit uses a method (ticked, or a count above zero)
@@ -10,6 +11,9 @@
 //   unit_map(unit_name, status, unit_key, municipality_code, county_code, district)
 //   method_map(method_name, method_id)
 //   method_catalogue(id, kind, position, recommendation, age_band)
+//   register_municipalities(municipality_code, name, county_code, skr_group)   the official register,
+//   register_counties(county_code, name, short_name)                          for filters and maps
+//   register_skr_groups(skr_group, name, main_group, main_group_name)
 //
 // `source` is the loaded table's name, so removing a file removes exactly its rows.
 import type { Engine } from '../db/engine';
@@ -18,9 +22,10 @@ import { quoteIdent } from '../import/table-name';
 import { likertStep } from './likert';
 import { METHODS, matchMethod, splitMultiChoice } from './methods';
 import type { ShapeGuess } from './shape-detect';
-import { matchUnit, type UnitRef } from './units';
+import { COUNTIES, matchUnit, MUNICIPALITIES, SKR_GROUPS, type UnitRef } from './units';
 
 const MODEL_SQL = [
+  'CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, file_name VARCHAR, shape VARCHAR)',
   'CREATE TABLE IF NOT EXISTS responding_units (source VARCHAR, unit_name VARCHAR)',
   'CREATE TABLE IF NOT EXISTS method_asked (source VARCHAR, method_name VARCHAR)',
   'CREATE TABLE IF NOT EXISTS method_use (source VARCHAR, unit_name VARCHAR, method_name VARCHAR)',
@@ -33,9 +38,12 @@ const MODEL_SQL = [
   'CREATE TABLE IF NOT EXISTS method_map (method_name VARCHAR PRIMARY KEY, method_id VARCHAR)',
   `CREATE TABLE IF NOT EXISTS method_catalogue (id VARCHAR PRIMARY KEY, kind VARCHAR, position INTEGER,
      recommendation VARCHAR, age_band VARCHAR)`,
+  'CREATE TABLE IF NOT EXISTS register_municipalities (municipality_code VARCHAR PRIMARY KEY, name VARCHAR, county_code VARCHAR, skr_group VARCHAR)',
+  'CREATE TABLE IF NOT EXISTS register_counties (county_code VARCHAR PRIMARY KEY, name VARCHAR, short_name VARCHAR)',
+  'CREATE TABLE IF NOT EXISTS register_skr_groups (skr_group VARCHAR PRIMARY KEY, name VARCHAR, main_group VARCHAR, main_group_name VARCHAR)',
 ];
 
-const CANONICAL = ['responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers'] as const;
+const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers'] as const;
 
 /** Rows whose unit cell is a total, not a unit: hand-made sheets end with them. */
 export const TOTALS = '^(totalt?|summa|samtliga|alla|hela kommunen|riket)$';
@@ -49,6 +57,9 @@ export async function createModel(engine: Engine): Promise<void> {
     'method_catalogue',
     METHODS.map((m, position) => [m.id, m.kind, position, m.recommendation, m.ageBand]),
   );
+  await insertRows(engine, 'register_municipalities', MUNICIPALITIES.map((m) => [m.code, m.name, m.countyCode, m.skrGroup]));
+  await insertRows(engine, 'register_counties', COUNTIES.map((c) => [c.code, c.name, c.shortName]));
+  await insertRows(engine, 'register_skr_groups', SKR_GROUPS.map((g) => [g.code, g.name, g.mainGroup, g.mainGroupName]));
 }
 
 /** INSERT with bound values, in chunks (DuckDB-WASM prepares each statement once per chunk). */
@@ -78,7 +89,9 @@ export async function addSource(
   source: string,
   guess: ShapeGuess,
   localMethods: ReadonlyMap<string, string> = new Map(),
+  fileName = source,
 ): Promise<void> {
+  await engine.query('INSERT INTO sources VALUES (?, ?, ?)', [source, fileName, guess.shape]);
   const [unitColumn] = columnsWith(guess, 'unit');
   if (!unitColumn || guess.shape === 'unknown') return;
   const from = `FROM ${quoteIdent(source)} WHERE ${text(unitColumn)} <> '' AND NOT regexp_matches(lower(${text(unitColumn)}), ?)`;
