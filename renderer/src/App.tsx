@@ -120,7 +120,13 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
           <p className="status" role="status" aria-live="polite">
             {engineState === 'starting' && t('startingEngine')}
             {engineState === 'failed' && t('errorEngine')}
-            {files.busy && t('loading', { file: files.busy })}
+            {files.busy && files.progress === null && t('loading', { file: files.busy })}
+            {files.busy && files.progress !== null && (
+              <>
+                {t('loadingProgress', { file: files.busy, percent: files.progress })}{' '}
+                <progress max={100} value={files.progress} aria-label={t('loadingProgressLabel', { file: files.busy })} />
+              </>
+            )}
           </p>
           {files.pending ? (
             <MappingView

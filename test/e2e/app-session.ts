@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { JSHandle } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../scripts/serve-web';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -88,4 +89,25 @@ export async function dropFile(page: Page, fileName: string, bytes: Uint8Array):
 
 export async function sampleBytes(name: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(path.join('data-samples', name)));
+}
+
+/**
+ * A file made inside the page by `make(arg)`: a big generated file need not cross the DevTools
+ * protocol as base64 (which takes seconds and blocks the page while it decodes). `make` runs in the
+ * page, so it may use only its argument and browser globals.
+ */
+export async function makeFileInPage<A>(page: Page, make: (arg: A) => File, arg: A): Promise<JSHandle<File>> {
+  return (await page.evaluateHandle(make as never, arg)) as JSHandle<File>;
+}
+
+/** Drops a file that already lives in the page (see makeFileInPage) on the window. */
+export async function dropFileHandle(page: Page, file: JSHandle<File>): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((f) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(f);
+    return transfer;
+  }, file);
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    await page.dispatchEvent('body', type, { dataTransfer });
+  }
 }

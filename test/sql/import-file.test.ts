@@ -1,6 +1,6 @@
 // The import pipeline against a real DuckDB-WASM: every format, encoding, delimiter, header position
 // and number format, checked by the values that land in the table. Fixtures: test/fixtures/import/
-// (written by make-fixtures.ts there) and data-samples/.
+// (written by make-fixtures.ts there) and test/fixtures/samples/.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,12 +11,15 @@ import {
   describeRejected,
   ImportError,
   importFile,
+  parseFile,
   removeTable,
   type ImportDeps,
   type ImportedTable,
   type ImportOptions,
+  type ParseFile,
   type SourceFile,
 } from '../../renderer/src/import/import-file';
+import { rebuildError, serialiseError } from '../../renderer/src/import/parse-protocol';
 import { loadParquetNode } from '../../renderer/src/import/parquet-node';
 import { startNodeEngine } from '../support/node-engine';
 
@@ -30,7 +33,7 @@ afterAll(async () => {
 
 const deps: ImportDeps = { loadParquet: loadParquetNode };
 const text = (s: string) => new TextEncoder().encode(s);
-const sample = async (name: string) => ({ name, bytes: new Uint8Array(await readFile(`data-samples/${name}`)) });
+const sample = async (name: string) => ({ name, bytes: new Uint8Array(await readFile(`test/fixtures/samples/${name}`)) });
 const fixture = async (name: string) => ({ name, bytes: new Uint8Array(await readFile(`test/fixtures/import/${name}`)) });
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
@@ -455,4 +458,75 @@ describe('importFile: size', () => {
     }
     expect(seconds).toBeLessThan(60);
   }, 120_000);
+});
+
+describe('importFile: parse and insert as two steps', () => {
+  const inThread: ImportDeps = { loadParquet: loadParquetNode };
+  /** A parser whose result crosses a structured clone, as it does from the app's worker. */
+  const cloned: ParseFile = async (file, options, d, onProgress) => {
+    try {
+      return structuredClone(await parseFile(file, options, { ...d, loadParquet: loadParquetNode }, onProgress));
+    } catch (error) {
+      throw rebuildError(structuredClone(serialiseError(error, file.name)));
+    }
+  };
+
+  it.each([
+    ['methods-survey-sample.csv', () => sample('methods-survey-sample.csv')],
+    ['titled.xlsx', () => fixture('titled.xlsx')],
+    ['insatser.parquet', () => fixture('insatser.parquet')],
+    ['insatser.json', () => fixture('insatser.json')],
+    ['insatser.ndjson', () => fixture('insatser.ndjson')],
+  ])('gives the same table from a parser across a boundary as in this thread: %s', async (_, read) => {
+    const file = await read();
+    const a = await importFile(engine, file, new Set(), {}, inThread);
+    const b = await importFile(engine, file, new Set([a.table]), {}, { parse: cloned });
+    try {
+      expect({ ...b, table: a.table }).toEqual(a);
+      expect(await allRows(engine, b.table)).toEqual(await allRows(engine, a.table));
+    } finally {
+      await removeTable(engine, a.table);
+      await removeTable(engine, b.table);
+    }
+  });
+
+  it('reports the whole import’s progress rising to 1, through parse and insert', async () => {
+    const seen: number[] = [];
+    const table = await importFile(engine, { name: 'lång.csv', bytes: longCsv(300_000) }, new Set(), {}, { onProgress: (f) => seen.push(f) });
+    await removeTable(engine, table.table);
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(1);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]!).toBeGreaterThan(seen[i - 1]!);
+    expect(seen.filter((f) => f > 0 && f < 0.5).length).toBeGreaterThan(5); // parsing, by the megabyte
+    expect(seen.filter((f) => f > 0.5 && f < 1).length).toBeGreaterThan(1); // inserting, by the batch
+  });
+
+  it('keeps the code of an ImportError from the parser, and leaves no table', async () => {
+    const before = await tableCount();
+    const error = await importFile(engine, { name: 'bara-rubriker.csv', bytes: text('Kommun;Antal\n') }, new Set(), {}, { parse: cloned }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({ code: 'no-rows', fileName: 'bara-rubriker.csv' });
+    expect(await tableCount()).toBe(before);
+  });
+
+  it('turns a parser that runs out of memory into too-large, and another failure into parse', async () => {
+    const failing = (error: Error): ParseFile => () => Promise.reject(rebuildError(structuredClone(serialiseError(error, 'stor.csv'))));
+    const file = { name: 'stor.csv', bytes: text('a\n1\n') };
+    const oom = await importFile(engine, file, new Set(), {}, { parse: failing(new RangeError('Array buffer allocation failed')) }).catch((e: unknown) => e);
+    expect(oom).toMatchObject({ code: 'too-large', fileName: 'stor.csv' });
+    const other = await importFile(engine, file, new Set(), {}, { parse: failing(new Error('något oväntat')) }).catch((e: unknown) => e);
+    expect(other).toBeInstanceOf(ImportError);
+    expect(other).toMatchObject({ code: 'parse', detail: 'något oväntat' });
+  });
+
+  it('drops the table when a later batch is refused', async () => {
+    const before = await tableCount();
+    const good = await parseFile({ name: 'a.csv', bytes: text('a;b\n1;2\n') });
+    const other = await parseFile({ name: 'b.csv', bytes: text('x\ntext\n') });
+    // Two batches whose columns disagree: the first creates the table, the second cannot be appended.
+    const mixed: ParseFile = async () => ({ ...good, batches: [good.batches[0]!, other.batches[0]!] });
+    const error = await importFile(engine, { name: 'blandat.csv', bytes: text('a;b\n1;2\n') }, new Set(), {}, { parse: mixed }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(await tableCount()).toBe(before);
+  });
 });

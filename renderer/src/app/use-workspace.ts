@@ -11,6 +11,7 @@ import { profileTable } from '../domain/profile';
 import { detectShape, findUnitColumn, shapeFromRoles, type ColumnRole, type ShapeGuess } from '../domain/shape-detect';
 import type { UnitRef } from '../domain/units';
 import { importFile, removeTable, type ImportOptions, type ImportedTable, type SourceFile } from '../import/import-file';
+import { parseInWorker } from '../import/parse-in-worker';
 import type { PickedFile } from '../platform';
 import { errorMessage, tooLargeMessage, type UserMessage } from './error-message';
 import {
@@ -61,6 +62,8 @@ export function useWorkspace(engine: () => Promise<Engine>) {
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // How much of the file being read is done, in whole percent (0–100); null when no file is read.
+  const [progress, setProgress] = useState<number | null>(null);
   const [errors, setErrors] = useState<LoadError[]>([]);
   const nextErrorId = useRef(1);
   const nextStamp = useRef(1);
@@ -78,7 +81,15 @@ export function useWorkspace(engine: () => Promise<Engine>) {
     async (file: SourceFile, options: ImportOptions, roles?: Record<string, ColumnRole>): Promise<PendingImport> => {
       const db = await engine();
       await createModel(db);
-      const table = await importFile(db, file, taken.current, options);
+      // The file is parsed in a worker: the window stays responsive and shows how far it has come.
+      // Whole percents only, so a re-render happens at most a hundred times.
+      const onProgress = (fraction: number) => setProgress(Math.floor(fraction * 100));
+      let table: ImportedTable;
+      try {
+        table = await importFile(db, file, taken.current, options, { parse: parseInWorker, onProgress });
+      } finally {
+        setProgress(null);
+      }
       const template = roles ? null : findTemplate(preferences.current, table.columns.map((c) => c.name));
       let guess: ShapeGuess;
       if (roles) guess = { shape: shapeFromRoles(roles), roles };
@@ -238,5 +249,5 @@ export function useWorkspace(engine: () => Promise<Engine>) {
 
   const dismissError = useCallback((id: number) => setErrors((list) => list.filter((e) => e.id !== id)), []);
 
-  return { sources, pending, selected, setSelected, busy, errors, open, changeOptions, changeRole, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail };
+  return { sources, pending, selected, setSelected, busy, progress, errors, open, changeOptions, changeRole, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail };
 }

@@ -8,7 +8,8 @@ import { DATE, EMPTY, FLOAT, INT, TEXT, TIMESTAMP, classifyBytes, type ValueKind
 const MS_PER_DAY = 86_400_000;
 const QUOTE = 0x22;
 
-function merge(a: ValueKind, b: ValueKind): ValueKind {
+/** The narrowest kind holding values of kinds `a` and `b` (a join: the order values come in never matters). */
+export function mergeKinds(a: ValueKind, b: ValueKind): ValueKind {
   if (a === b || b === EMPTY) return a;
   if (a === EMPTY) return b;
   if ((a === INT && b === FLOAT) || (a === FLOAT && b === INT)) return FLOAT;
@@ -29,20 +30,33 @@ function int64Words(values: Float64Array, scale = 1): BigInt64Array {
 }
 
 export class ColumnBuilder {
-  kind: ValueKind = EMPTY;
   length = 0;
   private data = new Uint8Array(1 << 12);
   private byteLength = 0;
   private offsets = new Int32Array(1 << 10);
   private validity = new Uint8Array(1 << 7);
-  private values: Float64Array | null = new Float64Array(1 << 10);
+  private values: Float64Array | null;
   private readonly scratch = new Float64Array(1);
+
+  /**
+   * A builder types its column as the values come. When the column's kind is known beforehand (a
+   * first pass over the file found it), pass it as `kind`: every batch then has that type, and values
+   * keep exactly the meaning they would have had in one pass. For TEXT, `textFrom` is the row (of this
+   * builder) where one pass would have turned the column to text: a blank-like value above it (a lone
+   * no-break space) is a null, as it was before the column became text.
+   */
+  constructor(
+    public kind: ValueKind = EMPTY,
+    private readonly textFrom = 0,
+  ) {
+    this.values = kind === TEXT ? null : new Float64Array(1 << 10);
+  }
 
   /** Appends the value in `src[s, e)`; `escaped` when it holds `""` pairs to unescape. */
   push(src: Uint8Array, s: number, e: number, escaped: boolean): void {
     const row = this.length;
     if (row + 1 >= this.offsets.length) this.growRows();
-    const kind = this.kind === TEXT ? TEXT : escaped ? TEXT : classifyBytes(src, s, e, this.scratch);
+    const kind = this.kind === TEXT && row >= this.textFrom ? TEXT : escaped ? TEXT : classifyBytes(src, s, e, this.scratch);
     if (kind === EMPTY) {
       this.offsets[++this.length] = this.byteLength;
       return;
@@ -67,7 +81,7 @@ export class ColumnBuilder {
     this.validity[row >> 3]! |= 1 << (row & 7);
     this.offsets[++this.length] = j;
     if (this.kind === TEXT) return;
-    const merged = merge(this.kind, kind);
+    const merged = mergeKinds(this.kind, kind);
     if (merged === TEXT) {
       this.kind = TEXT;
       this.values = null; // no longer needed

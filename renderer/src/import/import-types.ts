@@ -73,7 +73,35 @@ export interface SheetInfo {
 /** Platform pieces the caller injects (defaults suit the renderer). */
 export interface ImportDeps {
   loadParquet?: LoadParquet;
+  /**
+   * Reads the file into Arrow batches: `parseFile`, in the calling thread, unless given. The app
+   * passes `parseInWorker`, so a big file never holds up the window.
+   */
+  parse?: ParseFile;
+  /** Hears how far the import has come, 0 to 1: rising, and 1 once the table is loaded. */
+  onProgress?: (fraction: number) => void;
 }
+
+/** The file read, ready for the database: everything the import needs, and no engine was used. */
+export interface ParsedFile {
+  format: FileFormat;
+  settings: ImportSettings;
+  sheets: SheetInfo[];
+  report: Omit<ImportReport, 'imported'>;
+  /**
+   * The data as Arrow IPC streams with one schema, in order: the first creates the table, the others
+   * are appended. Each owns its ArrayBuffer, so it can be transferred to a worker.
+   */
+  batches: Uint8Array[];
+}
+
+/** A file's bytes → ParsedFile; `onProgress` hears 0 to 1, rising. */
+export type ParseFile = (
+  file: SourceFile,
+  options: ImportOptions,
+  deps: ImportDeps,
+  onProgress?: (fraction: number) => void,
+) => Promise<ParsedFile>;
 
 export interface ImportReport {
   /** Data rows read below the header (blank rows not counted): imported + rejected. */

@@ -35,6 +35,20 @@ function blankBefore(b: Uint8Array, s: number, e: number): number {
 const isDigit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;
 
 function parseNumber(b: Uint8Array, s: number, e: number, out: Float64Array): ValueKind {
+  // The common case first, a plain count (`0`, `12`, `1234`): digits only, no leading zero, at most 15.
+  if (e - s <= 15 && (b[s] !== 0x30 || e - s === 1)) {
+    let value = 0;
+    let q = s;
+    for (; q < e; q++) {
+      const d = b[q]! - 0x30;
+      if (d < 0 || d > 9) break;
+      value = value * 10 + d;
+    }
+    if (q === e) {
+      out[0] = value;
+      return INT;
+    }
+  }
   let p = s;
   let negative = false;
   const first = b[p];

@@ -1,10 +1,14 @@
 // Delimited text → header, typed columns and a list of rejected rows. Rows whose field count does not
 // match the header, and rows with broken quoting, are rejected one by one (with their line number and
 // a reason in Swedish) instead of failing the file; everything else is imported.
-import { ColumnBuilder } from './column-builder';
+// Two passes over the bytes: the first finds each column's type and the rejected rows without
+// storing anything, the second builds the typed columns a batch at a time, so a big file never has
+// all its values in memory twice (as columns and as the Arrow batches made from them).
+import { ColumnBuilder, mergeKinds } from './column-builder';
 import { CONTENT, DelimitedParser, ESCAPED } from './delimited';
 import type { Delimiter } from './detect-delimiter';
 import { detectHeaderRow } from './header-row';
+import { classifyBytes, EMPTY, TEXT, type ValueKind } from './parse-value';
 import { uniqueHeaders } from './rows-to-arrow';
 
 export interface RejectedRow {
@@ -33,12 +37,16 @@ interface Visitor {
   reject(line: number, reason: string): void;
 }
 
+/** Bytes read between two progress reports. */
+const PROGRESS_STEP = 1 << 20;
+
 /**
  * Walks the records after `headerRow` (a 0-based record index; blank lines count as records).
  * Field count rule: at least as many fields as the header has named columns, and any field beyond
  * the header's last one empty (Excel writes a trailing `;`). Returns false if there is no such row.
+ * `progress` hears the share of the bytes read so far, about every megabyte.
  */
-function walk(parser: DelimitedParser, headerRow: number, visit: Visitor): boolean {
+function walk(parser: DelimitedParser, headerRow: number, visit: Visitor, progress?: (fraction: number) => void): boolean {
   let index = 0;
   let found = false;
   while (parser.next()) {
@@ -52,7 +60,13 @@ function walk(parser: DelimitedParser, headerRow: number, visit: Visitor): boole
   let named = width;
   while (named > 0 && !(parser.flags[named - 1]! & CONTENT)) named--;
   visit.header(parser);
+  const total = parser.bytes.length;
+  let nextReport = progress ? parser.offset + PROGRESS_STEP : Infinity;
   while (parser.next()) {
+    if (parser.offset >= nextReport) {
+      progress!(parser.offset / total);
+      nextReport = parser.offset + PROGRESS_STEP;
+    }
     if (!parser.hasContent) continue; // blank line, or only delimiters
     if (parser.error) {
       visit.reject(parser.line, REASONS[parser.error]);
@@ -87,48 +101,144 @@ export interface DelimitedTable {
   rejectedCount: number;
 }
 
-/** Reads the whole file into typed columns. Null when the file has no record `headerRow`. */
-export function readDelimited(utf8: Uint8Array, delimiter: Delimiter, headerRow: number): DelimitedTable | null {
-  const parser = new DelimitedParser(utf8, delimiter);
-  let names: string[] = [];
+/**
+ * What a first pass over the file learns: the columns kept, each one's kind (and, for text, the row
+ * where it became text), and which rows are rejected. The second pass builds the columns from it.
+ */
+export interface DelimitedLayout {
+  columns: string[];
+  /** For each kept column, its index among the header's fields. */
+  fields: number[];
+  kinds: ValueKind[];
+  /** For each kept column of kind TEXT, the data row whose value made it text. */
+  textFrom: number[];
+  /** Data rows read (imported + rejected). */
+  rowsRead: number;
+  rejected: RejectedRow[];
+  rejectedCount: number;
+}
+
+/** First pass: the header, each column's type and the rejected rows; nothing is stored. Null when the file has no record `headerRow`. */
+export function scanDelimited(
+  utf8: Uint8Array,
+  delimiter: Delimiter,
+  headerRow: number,
+  progress?: (fraction: number) => void,
+): DelimitedLayout | null {
   let rawNames: string[] = [];
-  let builders: ColumnBuilder[] = [];
+  let names: string[] = [];
+  let kinds: ValueKind[] = [];
+  let textFrom: number[] = [];
+  const scratch = new Float64Array(1);
   const rejected: RejectedRow[] = [];
   let rejectedCount = 0;
   let rowsRead = 0;
-  const found = walk(parser, headerRow, {
-    header(p) {
-      rawNames = p.texts().map((name) => name.trim());
-      names = uniqueHeaders(rawNames, rawNames.length);
-      builders = rawNames.map(() => new ColumnBuilder());
+  let row = 0; // data rows accepted so far
+  const found = walk(
+    new DelimitedParser(utf8, delimiter),
+    headerRow,
+    {
+      header(p) {
+        rawNames = p.texts().map((name) => name.trim());
+        names = uniqueHeaders(rawNames, rawNames.length);
+        kinds = rawNames.map(() => EMPTY);
+        textFrom = rawNames.map(() => 0);
+      },
+      row(p, width) {
+        rowsRead++;
+        const count = Math.min(p.fieldCount, width);
+        for (let i = 0; i < count; i++) {
+          const known = kinds[i]!;
+          const flags = p.flags[i]!;
+          if (known === TEXT || !(flags & CONTENT)) continue;
+          const kind = flags & ESCAPED ? TEXT : classifyBytes(utf8, p.starts[i]!, p.ends[i]!, scratch);
+          if (kind === EMPTY) continue;
+          const merged = mergeKinds(known, kind);
+          if (merged === TEXT) textFrom[i] = row;
+          kinds[i] = merged;
+        }
+        row++;
+        return true;
+      },
+      reject(line, reason) {
+        rowsRead++;
+        rejectedCount++;
+        if (rejected.length < MAX_LISTED_REJECTS) rejected.push({ line, reason });
+      },
     },
-    row(p, width) {
-      rowsRead++;
-      const count = Math.min(p.fieldCount, width);
-      for (let i = 0; i < count; i++) {
-        const flags = p.flags[i]!;
-        if (flags & CONTENT) builders[i]!.push(utf8, p.starts[i]!, p.ends[i]!, (flags & ESCAPED) !== 0);
-        else builders[i]!.pushNull();
-      }
-      for (let i = count; i < width; i++) builders[i]!.pushNull();
-      return true;
-    },
-    reject(line, reason) {
-      rowsRead++;
-      rejectedCount++;
-      if (rejected.length < MAX_LISTED_REJECTS) rejected.push({ line, reason });
-    },
-  });
+    progress,
+  );
   if (!found) return null;
   // Columns with neither a name nor a value are an artefact of trailing delimiters: drop them.
-  const keep = builders.map((builder, i) => rawNames[i] !== '' || !builder.isEmpty);
+  const fields = rawNames.flatMap((name, i) => (name !== '' || kinds[i] !== EMPTY ? [i] : []));
   return {
-    columns: names.filter((_, i) => keep[i]),
-    builders: builders.filter((_, i) => keep[i]),
+    columns: fields.map((i) => names[i]!),
+    fields,
+    kinds: fields.map((i) => kinds[i]!),
+    textFrom: fields.map((i) => textFrom[i]!),
     rowsRead,
     rejected,
     rejectedCount,
   };
+}
+
+/**
+ * Second pass: the kept columns' values, typed as the first pass found, handed over `batchRows`
+ * rows at a time (the last batch may be shorter; with no data row, one empty batch). Only one batch
+ * of columns is in memory at a time.
+ */
+export function fillDelimited(
+  utf8: Uint8Array,
+  delimiter: Delimiter,
+  headerRow: number,
+  layout: DelimitedLayout,
+  batchRows: number,
+  onBatch: (builders: ColumnBuilder[], length: number) => void,
+  progress?: (fraction: number) => void,
+): void {
+  const { fields, kinds, textFrom } = layout;
+  const fresh = (start: number) => kinds.map((kind, k) => new ColumnBuilder(kind, textFrom[k]! - start));
+  let builders = fresh(0);
+  let start = 0; // first data row of the batch being built
+  let length = 0; // rows in it
+  let emitted = false;
+  walk(
+    new DelimitedParser(utf8, delimiter),
+    headerRow,
+    {
+      header() {},
+      row(p, width) {
+        const count = Math.min(p.fieldCount, width);
+        for (let k = 0; k < fields.length; k++) {
+          const i = fields[k]!;
+          const flags = i < count ? p.flags[i]! : 0;
+          if (flags & CONTENT) builders[k]!.push(utf8, p.starts[i]!, p.ends[i]!, (flags & ESCAPED) !== 0);
+          else builders[k]!.pushNull();
+        }
+        if (++length === batchRows) {
+          onBatch(builders, length);
+          emitted = true;
+          start += length;
+          length = 0;
+          builders = fresh(start);
+        }
+        return true;
+      },
+      reject() {},
+    },
+    progress,
+  );
+  if (length > 0 || !emitted) onBatch(builders, length);
+}
+
+/** Reads the whole file into typed columns. Null when the file has no record `headerRow`. */
+export function readDelimited(utf8: Uint8Array, delimiter: Delimiter, headerRow: number): DelimitedTable | null {
+  const layout = scanDelimited(utf8, delimiter, headerRow);
+  if (!layout) return null;
+  let builders: ColumnBuilder[] = [];
+  fillDelimited(utf8, delimiter, headerRow, layout, Infinity, (all) => (builders = all));
+  const { columns, rowsRead, rejected, rejectedCount } = layout;
+  return { columns, builders, rowsRead, rejected, rejectedCount };
 }
 
 export interface DelimitedPreview {

@@ -1,0 +1,160 @@
+// File bytes → Arrow IPC batches, without the database: decide how to read the file (sniff.ts: the
+// same decisions the preview shows), read it into typed Arrow columns, and describe what was read.
+// Needs no engine and no DOM, so the app runs it in a worker (parse-worker.ts) while the window stays
+// responsive; tests and the command line run it in their own thread. import-file.ts inserts the result.
+import { Field, makeData, RecordBatch, Schema, Struct, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import type { ColumnBuilder } from './column-builder';
+import { toUtf8 } from './decode-text';
+import { ImportError, type ImportDeps, type ImportOptions, type ParsedFile, type SourceFile } from './import-types';
+import { parquetToIpc } from './parquet';
+import { fillDelimited, scanDelimited } from './read-delimited';
+import { cellsToArrow } from './rows-to-arrow';
+import { planFile, type DelimitedPlan, type JsonPlan, type ParquetPlan, type XlsxPlan } from './sniff';
+
+/** Rows per Arrow batch handed to DuckDB (a multiple of 8, so validity bytes split cleanly). */
+export const BATCH_ROWS = 1 << 17;
+
+/** The share of a CSV's parse spent on the first pass (types and rejects; the second builds columns). */
+const SCAN_SHARE = 0.3;
+
+type Progress = (fraction: number) => void;
+
+/** DuckDB's messages are English and long; the first line is the useful part. */
+export function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const message = text.split('\n')[0]!.replace(/^\{.*"exception_message":"((?:[^"\\]|\\.)*)".*$/, '$1');
+  return message.split('\\n')[0]!.slice(0, 200);
+}
+
+/** Running out of memory (JavaScript or WebAssembly) on a huge file is "too large", not a crash. */
+export function isOutOfMemory(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return /out of memory|allocation failed|invalid (typed )?array length|invalid string length|Array buffer allocation|Out of Memory/i.test(text);
+}
+
+/** `report`, but never backwards and never the same value twice (callers may post each one). */
+export function risingProgress(report: Progress | undefined): Progress {
+  let last = -1;
+  return (fraction) => {
+    const value = Math.min(1, Math.max(0, fraction));
+    if (!report || value <= last) return;
+    last = value;
+    report(value);
+  };
+}
+
+/** A batch of CSV columns as one Arrow IPC stream. */
+function columnsToIpc(names: readonly string[], builders: readonly ColumnBuilder[], length: number): Uint8Array {
+  const fields = names.map((name, i) => new Field(name, builders[i]!.type, true));
+  const children = builders.map((builder) => builder.slice(0, length));
+  const batch = new RecordBatch(new Schema(fields), makeData({ type: new Struct(fields), length, nullCount: 0, children }));
+  return tableToIPC(new Table([batch]), 'stream');
+}
+
+function parseDelimited(file: SourceFile, plan: DelimitedPlan, progress: Progress): ParsedFile {
+  const { encoding, delimiter, headerRow } = plan;
+  // A view of the file's bytes when they are UTF-8; else the one transcoded copy.
+  const utf8 = toUtf8(file.bytes, encoding);
+  const layout = scanDelimited(utf8, delimiter, headerRow, (f) => progress(f * SCAN_SHARE));
+  if (!layout || layout.columns.length === 0) throw new ImportError('no-rows', file.name);
+  const { columns, rowsRead, rejected, rejectedCount } = layout;
+  if (rowsRead - rejectedCount === 0) throw new ImportError('no-rows', file.name);
+  progress(SCAN_SHARE);
+  // The columns are built a batch at a time, and each batch becomes IPC at once: the file's values
+  // are never held both as columns and as Arrow.
+  const batches: Uint8Array[] = [];
+  fillDelimited(
+    utf8,
+    delimiter,
+    headerRow,
+    layout,
+    BATCH_ROWS,
+    (builders, length) => batches.push(columnsToIpc(columns, builders, length)),
+    (f) => progress(SCAN_SHARE + f * (1 - SCAN_SHARE)),
+  );
+  return {
+    format: 'csv',
+    settings: { encoding, delimiter, headerRow, sheet: null },
+    sheets: [],
+    report: { rowsRead, rejected, rejectedCount },
+    batches,
+  };
+}
+
+function parseXlsx(file: SourceFile, plan: XlsxPlan): ParsedFile {
+  const { sheet, headerRow } = plan;
+  const arrow = cellsToArrow(sheet.rows[headerRow] ?? [], sheet.rows.slice(headerRow + 1));
+  if (arrow.columns.length === 0 || arrow.table.numRows === 0) throw new ImportError('no-rows', file.name);
+  return {
+    format: 'xlsx',
+    settings: { encoding: null, delimiter: null, headerRow, sheet: sheet.name },
+    sheets: plan.sheets,
+    report: { rowsRead: arrow.table.numRows, rejected: [], rejectedCount: 0 },
+    batches: [tableToIPC(arrow.table, 'stream')],
+  };
+}
+
+function parseJson(file: SourceFile, plan: JsonPlan): ParsedFile {
+  const { columns, rows, rowsRead, rejected, rejectedCount } = plan.table;
+  const arrow = cellsToArrow(columns, rows);
+  if (arrow.columns.length === 0 || arrow.table.numRows === 0) throw new ImportError('no-rows', file.name);
+  return {
+    format: 'json',
+    settings: { encoding: plan.encoding, delimiter: null, headerRow: null, sheet: null },
+    sheets: [],
+    report: { rowsRead, rejected, rejectedCount },
+    batches: [tableToIPC(arrow.table, 'stream')],
+  };
+}
+
+async function parseParquet(file: SourceFile, plan: ParquetPlan): Promise<ParsedFile> {
+  let ipc: Uint8Array;
+  try {
+    ipc = await parquetToIpc(plan.loadParquet, file.bytes);
+  } catch (error) {
+    if (isOutOfMemory(error)) throw error;
+    throw new ImportError('bad-parquet', file.name, error instanceof Error ? error.message : String(error));
+  }
+  return {
+    format: 'parquet',
+    settings: { encoding: null, delimiter: null, headerRow: null, sheet: null },
+    sheets: [],
+    // Reading the stream's batch headers counts the rows; the values are not copied.
+    report: { rowsRead: tableFromIPC(ipc).numRows, rejected: [], rejectedCount: 0 },
+    batches: [ipc],
+  };
+}
+
+/**
+ * Reads one file, as `options` say (anything not given is detected, as sniffFile shows), into Arrow
+ * IPC batches ready for `importFile` to insert. Throws ImportError for a file that cannot be read
+ * (running out of memory is 'too-large'); any other error is a bug or a bad option.
+ * `onProgress` hears 0 to 1, rising: a CSV about every megabyte, other formats at start and end.
+ */
+export async function parseFile(file: SourceFile, options: ImportOptions = {}, deps: ImportDeps = {}, onProgress?: Progress): Promise<ParsedFile> {
+  const progress = risingProgress(onProgress);
+  progress(0);
+  try {
+    const plan = await planFile(file, options, deps, false);
+    let parsed: ParsedFile;
+    switch (plan.format) {
+      case 'csv':
+        parsed = parseDelimited(file, plan, progress);
+        break;
+      case 'xlsx':
+        parsed = parseXlsx(file, plan);
+        break;
+      case 'json':
+        parsed = parseJson(file, plan);
+        break;
+      default:
+        parsed = await parseParquet(file, plan);
+    }
+    progress(1);
+    return parsed;
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    if (isOutOfMemory(error)) throw new ImportError('too-large', file.name, firstLine(error));
+    throw error;
+  }
+}
