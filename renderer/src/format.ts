@@ -36,3 +36,8 @@ export function formatCell(value: unknown, columnType: string, lang: Lang): stri
   if (value instanceof Date) return formatTimestamp(value.getTime(), columnType.startsWith('TIMESTAMP'));
   return String(value);
 }
+
+/** A share as the report writes it: whole per cent, `41 %` (Swedish puts a space before %). */
+export function formatPercent(share: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}

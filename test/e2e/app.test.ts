@@ -3,7 +3,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropFile, openApp, openThroughFileInput, sampleBytes, SCREENSHOT_DIR, type AppSession } from './app-session';
+import { dropFile, openApp, openThroughFileInput, SCREENSHOT_DIR, type AppSession } from './app-session';
 
 let app: AppSession;
 
@@ -29,7 +29,7 @@ describe('Metodkartan in Chromium', () => {
 
   it('loads the Windows-1252 CSV sample through the file input and previews it', async () => {
     const { page } = app;
-    await openThroughFileInput(page, path.resolve('data-samples/methods-survey-sample.csv'), /^Öppna fil…$/);
+    await openThroughFileInput(page, path.resolve('test/fixtures/samples/methods-survey-sample.csv'), /^Öppna fil…$/);
     await page.getByRole('heading', { name: 'Importera methods-survey-sample.csv', exact: true }).waitFor();
     expect(await page.getByTestId('shape').textContent()).toBe('Enkät – en kolumn per svarsalternativ');
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'mapping-csv-sv.png'), fullPage: true });
@@ -78,7 +78,7 @@ describe('Metodkartan in Chromium', () => {
 
   it('loads the XLSX sample dropped on the window, beside the CSV', async () => {
     const { page } = app;
-    await dropFile(page, 'methods-survey-sample.xlsx', await sampleBytes('methods-survey-sample.xlsx'));
+    await dropFile(page, 'methods-survey-sample.xlsx', new Uint8Array(await readFile('test/fixtures/samples/methods-survey-sample.xlsx')));
     await page.getByRole('heading', { name: 'Importera methods-survey-sample.xlsx', exact: true }).waitFor();
     expect(await page.getByTestId('shape').textContent()).toBe('Enkät – flera val i samma cell');
     await page.getByRole('button', { name: 'Importera', exact: true }).click();

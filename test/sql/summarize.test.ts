@@ -73,6 +73,41 @@ describe('metodkartan summarize --json', () => {
     });
   });
 
+  it('gives the shares of the final report from the pilot methods survey alone (data-samples/)', () => {
+    const { status, stdout, stderr } = run('summarize', '--json', 'data-samples/pilot-methods-survey-2023.xlsx');
+    expect(stderr, stderr).not.toMatch(/Error|at /);
+    expect(status).toBe(0);
+    const summary = JSON.parse(stdout) as Summary;
+    expect(summary.files).toEqual([{ file: 'pilot-methods-survey-2023.xlsx', shape: 'survey-multi', rows: 56, imported: 56, rejected: 0 }]);
+    expect(summary.units).toHaveLength(56);
+    expect(summary.unmatched).toEqual({ units: [], methods: [] });
+    // A Forms export lists only the options someone ticked: Triple P, CPP, Dina, SNAP and YLS/CMI (0 %
+    // in the report) are absent here; the usage extract's zeros make them a measured 0 % (queries.test.ts).
+    const percent = Object.fromEntries(summary.methods.map((m) => [m.id, [m.units_using, m.units_total, Math.round(m.share * 100)]]));
+    expect(percent).toEqual({
+      komet: [19, 56, 34],
+      cope: [1, 56, 2],
+      'de-otroliga-aren': [2, 56, 4],
+      bsft: [2, 56, 4],
+      fft: [23, 56, 41],
+      mdft: [1, 56, 2],
+      mst: [8, 56, 14],
+      tfco: [9, 56, 16],
+      'kbt-individual': [16, 56, 29],
+      'stodsamtal-ungdom': [52, 56, 93],
+      'stodsamtal-foralder': [51, 56, 91],
+      familjebehandling: [47, 56, 84],
+      kontaktperson: [45, 56, 80],
+      mi: [38, 56, 68],
+      savry: [12, 56, 21],
+      earl: [8, 56, 14],
+      ester: [6, 56, 11],
+      erasor: [16, 56, 29],
+    });
+    expect(summary.methods.find((m) => m.id === 'fft')).toEqual({ id: 'fft', kind: 'intervention', units_using: 23, units_total: 56, share: 0.4107 });
+    expect(summary.methods.find((m) => m.id === 'erasor')!.kind).toBe('tool');
+  });
+
   it('exits 1 with one Swedish line naming a file it cannot read', () => {
     const missing = run('summarize', '--json', `${FIXTURES}/finns-inte.csv`);
     expect(missing.status).toBe(1);

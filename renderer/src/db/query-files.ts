@@ -2,7 +2,19 @@
 // carries their text (see bundled-queries.ts for the app, scripts/node-engine.ts for Node).
 import { toRows, type Engine, type Row } from './engine';
 
-export type QueryId = 'table_columns' | 'method_adoption' | 'unit_matches' | 'unmatched_methods';
+export type QueryId =
+  | 'table_columns'
+  | 'method_adoption'
+  | 'unit_matches'
+  | 'unmatched_methods'
+  | 'overview'
+  | 'overview_sources'
+  | 'scale_answers'
+  | 'training_coverage'
+  | 'county_method_share'
+  | 'county_units'
+  | 'coverage_gaps'
+  | 'usage_trend';
 
 export async function runQuery(engine: Engine, id: QueryId, params: unknown[] = []): Promise<Row[]> {
   const sql = engine.queryFiles[id];

@@ -22,6 +22,11 @@ const ALIASES: Readonly<Record<string, string>> = {
   'ja de flesta medarbetare': 'De flesta medarbetare',
   'ja nagra fa medarbetare': 'Några få medarbetare',
   'nej inte alls': 'Inte alls',
+  // The pilot's final report words the RBM question's steps this way.
+  'merparten av personalen': 'De flesta medarbetare',
+  'ja merparten av personalen': 'De flesta medarbetare',
+  'enstaka ur personalen': 'Några få medarbetare',
+  'ja enstaka ur personalen': 'Några få medarbetare',
 };
 
 /** Answers that say "no answer on the scale"; they are kept, without a position. */

@@ -14,7 +14,7 @@ const orNull = (value: unknown): string | null => (value === null || value === u
 
 export async function summarize(engine: Engine, sources: readonly LoadedSource[]): Promise<Summary> {
   const units = await runQuery(engine, 'unit_matches');
-  const methods = await runQuery(engine, 'method_adoption');
+  const methods = await runQuery(engine, 'method_adoption', [null, null, null]); // no county, SKR-group or unit-type filter
   const unmatchedMethods = await runQuery(engine, 'unmatched_methods');
   return {
     files: sources.map(({ table, guess }) => ({

@@ -1,0 +1,69 @@
+-- Every responding unit after the filters × each of the five recommended intervention types: whether the
+-- unit uses any method of the type, and, where it does not, the units of the same county that do
+-- (their labels sorted, joined by ", "; NULL when covered or when none does). The neighbours are looked
+-- for among all loaded units of the county, whatever the SKR-group or unit-type filter: a district can
+-- buy from a municipality next door (avtalssamverkan).
+-- $1 county code, $2 SKR group, $3 unit type ('municipality' | 'district'); NULL = all. A unit is a district
+-- when the register places it in a city district. Unmatched units pass only when no filter is set.
+WITH filters AS (
+  SELECT CAST($1 AS VARCHAR) AS county_code, CAST($2 AS VARCHAR) AS skr_group, CAST($3 AS VARCHAR) AS unit_type
+),
+-- Every unit name the files write, with its register identity (by name when unmatched) and label.
+units AS (
+  SELECT
+    n.unit_name,
+    coalesce(m.unit_key, 'namn:' || n.unit_name) AS unit_key,
+    m.county_code,
+    r.skr_group,
+    CASE WHEN m.district IS NOT NULL THEN 'district' WHEN m.municipality_code IS NOT NULL THEN 'municipality' END AS unit_type,
+    CASE WHEN m.district IS NOT NULL THEN r.name || ' – ' || m.district ELSE coalesce(r.name, n.unit_name) END AS unit_label
+  FROM (SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training) AS n
+  LEFT JOIN unit_map AS m USING (unit_name)
+  LEFT JOIN register_municipalities AS r ON r.municipality_code = m.municipality_code
+),
+filtered_units AS (
+  SELECT u.*
+  FROM units AS u, filters AS f
+  WHERE (f.county_code IS NULL OR u.county_code = f.county_code)
+    AND (f.skr_group IS NULL OR u.skr_group = f.skr_group)
+    AND (f.unit_type IS NULL OR u.unit_type = f.unit_type)
+),
+recommended (recommendation, ord) AS (
+  VALUES ('parenting-programme', 1), ('cbt-skills-group', 2), ('family-treatment', 3), ('tfco', 4), ('individual-cbt', 5)
+),
+responding AS (
+  SELECT DISTINCT u.unit_key, u.unit_label, u.county_code
+  FROM responding_units AS r
+  JOIN filtered_units AS u USING (unit_name)
+),
+covering AS (
+  SELECT DISTINCT u.unit_key, u.unit_label, u.county_code, c.recommendation
+  FROM method_use AS x
+  JOIN units AS u USING (unit_name)
+  JOIN method_map AS m USING (method_name)
+  JOIN method_catalogue AS c ON c.id = m.method_id
+),
+grid AS (
+  SELECT
+    r.county_code,
+    r.unit_key,
+    r.unit_label,
+    rec.recommendation,
+    rec.ord,
+    EXISTS (
+      SELECT 1 FROM covering AS c WHERE c.unit_key = r.unit_key AND c.recommendation = rec.recommendation
+    ) AS is_covered
+  FROM responding AS r, recommended AS rec
+)
+SELECT
+  g.county_code,
+  g.unit_label,
+  g.recommendation,
+  g.is_covered,
+  CASE WHEN NOT g.is_covered THEN (
+    SELECT string_agg(DISTINCT c.unit_label, ', ' ORDER BY c.unit_label)
+    FROM covering AS c
+    WHERE c.county_code = g.county_code AND c.recommendation = g.recommendation
+  ) END AS offered_nearby
+FROM grid AS g
+ORDER BY g.county_code NULLS LAST, g.unit_label, g.unit_key, g.ord

@@ -1,0 +1,44 @@
+// Insatser and Bedömningsinstrument: share of units using each method, grouped as the report groups
+// them, recommended ones marked, Scared Straight flagged as advised against.
+import type { MessageKey } from '../../../electron/shared/strings';
+import { ChartFrame } from '../charts/ChartFrame';
+import { ShareBars } from '../charts/ShareBars';
+import { useI18n } from '../i18n/i18n';
+import { adoptionGroups } from './shape-adoption';
+import type { ViewProps } from './view-props';
+import { useQuery } from './use-query';
+import { TrainingTable } from './TrainingTable';
+import { ScaleQuestions } from './ScaleQuestions';
+
+export function AdoptionView({ kind, engine, filters, dataVersion, sources }: ViewProps & { kind: 'intervention' | 'tool' }) {
+  const { lang, t } = useI18n();
+  const rows = useQuery(engine, 'method_adoption', filters, dataVersion);
+  if (rows === null) return null;
+  const groups = adoptionGroups(rows, kind, lang);
+  if (groups.length === 0) return <p className="empty">{t('noData')}</p>;
+  const question: MessageKey = kind === 'tool' ? 'questionTools' : 'questionInterventions';
+  return (
+    <div className="view-body">
+      {groups.map((group) => (
+        <ChartFrame
+          key={group.recommendation}
+          id={`adoption-${group.recommendation}`}
+          title={`${group.title}${group.ageBand ? ` (${group.ageBand} år)` : ''}`}
+          question={t(question)}
+          count={t('unitsN', { total: Math.max(...group.bars.map((b) => b.total)) })}
+          sources={sources}
+        >
+          {group.isRecommended && <p className="tag recommended">{t('recommended')}</p>}
+          {group.recommendation === 'advised-against' && <p className="tag advised-against">{t('advisedAgainst')}</p>}
+          <ShareBars bars={group.bars} label={`${group.title}: ${t(question)}`} />
+        </ChartFrame>
+      ))}
+      {kind === 'tool' && (
+        <>
+          <ScaleQuestions engine={engine} filters={filters} dataVersion={dataVersion} sources={sources} scales={['frequency']} questionFilter={/bedömningsmetod|bedömningsinstrument|instrument/i} />
+          <TrainingTable engine={engine} filters={filters} dataVersion={dataVersion} sources={sources} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+// One analysis view with the filter bar above it; the view ids are the tabs of the app.
+import type { MessageKey } from '../../../electron/shared/strings';
+import { AdoptionView } from './AdoptionView';
+import { CountiesView } from './CountiesView';
+import { CoverageView } from './CoverageView';
+import { FilterBar } from './FilterBar';
+import type { Filters } from './filters';
+import { OverviewView } from './OverviewView';
+import { ScaleQuestions } from './ScaleQuestions';
+import { TrendsView } from './TrendsView';
+import type { ViewProps } from './view-props';
+
+export const VIEWS = ['overview', 'interventions', 'tools', 'satisfaction', 'knowledge', 'counties', 'coverage', 'trends'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+export const VIEW_KEYS: Record<ViewId, MessageKey> = {
+  overview: 'viewOverview',
+  interventions: 'viewInterventions',
+  tools: 'viewTools',
+  satisfaction: 'viewSatisfaction',
+  knowledge: 'viewKnowledge',
+  counties: 'viewCounties',
+  coverage: 'viewCoverage',
+  trends: 'viewTrends',
+};
+
+function View({ view, ...props }: ViewProps & { view: ViewId }) {
+  switch (view) {
+    case 'overview':
+      return <OverviewView {...props} />;
+    case 'interventions':
+      return <AdoptionView kind="intervention" {...props} />;
+    case 'tools':
+      return <AdoptionView kind="tool" {...props} />;
+    case 'satisfaction':
+      return (
+        <div className="view-body">
+          <ScaleQuestions {...props} scales={['satisfaction', 'extent']} />
+        </div>
+      );
+    case 'knowledge':
+      return (
+        <div className="view-body">
+          <ScaleQuestions {...props} scales={['knowledge', 'frequency']} />
+        </div>
+      );
+    case 'counties':
+      return <CountiesView {...props} />;
+    case 'coverage':
+      return <CoverageView {...props} />;
+    case 'trends':
+      return <TrendsView {...props} />;
+  }
+}
+
+export function AnalysisView(props: ViewProps & { view: ViewId; onFilters: (filters: Filters) => void }) {
+  const { onFilters, ...rest } = props;
+  return (
+    <section className="analysis" aria-labelledby="view-title">
+      <FilterBar filters={props.filters} onChange={onFilters} />
+      <View {...rest} />
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+// scale_answers rows → one diverging bar per question: each answer's share of the rated answers,
+// and the headline share the report quotes (fairly or very satisfied; always or mostly; …).
+import type { Row } from '../db/engine';
+import { SCALES, type ScaleId } from '../domain/likert';
+
+export interface ScaleSegment {
+  answer: string;
+  position: number;
+  n: number;
+  share: number;
+}
+
+export interface ScaleQuestion {
+  question: string;
+  scale: ScaleId;
+  total: number;
+  segments: ScaleSegment[];
+  /** Share in the scale's top steps (the report's headline figure). */
+  topShare: number;
+  topCount: number;
+}
+
+/** How many of a scale's highest steps the report adds up for its headline share. */
+const TOP_STEPS: Record<ScaleId, number> = { satisfaction: 2, extent: 2, frequency: 2, knowledge: 1 };
+
+export function scaleQuestions(rows: readonly Row[]): ScaleQuestion[] {
+  const byQuestion = new Map<string, Row[]>();
+  for (const row of rows) {
+    if (row.position === null || row.position === undefined) continue;
+    const key = String(row.question);
+    byQuestion.set(key, [...(byQuestion.get(key) ?? []), row]);
+  }
+  return [...byQuestion].map(([question, answers]) => {
+    const scale = String(answers[0]!.scale) as ScaleId;
+    const total = Number(answers[0]!.total);
+    const steps = SCALES[scale];
+    const segments = steps.map((answer, i) => {
+      const row = answers.find((a) => Number(a.position) === i + 1);
+      const n = row ? Number(row.n) : 0;
+      return { answer, position: i + 1, n, share: total > 0 ? n / total : 0 };
+    });
+    const top = segments.slice(steps.length - TOP_STEPS[scale]);
+    const topCount = top.reduce((sum, s) => sum + s.n, 0);
+    return { question, scale, total, segments, topCount, topShare: total > 0 ? topCount / total : 0 };
+  });
+}

@@ -1,0 +1,27 @@
+// Runs a query file for a view, again whenever the filters or the loaded data change. A newer run
+// replaces an older one that finishes late, so a quick series of filter clicks never shows stale rows.
+import { useEffect, useState } from 'react';
+import type { Engine, Row } from '../db/engine';
+import { runQuery, type QueryId } from '../db/query-files';
+import { filterParams, type Filters } from './filters';
+
+export function useQuery(engine: () => Promise<Engine>, id: QueryId, filters: Filters, dataVersion: number): Row[] | null {
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const { county, skrGroup, unitType } = filters;
+  useEffect(() => {
+    let isCurrent = true;
+    void engine()
+      .then((db) => runQuery(db, id, filterParams({ county, skrGroup, unitType })))
+      .then(
+        (result) => isCurrent && setRows(result),
+        (error: unknown) => {
+          console.error(error);
+          if (isCurrent) setRows([]);
+        },
+      );
+    return () => {
+      isCurrent = false;
+    };
+  }, [engine, id, county, skrGroup, unitType, dataVersion]);
+  return rows;
+}

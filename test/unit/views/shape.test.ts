@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { BAR } from '../../../renderer/src/charts/palette';
+import { adoptionGroups } from '../../../renderer/src/views/shape-adoption';
+import { scaleQuestions } from '../../../renderer/src/views/shape-scales';
+
+const row = (id: string, kind: string, recommendation: string, n: number, total: number) => ({
+  id,
+  kind,
+  recommendation,
+  units_using: n,
+  units_total: total,
+  share: n / total,
+});
+
+describe('adoptionGroups', () => {
+  const rows = [
+    row('komet', 'intervention', 'parenting-programme', 19, 56),
+    row('fft', 'intervention', 'family-treatment', 23, 56),
+    row('mst', 'intervention', 'family-treatment', 8, 56),
+    row('scared-straight', 'intervention', 'advised-against', 1, 56),
+    row('stodsamtal-ungdom', 'intervention', 'unspecified', 52, 56),
+    row('savry', 'tool', 'assessment', 12, 56),
+  ];
+
+  it('groups interventions as the report does: recommended types first, advised against, then unspecified', () => {
+    const groups = adoptionGroups(rows, 'intervention', 'sv');
+    expect(groups.map((g) => [g.recommendation, g.isRecommended, g.bars.map((b) => b.id)])).toEqual([
+      ['parenting-programme', true, ['komet']],
+      ['family-treatment', true, ['fft', 'mst']],
+      ['advised-against', false, ['scared-straight']],
+      ['unspecified', false, ['stodsamtal-ungdom']],
+    ]);
+    expect(groups[1]!.title).toBe('Strukturerad familjebehandling i öppenvård');
+    expect(groups[1]!.ageBand).toBe('12–17');
+    expect(groups[1]!.bars[0]).toMatchObject({ label: 'FFT', n: 23, total: 56, colour: BAR.recommended });
+    expect(groups[2]!.bars[0]!.colour).toBe(BAR.advisedAgainst);
+  });
+
+  it('names methods in English when asked', () => {
+    expect(adoptionGroups(rows, 'intervention', 'en')[0]!.title).toBe('Behavioural parenting programmes');
+  });
+
+  it('keeps the tools apart', () => {
+    expect(adoptionGroups(rows, 'tool', 'sv').flatMap((g) => g.bars.map((b) => [b.id, b.n]))).toEqual([['savry', 12]]);
+  });
+});
+
+describe('scaleQuestions', () => {
+  it('places every answer on its scale and sums the top steps as the report does', () => {
+    const q = 'Hur nöjd är du med introduktionen?';
+    const [question] = scaleQuestions([
+      { question: q, scale: 'satisfaction', answer: 'Mycket nöjd', position: 5, n: 10, total: 40 },
+      { question: q, scale: 'satisfaction', answer: 'Ganska nöjd', position: 4, n: 18, total: 40 },
+      { question: q, scale: 'satisfaction', answer: 'Ganska missnöjd', position: 2, n: 12, total: 40 },
+      { question: q, scale: 'satisfaction', answer: 'Vet ej', position: null, n: 3, total: 40 },
+    ]);
+    expect(question!.segments.map((s) => s.n)).toEqual([0, 12, 0, 18, 10]);
+    expect(question!.topCount).toBe(28);
+    expect(question!.topShare).toBeCloseTo(0.7, 10);
+  });
+});
