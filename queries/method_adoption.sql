@@ -2,34 +2,13 @@
 -- usage extract, the units with a count above zero. The denominator is the units in the files that
 -- could report the method (asked it, or list it), so a method a survey never asked is not a false 0 %.
 -- Units are counted once across files: by their register identity when matched, by name otherwise.
--- $1 county code, $2 SKR group, $3 unit type ('municipality' | 'district'); NULL = all.
-WITH filters AS (
-  SELECT CAST($1 AS VARCHAR) AS county_code, CAST($2 AS VARCHAR) AS skr_group, CAST($3 AS VARCHAR) AS unit_type
-),
--- Every unit name the files write, with its register identity (by name when unmatched) and label.
-units AS (
-  SELECT
-    n.unit_name,
-    coalesce(m.unit_key, 'namn:' || n.unit_name) AS unit_key,
-    m.county_code,
-    r.skr_group,
-    CASE WHEN m.district IS NOT NULL THEN 'district' WHEN m.municipality_code IS NOT NULL THEN 'municipality' END AS unit_type,
-    CASE WHEN m.district IS NOT NULL THEN r.name || ' – ' || m.district ELSE coalesce(r.name, n.unit_name) END AS unit_label
-  FROM (SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training) AS n
-  LEFT JOIN unit_map AS m USING (unit_name)
-  LEFT JOIN register_municipalities AS r ON r.municipality_code = m.municipality_code
-),
-filtered_units AS (
-  SELECT u.*
-  FROM units AS u, filters AS f
-  WHERE (f.county_code IS NULL OR u.county_code = f.county_code)
-    AND (f.skr_group IS NULL OR u.skr_group = f.skr_group)
-    AND (f.unit_type IS NULL OR u.unit_type = f.unit_type)
-),
-unit_keys AS (
+-- $1 county code, $2 SKR group, $3 unit type ('municipality' | 'district'); NULL = all (see units and
+-- filtered_units in renderer/src/domain/model.ts). $4 period: a year ('2023') or NULL; it narrows usage
+-- extracts only, a survey is its own wave.
+WITH unit_keys AS (
   SELECT r.source, r.unit_name, u.unit_key
   FROM responding_units AS r
-  JOIN filtered_units AS u USING (unit_name)
+  JOIN filtered_units($1, $2, $3) AS u USING (unit_name)
 ),
 asked AS (
   SELECT DISTINCT m.method_id, k.unit_key
@@ -44,6 +23,12 @@ used AS (
   JOIN method_map AS m USING (method_name)
   JOIN unit_keys AS k USING (source, unit_name)
   WHERE m.method_id IS NOT NULL
+    -- With a period chosen, a usage extract's unit uses a method only if it has a count in that period.
+    AND ($4 IS NULL OR x.source NOT IN (SELECT source FROM usage) OR EXISTS (
+      SELECT 1 FROM usage AS g
+      WHERE g.source = x.source AND g.unit_name = x.unit_name AND g.method_name = x.method_name
+        AND g.count > 0 AND starts_with(g.period, $4)
+    ))
 )
 SELECT
   c.id,

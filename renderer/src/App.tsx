@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../../electron/shared/ipc-contract';
 import { LANGUAGE_NAMES } from '../../electron/shared/strings';
 import { useWorkspace } from './app/use-workspace';
@@ -7,11 +7,19 @@ import { ErrorList } from './components/ErrorList';
 import { FileList } from './components/FileList';
 import { MappingView } from './components/MappingView';
 import { TablePreview } from './components/TablePreview';
+import { ViewTabs } from './components/ViewTabs';
 import type { Engine } from './db/engine';
 import { allRows } from './db/table-info';
 import { csvFileName, tableToCsv } from './export/table-csv';
 import { I18nProvider, storeLang, storedLang, useI18n } from './i18n/i18n';
 import type { Platform } from './platform';
+import { AnalysisView, VIEW_KEYS, VIEWS, type ViewId } from './views/AnalysisView';
+import { NO_FILTERS, type Filters } from './views/filters';
+import type { LoadedFile } from './views/view-props';
+
+type Tab = 'files' | ViewId;
+const TABS: readonly Tab[] = ['files', ...VIEWS];
+const TAB_KEYS = { files: 'viewFiles', ...VIEW_KEYS } as const;
 
 interface Props {
   platform: Platform;
@@ -40,6 +48,11 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
   const { open: load, fail } = files;
   const [engineState, setEngineState] = useState<EngineState>('starting');
   const [isAboutOpen, setIsAboutOpen] = useState(false);
+  const [tab, setTab] = useState<Tab>('files');
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const loaded = useMemo<LoadedFile[]>(() => files.sources.map((s) => ({ name: s.table.fileName, roles: new Set(Object.values(s.guess.roles).map((r) => r.role)) })), [files.sources]);
+  // A file being read or waiting for its mapping is shown on the files tab, whichever tab was open.
+  const shown: Tab = files.pending || files.busy ? 'files' : tab;
 
   // Start DuckDB at once, so the first file does not wait for it.
   useEffect(() => {
@@ -109,47 +122,55 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
 
       <ErrorList errors={files.errors} onDismiss={files.dismissError} />
 
-      <div className="body">
-        <FileList
-          tables={files.sources.map((s) => s.table)}
-          selected={current?.table.table ?? null}
-          onSelect={files.setSelected}
-          onRemove={(table) => void files.remove(table)}
-        />
-        <main className="content">
-          <p className="status" role="status" aria-live="polite">
-            {engineState === 'starting' && t('startingEngine')}
-            {engineState === 'failed' && t('errorEngine')}
-            {files.busy && files.progress === null && t('loading', { file: files.busy })}
-            {files.busy && files.progress !== null && (
-              <>
-                {t('loadingProgress', { file: files.busy, percent: files.progress })}{' '}
-                <progress max={100} value={files.progress} aria-label={t('loadingProgressLabel', { file: files.busy })} />
-              </>
-            )}
-          </p>
-          {files.pending ? (
-            <MappingView
-              pending={files.pending}
-              engine={engine}
-              isBusy={files.busy !== null}
-              onOptions={(options) => void files.changeOptions(options)}
-              onRole={(column, role) => void files.changeRole(column, role)}
-              onPickUnit={files.pickUnit}
-              onPickMethod={files.pickMethod}
-              onConfirm={() => void files.confirm()}
-              onCancel={() => void files.cancel()}
-            />
-          ) : current ? (
-            <TablePreview key={current.table.table} source={current} engine={engine} onExport={() => void exportCurrent()} />
-          ) : (
-            <button type="button" className="dropzone" onClick={() => void open()}>
-              <span className="dropzone-title">{t('dropHint')}</span>
-              <span className="muted">{t('dropFormats')}</span>
-            </button>
-          )}
+      <ViewTabs tabs={TABS} labels={TAB_KEYS} current={shown} onChange={setTab} />
+
+      {shown !== 'files' ? (
+        <main className="content analysis-content">
+          <AnalysisView view={shown} engine={engine} filters={filters} onFilters={setFilters} dataVersion={files.dataVersion} sources={loaded} />
         </main>
-      </div>
+      ) : (
+        <div className="body" id="panel-files" role="tabpanel" aria-labelledby="tab-files">
+          <FileList
+            tables={files.sources.map((s) => s.table)}
+            selected={current?.table.table ?? null}
+            onSelect={files.setSelected}
+            onRemove={(table) => void files.remove(table)}
+          />
+          <main className="content">
+            <p className="status" role="status" aria-live="polite">
+              {engineState === 'starting' && t('startingEngine')}
+              {engineState === 'failed' && t('errorEngine')}
+              {files.busy && files.progress === null && t('loading', { file: files.busy })}
+              {files.busy && files.progress !== null && (
+                <>
+                  {t('loadingProgress', { file: files.busy, percent: files.progress })}{' '}
+                  <progress max={100} value={files.progress} aria-label={t('loadingProgressLabel', { file: files.busy })} />
+                </>
+              )}
+            </p>
+            {files.pending ? (
+              <MappingView
+                pending={files.pending}
+                engine={engine}
+                isBusy={files.busy !== null}
+                onOptions={(options) => void files.changeOptions(options)}
+                onRole={(column, role) => void files.changeRole(column, role)}
+                onPickUnit={files.pickUnit}
+                onPickMethod={files.pickMethod}
+                onConfirm={() => void files.confirm()}
+                onCancel={() => void files.cancel()}
+              />
+            ) : current ? (
+              <TablePreview key={current.table.table} source={current} engine={engine} onExport={() => void exportCurrent()} />
+            ) : (
+              <button type="button" className="dropzone" onClick={() => void open()}>
+                <span className="dropzone-title">{t('dropHint')}</span>
+                <span className="muted">{t('dropFormats')}</span>
+              </button>
+            )}
+          </main>
+        </div>
+      )}
 
       {isAboutOpen && (
         <div className="modal-backdrop" onClick={() => setIsAboutOpen(false)}>

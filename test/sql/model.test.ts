@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRows, type Engine } from '../../renderer/src/db/engine';
+import { runQuery } from '../../renderer/src/db/query-files';
 import { loadSource, unloadSource } from '../../renderer/src/domain/load-source';
 import { startNodeEngine } from '../support/node-engine';
 
@@ -51,5 +52,25 @@ describe('canonical model', () => {
     expect(toRows(await engine.query('SELECT count(*)::INTEGER AS n FROM training'))).toEqual([{ n: 0 }]);
     expect(toRows(await engine.query('SELECT count(*)::INTEGER AS n FROM usage'))).toEqual([{ n: 8 }]);
     await unloadSource(engine, second.table.table);
+  });
+
+  it('narrows a usage extract to the chosen year, and leaves a survey as its wave', async () => {
+    // Falun runs KOMET in 2022 only, Borlänge in 2023 only; Mora's survey ticks KOMET, with no period.
+    const usage = 'Enhet;Period;Insats;Antal\nFalu kommun;2022-05;KOMET;3\nFalu kommun;2023-05;KOMET;0\nBorlänge;2022-05;KOMET;0\nBorlänge;2023-05;KOMET;2\n';
+    const survey = 'Kommun;KOMET;FFT\nMora kommun;Ja;Nej\n';
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    const first = await loadSource(engine, { name: 'usage.csv', bytes: bytes(usage) }, new Set());
+    const second = await loadSource(engine, { name: 'survey.csv', bytes: bytes(survey) }, new Set([first.table.table]));
+    const komet = async (period: string | null) =>
+      (await runQuery(engine, 'method_adoption', [null, null, null, period])).filter((r) => r.id === 'komet').map((r) => `${Number(r.units_using)}/${Number(r.units_total)}`);
+    expect(await komet(null)).toEqual(['3/3']);
+    expect(await komet('2022')).toEqual(['2/3']);
+    expect(await komet('2023')).toEqual(['2/3']);
+    expect(await komet('2021')).toEqual(['1/3']);
+    const trend = await runQuery(engine, 'usage_trend', [null, null, null, '2023']);
+    expect(trend.map((r) => [r.period, r.method_id, r.units_using, r.total_count])).toEqual([['2023-05', 'komet', 1, 2]]);
+    expect((await runQuery(engine, 'usage_periods')).map((r) => r.year)).toEqual(['2022', '2023']);
+    await unloadSource(engine, second.table.table);
+    await unloadSource(engine, first.table.table);
   });
 });

@@ -10,7 +10,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, Row } from '../../renderer/src/db/engine';
-import { runQuery, type QueryId } from '../../renderer/src/db/query-files';
+import { parameterCount, runQuery, type QueryId } from '../../renderer/src/db/query-files';
 import { loadSource } from '../../renderer/src/domain/load-source';
 import type { ImportedTable } from '../../renderer/src/import/import-file';
 import { startNodeEngine } from '../support/node-engine';
@@ -445,6 +445,8 @@ const CASES: Record<QueryId, () => Promise<void>> = {
     ]);
     // 36 months, in order; the local method outside the catalogue (SIG) is left out.
     expect([...new Set(rows.map((r) => r.period))]).toHaveLength(36);
+    // N: the 56 units of the extract, on every row.
+    expect(new Set(rows.map((r) => r.units_total))).toEqual(new Set([56]));
     expect(rows.map((r) => r.period)).toEqual([...rows.map((r) => String(r.period))].sort());
     expect(rows.every((r) => typeof r.method_id === 'string')).toBe(true);
     // No month has more units using a method than the survey reported.
@@ -465,6 +467,14 @@ const CASES: Record<QueryId, () => Promise<void>> = {
       ['erasor', 1, 1],
     ]);
     expect(await runQuery(engine, 'usage_trend', [null, 'C9', 'district'])).toEqual([]);
+    // A year: its twelve months only, the same figures as without it.
+    const in2023 = await runQuery(engine, 'usage_trend', [...ALL, '2023']);
+    expect([...new Set(in2023.map((r) => r.period))]).toEqual(['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2023-${m}`));
+    expect(in2023).toEqual(rows.filter((r) => String(r.period).startsWith('2023')));
+  },
+
+  async usage_periods() {
+    expect((await runQuery(engine, 'usage_periods')).map((r) => r.year)).toEqual(['2022', '2023', '2024']);
   },
 };
 
@@ -475,11 +485,11 @@ describe('queries/', () => {
     expect(Object.keys(CASES).sort()).toEqual(files.sort());
   });
 
-  it('every view query takes the three filters, and NULL for each means all', async () => {
+  it('every view query takes the unit filters (and some the period), and NULL for each means all', async () => {
     for (const id of Object.keys(CASES) as QueryId[]) {
-      if (['table_columns', 'unit_matches', 'unmatched_methods'].includes(id)) continue;
+      if (['table_columns', 'unit_matches', 'unmatched_methods', 'usage_periods'].includes(id)) continue;
+      expect(parameterCount(engine.queryFiles[id]!), id).toBeGreaterThanOrEqual(3);
       expect(engine.queryFiles[id], id).toMatch(/\$1[\s\S]*\$2[\s\S]*\$3/);
-      expect(engine.queryFiles[id], id).not.toMatch(/\$4/);
     }
   });
 

@@ -62,6 +62,8 @@ export function useWorkspace(engine: () => Promise<Engine>) {
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  // Goes up whenever the canonical tables change (a file confirmed or removed), so views query again.
+  const [dataVersion, setDataVersion] = useState(0);
   // How much of the file being read is done, in whole percent (0–100); null when no file is read.
   const [progress, setProgress] = useState<number | null>(null);
   const [errors, setErrors] = useState<LoadError[]>([]);
@@ -201,7 +203,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       savePreferences(prefs);
 
       await forgetNames(db, Object.keys(unitPicks), Object.keys(methodPicks));
-      await addSource(db, table.table, guess, localMethods(prefs));
+      await addSource(db, table.table, guess, localMethods(prefs), table.fileName);
       await refreshMappings(db, rememberedUnits(prefs), localMethods(prefs));
       const final = await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
       const unmatchedUnits = final.units.filter((u) => u.match.status !== 'matched').map((u) => u.name);
@@ -218,6 +220,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
           methodsUnmatched: unmatchedMethods,
         },
       ]);
+      setDataVersion((v) => v + 1);
       setSelected(table.table);
       setPending(null);
     } catch (error) {
@@ -242,6 +245,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       await removeTable(db, table);
       taken.current.delete(table);
       setSources((list) => list.filter((s) => s.table.table !== table));
+      setDataVersion((v) => v + 1);
       setSelected((current) => (current === table ? null : current));
     },
     [engine],
@@ -249,5 +253,5 @@ export function useWorkspace(engine: () => Promise<Engine>) {
 
   const dismissError = useCallback((id: number) => setErrors((list) => list.filter((e) => e.id !== id)), []);
 
-  return { sources, pending, selected, setSelected, busy, progress, errors, open, changeOptions, changeRole, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail };
+  return { sources, dataVersion, pending, selected, setSelected, busy, progress, errors, open, changeOptions, changeRole, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail };
 }

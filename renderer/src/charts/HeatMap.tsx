@@ -17,9 +17,10 @@ interface Props {
   cell: (row: string, column: string) => HeatCell | undefined;
   onColumn?: (column: string) => void;
   selectedColumn?: string | null;
+  selectedRow?: string | null;
 }
 
-export function HeatMap({ label, rows, columns, cell, onColumn, selectedColumn }: Props) {
+export function HeatMap({ label, rows, columns, cell, onColumn, selectedColumn, selectedRow }: Props) {
   const { lang, t } = useI18n();
   return (
     <div className="heat-wrap" tabIndex={0} role="region" aria-label={label}>
@@ -31,7 +32,7 @@ export function HeatMap({ label, rows, columns, cell, onColumn, selectedColumn }
             {columns.map((column) => (
               <th scope="col" key={column.id} className={column.id === selectedColumn ? 'selected' : undefined}>
                 {onColumn ? (
-                  <button type="button" className="link" onClick={() => onColumn(column.id)}>
+                  <button type="button" className="link" aria-pressed={column.id === selectedColumn} onClick={() => onColumn(column.id)}>
                     {column.label}
                   </button>
                 ) : (
@@ -43,7 +44,7 @@ export function HeatMap({ label, rows, columns, cell, onColumn, selectedColumn }
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id}>
+            <tr key={row.id} className={row.id === selectedRow ? 'selected' : undefined}>
               <th scope="row">{row.label}</th>
               {columns.map((column) => {
                 const value = cell(row.id, column.id);

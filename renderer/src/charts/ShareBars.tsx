@@ -1,4 +1,6 @@
-// Horizontal bars of shares, each labelled with its share and n of N; props in, SVG out.
+// Horizontal bars of shares, each labelled with its share and n of N; props in, SVG out. When bars can
+// be chosen, each bar's label is a button (Tab, then Enter or Space), so the mouse is never required.
+import type { KeyboardEvent } from 'react';
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -16,21 +18,57 @@ interface Props {
   bars: readonly ShareBar[];
   /** Describes the chart for screen readers. */
   label: string;
+  selected?: string | null;
   onSelect?: (id: string) => void;
 }
 
 const ROW_HEIGHT = 30;
+const LABEL_WIDTH = 250;
 
-export function ShareBars({ bars, label, onSelect }: Props) {
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  index?: number;
+  payload?: { value?: string };
+}
+
+export function ShareBars({ bars, label, selected, onSelect }: Props) {
   const { lang, t } = useI18n();
   const data = bars.map((bar) => ({ ...bar, text: t('shareOfUnits', { share: formatPercent(bar.share, lang), n: bar.n, total: bar.total }) }));
+
+  // A render function, not a component: a component made here would remount on every render and
+  // lose the keyboard focus after Enter.
+  const tick = ({ x: left = 0, y: top = 0, index = 0, payload }: TickProps) => {
+    const [x, y] = [Number(left), Number(top)];
+    const bar = data[index];
+    const isSelected = bar !== undefined && bar.id === selected;
+    const text = (
+      <text x={x - 6} y={y} dy={4} textAnchor="end" fontSize={13} fill="#1b2430" fontWeight={isSelected ? 700 : 400}>
+        {payload?.value}
+      </text>
+    );
+    if (!onSelect || !bar) return text;
+    const choose = () => onSelect(bar.id);
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      choose();
+    };
+    return (
+      <g role="button" tabIndex={0} aria-pressed={isSelected} aria-label={`${bar.label}: ${bar.text}`} className="bar-label" onClick={choose} onKeyDown={onKeyDown}>
+        <rect x={x - LABEL_WIDTH} y={y - ROW_HEIGHT / 2 + 2} width={LABEL_WIDTH} height={ROW_HEIGHT - 4} fill="transparent" />
+        {text}
+      </g>
+    );
+  };
+
   return (
     <div className="share-bars">
-      <div role="img" aria-label={label} style={{ width: '100%', height: data.length * ROW_HEIGHT + 40 }}>
+      <div role={onSelect ? 'group' : 'img'} aria-label={label} style={{ width: '100%', height: data.length * ROW_HEIGHT + 40 }}>
         <ResponsiveContainer>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 130, bottom: 4, left: 8 }}>
-            <XAxis type="number" domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v, lang)} tick={{ fontSize: 12 }} />
-            <YAxis type="category" dataKey="label" width={250} tick={{ fontSize: 13 }} interval={0} />
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 150, bottom: 4, left: 8 }}>
+            <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => formatPercent(v, lang)} tick={{ fontSize: 12 }} />
+            <YAxis type="category" dataKey="label" width={LABEL_WIDTH} tick={tick} interval={0} />
             <Bar
               dataKey="share"
               isAnimationActive={false}
@@ -39,7 +77,7 @@ export function ShareBars({ bars, label, onSelect }: Props) {
               cursor={onSelect ? 'pointer' : undefined}
             >
               {data.map((bar) => (
-                <Cell key={bar.id} fill={bar.colour} />
+                <Cell key={bar.id} fill={bar.colour} stroke={bar.id === selected ? '#1b2430' : undefined} strokeWidth={bar.id === selected ? 2 : 0} />
               ))}
               <LabelList dataKey="text" position="right" style={{ fontSize: 12, fill: '#1b2430' }} />
             </Bar>

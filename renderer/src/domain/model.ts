@@ -14,6 +14,7 @@
 //   register_municipalities(municipality_code, name, county_code, skr_group)   the official register,
 //   register_counties(county_code, name, short_name)                          for filters and maps
 //   register_skr_groups(skr_group, name, main_group, main_group_name)
+//   units (view), filtered_units(county, skr_group, unit_type) (table macro): the units the views count
 //
 // `source` is the loaded table's name, so removing a file removes exactly its rows.
 import type { Engine } from '../db/engine';
@@ -41,6 +42,26 @@ const MODEL_SQL = [
   'CREATE TABLE IF NOT EXISTS register_municipalities (municipality_code VARCHAR PRIMARY KEY, name VARCHAR, county_code VARCHAR, skr_group VARCHAR)',
   'CREATE TABLE IF NOT EXISTS register_counties (county_code VARCHAR PRIMARY KEY, name VARCHAR, short_name VARCHAR)',
   'CREATE TABLE IF NOT EXISTS register_skr_groups (skr_group VARCHAR PRIMARY KEY, name VARCHAR, main_group VARCHAR, main_group_name VARCHAR)',
+  // Every unit name the files write, with its register identity (by name when unmatched), county, SKR
+  // group, type (a district when the register places it in a city district) and label.
+  `CREATE OR REPLACE VIEW units AS
+   SELECT
+     n.unit_name,
+     coalesce(m.unit_key, 'namn:' || n.unit_name) AS unit_key,
+     m.county_code,
+     r.skr_group,
+     CASE WHEN m.district IS NOT NULL THEN 'district' WHEN m.municipality_code IS NOT NULL THEN 'municipality' END AS unit_type,
+     CASE WHEN m.district IS NOT NULL THEN r.name || ' – ' || m.district ELSE coalesce(r.name, n.unit_name) END AS unit_label
+   FROM (SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training) AS n
+   LEFT JOIN unit_map AS m USING (unit_name)
+   LEFT JOIN register_municipalities AS r ON r.municipality_code = m.municipality_code`,
+  // The units passing the filters every view applies (NULL = all), called by the query files as
+  // filtered_units($1, $2, $3). Unmatched units pass only when no filter is set.
+  `CREATE OR REPLACE MACRO filtered_units(county, grp, kind) AS TABLE
+   SELECT * FROM units
+   WHERE (county IS NULL OR county_code = county)
+     AND (grp IS NULL OR skr_group = grp)
+     AND (kind IS NULL OR unit_type = kind)`,
 ];
 
 const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers'] as const;

@@ -93,10 +93,11 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
   roles[unitName] = { role: 'unit' };
   const rest = columns.filter((c) => c.name !== unitName);
 
-  // Long form: a column of method names, one per row.
+  // Long form: a column of method names, one per row. A cell with a ";" is a list of choices, even
+  // when it holds one ("MST;", as Microsoft Forms writes a single choice).
   const methodColumn = rest
     .filter((c) => !NUMERIC.test(c.type) && c.values.length > 0)
-    .map((c) => ({ c, score: share(c.values, (v) => m.methodOf(v) !== null) }))
+    .map((c) => ({ c, score: share(c.values, (v) => !v.includes(';') && m.methodOf(v) !== null) }))
     .sort((a, b) => b.score - a.score)[0];
   const numeric = rest.filter((c) => NUMERIC.test(c.type));
   if (methodColumn && methodColumn.score >= 0.5 && numeric.length > 0) {

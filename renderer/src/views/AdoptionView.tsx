@@ -5,12 +5,13 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { ShareBars } from '../charts/ShareBars';
 import { useI18n } from '../i18n/i18n';
 import { adoptionGroups } from './shape-adoption';
-import type { ViewProps } from './view-props';
+import { METHOD_USE, namesWith, type ViewProps } from './view-props';
 import { useQuery } from './use-query';
 import { TrainingTable } from './TrainingTable';
 import { ScaleQuestions } from './ScaleQuestions';
 
-export function AdoptionView({ kind, engine, filters, dataVersion, sources }: ViewProps & { kind: 'intervention' | 'tool' }) {
+export function AdoptionView({ kind, ...props }: ViewProps & { kind: 'intervention' | 'tool' }) {
+  const { engine, filters, dataVersion, sources, onFilters } = props;
   const { lang, t } = useI18n();
   const rows = useQuery(engine, 'method_adoption', filters, dataVersion);
   if (rows === null) return null;
@@ -26,17 +27,22 @@ export function AdoptionView({ kind, engine, filters, dataVersion, sources }: Vi
           title={`${group.title}${group.ageBand ? ` (${group.ageBand} år)` : ''}`}
           question={t(question)}
           count={t('unitsN', { total: Math.max(...group.bars.map((b) => b.total)) })}
-          sources={sources}
+          sources={namesWith(sources, METHOD_USE)}
         >
           {group.isRecommended && <p className="tag recommended">{t('recommended')}</p>}
           {group.recommendation === 'advised-against' && <p className="tag advised-against">{t('advisedAgainst')}</p>}
-          <ShareBars bars={group.bars} label={`${group.title}: ${t(question)}`} />
+          <ShareBars
+            bars={group.bars}
+            label={`${group.title}: ${t(question)}`}
+            selected={filters.method}
+            onSelect={(id) => onFilters({ ...filters, method: filters.method === id ? null : id })}
+          />
         </ChartFrame>
       ))}
       {kind === 'tool' && (
         <>
-          <ScaleQuestions engine={engine} filters={filters} dataVersion={dataVersion} sources={sources} scales={['frequency']} questionFilter={/bedömningsmetod|bedömningsinstrument|instrument/i} />
-          <TrainingTable engine={engine} filters={filters} dataVersion={dataVersion} sources={sources} />
+          <ScaleQuestions {...props} scales={['frequency']} questionFilter={/bedömningsmetod|bedömningsinstrument|instrument/i} />
+          <TrainingTable {...props} />
         </>
       )}
     </div>

@@ -4,7 +4,6 @@ import { AdoptionView } from './AdoptionView';
 import { CountiesView } from './CountiesView';
 import { CoverageView } from './CoverageView';
 import { FilterBar } from './FilterBar';
-import type { Filters } from './filters';
 import { OverviewView } from './OverviewView';
 import { ScaleQuestions } from './ScaleQuestions';
 import { TrendsView } from './TrendsView';
@@ -53,12 +52,11 @@ function View({ view, ...props }: ViewProps & { view: ViewId }) {
   }
 }
 
-export function AnalysisView(props: ViewProps & { view: ViewId; onFilters: (filters: Filters) => void }) {
-  const { onFilters, ...rest } = props;
+export function AnalysisView(props: ViewProps & { view: ViewId }) {
   return (
-    <section className="analysis" aria-labelledby="view-title">
-      <FilterBar filters={props.filters} onChange={onFilters} />
-      <View {...rest} />
+    <section className="analysis" id={`panel-${props.view}`} role="tabpanel" aria-labelledby={`tab-${props.view}`}>
+      <FilterBar engine={props.engine} dataVersion={props.dataVersion} filters={props.filters} onChange={props.onFilters} />
+      <View {...props} />
     </section>
   );
 }

@@ -5,9 +5,9 @@ import { HeatMap } from '../charts/HeatMap';
 import { methodById } from '../domain/methods';
 import { useI18n } from '../i18n/i18n';
 import { useQuery } from './use-query';
-import type { ViewProps } from './view-props';
+import { METHOD_USE, namesWith, type ViewProps } from './view-props';
 
-export function CountiesView({ engine, filters, dataVersion, sources, onCounty }: ViewProps) {
+export function CountiesView({ engine, filters, dataVersion, sources, onFilters }: ViewProps) {
   const { lang, t } = useI18n();
   const shares = useQuery(engine, 'county_method_share', filters, dataVersion);
   const units = useQuery(engine, 'county_units', filters, dataVersion);
@@ -18,19 +18,30 @@ export function CountiesView({ engine, filters, dataVersion, sources, onCounty }
     const method = methodById(id);
     return { id, label: method ? (lang === 'sv' ? method.name : method.nameEn) : id };
   });
+  // Every unit of a county answers for every method its files ask, so the largest N is the county's.
+  const countyTotals = new Map<string, number>();
+  for (const r of shares) countyTotals.set(String(r.county_code), Math.max(countyTotals.get(String(r.county_code)) ?? 0, Number(r.units_total)));
+  const unitTotal = [...countyTotals.values()].reduce((sum, n) => sum + n, 0);
   const index = new Map(shares.map((r) => [`${String(r.method_id)}|${String(r.county_code)}`, r]));
   const shownCounty = filters.county ?? counties[0]?.id ?? null;
   const countyUnits = units.filter((u) => u.county_code === shownCounty);
   const countyName = countyUnits[0]?.county_name ?? '';
   return (
     <div className="view-body">
-      <ChartFrame id="counties" title={t('viewCounties')} question={t('questionCounties')} sources={sources}>
+      <ChartFrame
+        id="counties"
+        title={t('viewCounties')}
+        question={t('questionCounties')}
+        count={t('unitsInCounties', { total: unitTotal, counties: counties.length })}
+        sources={namesWith(sources, METHOD_USE)}
+      >
         <HeatMap
           label={t('questionCounties')}
           rows={methods}
           columns={counties}
           selectedColumn={filters.county}
-          onColumn={onCounty}
+          selectedRow={filters.method}
+          onColumn={(county) => onFilters({ ...filters, county: filters.county === county ? null : county })}
           cell={(method, county) => {
             const row = index.get(`${method}|${county}`);
             return row ? { share: Number(row.share), n: Number(row.units_using), total: Number(row.units_total) } : undefined;

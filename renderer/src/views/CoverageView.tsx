@@ -4,7 +4,7 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { RECOMMENDATIONS, type RecommendationId } from '../domain/methods';
 import { useI18n } from '../i18n/i18n';
 import { useQuery } from './use-query';
-import type { ViewProps } from './view-props';
+import { METHOD_USE, namesWith, type ViewProps } from './view-props';
 
 const TYPES: readonly RecommendationId[] = ['parenting-programme', 'cbt-skills-group', 'family-treatment', 'tfco', 'individual-cbt'];
 
@@ -19,7 +19,7 @@ export function CoverageView({ engine, filters, dataVersion, sources }: ViewProp
   const gaps = rows.filter((r) => !r.is_covered && r.offered_nearby);
   return (
     <div className="view-body">
-      <ChartFrame id="coverage" title={t('viewCoverage')} question={t('questionCoverage')} count={t('unitsN', { total: units.length })} sources={sources}>
+      <ChartFrame id="coverage" title={t('viewCoverage')} question={t('questionCoverage')} count={t('unitsN', { total: units.length })} sources={namesWith(sources, METHOD_USE)}>
         <div className="heat-wrap" tabIndex={0} role="region" aria-label={t('questionCoverage')}>
           <table className="coverage">
             <thead>

@@ -1,10 +1,23 @@
-// The filters that apply to every view: county, SKR municipality group, unit type.
+// The filters that apply to every view: county, SKR municipality group, unit type, the year of the
+// usage extracts (when one is loaded), and the method chosen by clicking a bar.
+import type { Engine } from '../db/engine';
+import { methodById } from '../domain/methods';
 import { COUNTIES, SKR_GROUPS } from '../domain/units';
 import { useI18n } from '../i18n/i18n';
 import { hasFilters, NO_FILTERS, type Filters, type UnitType } from './filters';
+import { useQuery } from './use-query';
 
-export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (filters: Filters) => void }) {
-  const { t } = useI18n();
+interface Props {
+  engine: () => Promise<Engine>;
+  dataVersion: number;
+  filters: Filters;
+  onChange: (filters: Filters) => void;
+}
+
+export function FilterBar({ engine, dataVersion, filters, onChange }: Props) {
+  const { lang, t } = useI18n();
+  const years = (useQuery(engine, 'usage_periods', NO_FILTERS, dataVersion) ?? []).map((r) => String(r.year));
+  const method = filters.method ? methodById(filters.method) : undefined;
   return (
     <fieldset className="filters">
       <legend className="sr-only">{t('filtersLabel')}</legend>
@@ -21,7 +34,7 @@ export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (
       </label>
       <label>
         {t('filterSkrGroup')}
-        <select value={filters.skrGroup ?? ''} onChange={(e) => onChange({ ...filters, skrGroup: e.target.value || null })}>
+        <select value={filters.skrGroup ?? ''} onChange={(e) => onChange({ ...filters, skrGroup: e.target.value || null })} data-testid="filter-skr-group">
           <option value="">{t('filterAll')}</option>
           {SKR_GROUPS.map((g) => (
             <option key={g.code} value={g.code}>
@@ -32,12 +45,30 @@ export function FilterBar({ filters, onChange }: { filters: Filters; onChange: (
       </label>
       <label>
         {t('filterUnitType')}
-        <select value={filters.unitType ?? ''} onChange={(e) => onChange({ ...filters, unitType: (e.target.value || null) as UnitType | null })}>
+        <select value={filters.unitType ?? ''} onChange={(e) => onChange({ ...filters, unitType: (e.target.value || null) as UnitType | null })} data-testid="filter-unit-type">
           <option value="">{t('filterAll')}</option>
           <option value="municipality">{t('unitTypeMunicipality')}</option>
           <option value="district">{t('unitTypeDistrict')}</option>
         </select>
       </label>
+      {years.length > 0 && (
+        <label>
+          {t('filterPeriod')}
+          <select value={filters.period ?? ''} onChange={(e) => onChange({ ...filters, period: e.target.value || null })} data-testid="filter-period">
+            <option value="">{t('filterAll')}</option>
+            {years.map((year) => (
+              <option key={year} value={year}>
+                {year}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {filters.method && (
+        <button type="button" className="chip" onClick={() => onChange({ ...filters, method: null })} data-testid="chosen-method">
+          {t('chosenMethod', { method: method ? (lang === 'sv' ? method.name : method.nameEn) : filters.method })} <span aria-hidden="true">×</span>
+        </button>
+      )}
       {hasFilters(filters) && (
         <button type="button" className="ghost" onClick={() => onChange(NO_FILTERS)}>
           {t('clearFilters')}

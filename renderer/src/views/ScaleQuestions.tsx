@@ -8,7 +8,7 @@ import { formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { scaleQuestions } from './shape-scales';
 import { useQuery } from './use-query';
-import type { ViewProps } from './view-props';
+import { namesWith, type ViewProps } from './view-props';
 
 const HEADLINE: Record<ScaleId, MessageKey> = {
   satisfaction: 'shareSatisfied',
@@ -45,7 +45,7 @@ export function ScaleQuestions({ engine, filters, dataVersion, sources, scales, 
           id={`scale-${scale}`}
           title={TITLES[scale][lang]}
           count={t('unitsN', { total: Math.max(...list.map((q) => q.total)) })}
-          sources={sources}
+          sources={namesWith(sources, ['likert'])}
         >
           <DivergingBars
             label={TITLES[scale][lang]}
@@ -56,7 +56,10 @@ export function ScaleQuestions({ engine, filters, dataVersion, sources, scales, 
               segments: q.segments,
               headline:
                 scale === 'knowledge'
-                  ? SCALES.knowledge.map((step, i) => `${step.toLowerCase()} ${formatPercent(q.segments[i]!.share, lang)}`).join(' · ') + ` (N = ${q.total})`
+                  ? [
+                      ...SCALES.knowledge.map((step, i) => `${step.toLowerCase()} ${formatPercent(q.segments[i]!.share, lang)}`),
+                      ...(q.unrated > 0 ? [t('shareUnrated', { share: formatPercent(q.unrated / q.total, lang) })] : []),
+                    ].join(' · ') + ` (N = ${q.total})`
                   : `${t(HEADLINE[scale], { share: formatPercent(q.topShare, lang) })} (${t('countOf', { n: q.topCount, total: q.total })})`,
             }))}
           />

@@ -4,7 +4,7 @@ import { methodById } from '../domain/methods';
 import { formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useQuery } from './use-query';
-import type { ViewProps } from './view-props';
+import { namesWith, type ViewProps } from './view-props';
 
 export function TrainingTable({ engine, filters, dataVersion, sources }: ViewProps) {
   const { lang, t } = useI18n();
@@ -14,7 +14,7 @@ export function TrainingTable({ engine, filters, dataVersion, sources }: ViewPro
   const units = [...new Set(rows.map((r) => String(r.unit_label)))];
   const cell = (unit: string, tool: string) => rows.find((r) => r.unit_label === unit && r.method_id === tool);
   return (
-    <ChartFrame id="training" title={t('trainingHeading')} sources={sources}>
+    <ChartFrame id="training" title={t('trainingHeading')} sources={namesWith(sources, ['trained'])}>
       <table className="data-table">
         <thead>
           <tr>

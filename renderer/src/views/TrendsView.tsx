@@ -6,7 +6,7 @@ import { methodById } from '../domain/methods';
 import { formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useQuery } from './use-query';
-import type { ViewProps } from './view-props';
+import { namesWith, type ViewProps } from './view-props';
 
 /** More lines than this stop being readable: the most used methods are shown. */
 const MAX_LINES = 6;
@@ -18,7 +18,10 @@ export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps)
   if (rows.length === 0) return <p className="empty">{t('noData')}</p>;
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(String(r.method_id), (totals.get(String(r.method_id)) ?? 0) + Number(r.units_using));
-  const methods = [...totals].sort((a, b) => b[1] - a[1]).slice(0, MAX_LINES).map(([id]) => id);
+  // The most used methods, and the one clicked in another view whatever its rank.
+  const ranked = [...totals].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const chosen = filters.method !== null && totals.has(filters.method) ? [filters.method] : [];
+  const methods = [...chosen, ...ranked.filter((id) => !chosen.includes(id))].slice(0, MAX_LINES);
   const periods = [...new Set(rows.map((r) => String(r.period)))].sort();
   const data = periods.map((period) => ({
     period,
@@ -27,7 +30,7 @@ export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps)
   const name = (id: string) => (lang === 'sv' ? methodById(id)?.name : methodById(id)?.nameEn) ?? id;
   return (
     <div className="view-body">
-      <ChartFrame id="trends" title={t('viewTrends')} question={t('questionTrends')} sources={sources}>
+      <ChartFrame id="trends" title={t('viewTrends')} question={t('questionTrends')} count={t('unitsInExtract', { total: Number(rows[0]!.units_total) })} sources={namesWith(sources, ['count'])}>
         <div role="img" aria-label={t('questionTrends')} style={{ width: '100%', height: 360 }}>
           <ResponsiveContainer>
             <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
@@ -37,11 +40,34 @@ export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps)
               <Tooltip formatter={(v) => formatNumber(Number(v), lang)} />
               <Legend />
               {methods.map((id, i) => (
-                <Line key={id} dataKey={id} name={name(id)} stroke={CATEGORY[i % CATEGORY.length]} strokeWidth={2} dot={false} isAnimationActive={false} />
+                <Line key={id} dataKey={id} name={name(id)} stroke={CATEGORY[i % CATEGORY.length]} strokeWidth={id === filters.method ? 4 : 2} dot={false} isAnimationActive={false} />
               ))}
             </LineChart>
           </ResponsiveContainer>
         </div>
+        <table className="sr-only" data-testid="trend-table">
+          <caption>{t('questionTrends')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('period')}</th>
+              {methods.map((id) => (
+                <th scope="col" key={id}>
+                  {name(id)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((point) => (
+              <tr key={point.period}>
+                <th scope="row">{point.period}</th>
+                {methods.map((id) => (
+                  <td key={id}>{formatNumber(Number(point[id as keyof typeof point]), lang)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </ChartFrame>
     </div>
   );

@@ -1,5 +1,6 @@
-// scale_answers rows → one diverging bar per question: each answer's share of the rated answers,
-// and the headline share the report quotes (fairly or very satisfied; always or mostly; …).
+// scale_answers rows → one diverging bar per question: each answer's share of its base, and the
+// headline share the report quotes (fairly or very satisfied; always or mostly; …). The base is the
+// rated answers, except for prior knowledge, where the report counts every answer, "Vet ej" included.
 import type { Row } from '../db/engine';
 import { SCALES, type ScaleId } from '../domain/likert';
 
@@ -13,7 +14,10 @@ export interface ScaleSegment {
 export interface ScaleQuestion {
   question: string;
   scale: ScaleId;
+  /** The answers the shares are of (N). */
   total: number;
+  /** Answers off the scale ("Vet ej", "Har inte deltagit"). */
+  unrated: number;
   segments: ScaleSegment[];
   /** Share in the scale's top steps (the report's headline figure). */
   topShare: number;
@@ -23,16 +27,20 @@ export interface ScaleQuestion {
 /** How many of a scale's highest steps the report adds up for its headline share. */
 const TOP_STEPS: Record<ScaleId, number> = { satisfaction: 2, extent: 2, frequency: 2, knowledge: 1 };
 
+/** Scales whose shares the report takes of all answers, off-scale ones included. */
+const BASE_ALL_ANSWERS: ReadonlySet<ScaleId> = new Set(['knowledge']);
+
 export function scaleQuestions(rows: readonly Row[]): ScaleQuestion[] {
   const byQuestion = new Map<string, Row[]>();
   for (const row of rows) {
-    if (row.position === null || row.position === undefined) continue;
     const key = String(row.question);
     byQuestion.set(key, [...(byQuestion.get(key) ?? []), row]);
   }
   return [...byQuestion].map(([question, answers]) => {
     const scale = String(answers[0]!.scale) as ScaleId;
-    const total = Number(answers[0]!.total);
+    const rated = Number(answers[0]!.total);
+    const unrated = answers.filter((a) => a.position === null || a.position === undefined).reduce((sum, a) => sum + Number(a.n), 0);
+    const total = BASE_ALL_ANSWERS.has(scale) ? rated + unrated : rated;
     const steps = SCALES[scale];
     const segments = steps.map((answer, i) => {
       const row = answers.find((a) => Number(a.position) === i + 1);
@@ -41,6 +49,6 @@ export function scaleQuestions(rows: readonly Row[]): ScaleQuestion[] {
     });
     const top = segments.slice(steps.length - TOP_STEPS[scale]);
     const topCount = top.reduce((sum, s) => sum + s.n, 0);
-    return { question, scale, total, segments, topCount, topShare: total > 0 ? topCount / total : 0 };
+    return { question, scale, total, unrated, segments, topCount, topShare: total > 0 ? topCount / total : 0 };
   });
 }

@@ -7,11 +7,11 @@ import { filterParams, type Filters } from './filters';
 
 export function useQuery(engine: () => Promise<Engine>, id: QueryId, filters: Filters, dataVersion: number): Row[] | null {
   const [rows, setRows] = useState<Row[] | null>(null);
-  const { county, skrGroup, unitType } = filters;
+  const { county, skrGroup, unitType, period } = filters;
   useEffect(() => {
     let isCurrent = true;
     void engine()
-      .then((db) => runQuery(db, id, filterParams({ county, skrGroup, unitType })))
+      .then((db) => runQuery(db, id, filterParams({ county, skrGroup, unitType, period, method: null })))
       .then(
         (result) => isCurrent && setRows(result),
         (error: unknown) => {
@@ -22,6 +22,6 @@ export function useQuery(engine: () => Promise<Engine>, id: QueryId, filters: Fi
     return () => {
       isCurrent = false;
     };
-  }, [engine, id, county, skrGroup, unitType, dataVersion]);
+  }, [engine, id, county, skrGroup, unitType, period, dataVersion]);
   return rows;
 }

@@ -1,5 +1,14 @@
 import type { Engine } from '../db/engine';
+import type { ColumnRole } from '../domain/shape-detect';
 import type { Filters } from './filters';
+
+type Role = ColumnRole['role'];
+
+/** A confirmed file, as the views name it under a chart, with the roles its columns were given. */
+export interface LoadedFile {
+  name: string;
+  roles: ReadonlySet<Role>;
+}
 
 /** What every analysis view gets: the engine, the filters, and the files the figures come from. */
 export interface ViewProps {
@@ -7,6 +16,14 @@ export interface ViewProps {
   filters: Filters;
   /** Changes whenever a file is added or removed, so views query again. */
   dataVersion: number;
-  sources: readonly string[];
-  onCounty?: (county: string) => void;
+  sources: readonly LoadedFile[];
+  onFilters: (filters: Filters) => void;
+}
+
+/** Roles that make a file report method use: ticked options, choices in a cell, counts per method. */
+export const METHOD_USE: readonly Role[] = ['method-flag', 'method-choices', 'count'];
+
+/** The names of the files with a column in any of these roles: the source line of a chart. */
+export function namesWith(sources: readonly LoadedFile[], roles: readonly Role[]): string[] {
+  return sources.filter((s) => roles.some((role) => s.roles.has(role))).map((s) => s.name);
 }

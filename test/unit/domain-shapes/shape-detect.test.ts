@@ -55,6 +55,21 @@ describe('detectShape', () => {
     });
   });
 
+  it('takes one choice per cell, written "MST;" as Microsoft Forms does, for choices, not a long-form method column', () => {
+    // The catalogue's matcher reads "MST;" as MST, and the ID column is numeric: the shape of an extract.
+    const forgiving: Matchers = { ...m, methodOf: (text) => m.methodOf(text.replace(/;\s*$/, '')) };
+    const guess = detectShape(
+      [
+        col('ID', 'INTEGER', ['1', '2', '3']),
+        col('Kommun', 'VARCHAR', ['Falun', 'Skärholmen', 'Västerås stad']),
+        col('Vilka insatser?', 'VARCHAR', ['KOMET;', 'MST;', 'FFT;KOMET;']),
+      ],
+      forgiving,
+    );
+    expect(guess.shape).toBe('survey-multi');
+    expect(guess.roles['Vilka insatser?']).toEqual({ role: 'method-choices' });
+  });
+
   it('finds a long-form usage extract with its period and count', () => {
     const guess = detectShape(
       [

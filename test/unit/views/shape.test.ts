@@ -57,5 +57,18 @@ describe('scaleQuestions', () => {
     expect(question!.segments.map((s) => s.n)).toEqual([0, 12, 0, 18, 10]);
     expect(question!.topCount).toBe(28);
     expect(question!.topShare).toBeCloseTo(0.7, 10);
+    expect([question!.total, question!.unrated]).toEqual([40, 3]);
+  });
+
+  it('takes prior knowledge as a share of every answer, "Vet ej" included, as the report does', () => {
+    const q = 'Kände personalen till RBM-modellen?';
+    const [question] = scaleQuestions([
+      { question: q, scale: 'knowledge', answer: 'Inte alls', position: 1, n: 14, total: 55 },
+      { question: q, scale: 'knowledge', answer: 'Några få medarbetare', position: 2, n: 32, total: 55 },
+      { question: q, scale: 'knowledge', answer: 'De flesta medarbetare', position: 3, n: 9, total: 55 },
+      { question: q, scale: 'knowledge', answer: 'Vet ej', position: null, n: 1, total: 55 },
+    ]);
+    expect(question!.total).toBe(56);
+    expect(question!.segments.map((s) => Math.round(100 * s.share))).toEqual([25, 57, 16]);
   });
 });

@@ -1,0 +1,180 @@
+// The analyses end to end in Chromium: the four samples loaded through the app, every view opened,
+// the figures of the pilot's final report read off the screen, filters applied, screenshots saved.
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropFile, openApp, sampleBytes, SCREENSHOT_DIR, type AppSession } from './app-session';
+
+const SAMPLES = ['pilot-methods-survey-2023.xlsx', 'pilot-activities-survey-2023.csv', 'usage-2022-2024.csv', 'assessment-training-2024.csv'];
+
+let app: AppSession;
+
+async function importSample(page: Page, name: string): Promise<void> {
+  await dropFile(page, name, await sampleBytes(name));
+  await page.getByRole('heading', { name: `Importera ${name}`, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Importera', exact: true }).click();
+  await page.getByRole('heading', { name, exact: true }).waitFor();
+}
+
+async function openView(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await page.locator('.analysis .chart, .analysis .empty').first().waitFor();
+}
+
+/** Swedish number format puts a no-break space before "%": read it as a space. */
+const plain = (text: string | null) => (text ?? '').replace(/\u00a0/g, ' ');
+
+/** The text of the accessible table row a chart keeps for screen readers. */
+async function row(page: Page, chart: string, label: string): Promise<string> {
+  const cells = page.locator(`figure[aria-labelledby="${chart}-title"] table.sr-only tr`).filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+  return plain((await cells.locator('td').allTextContents()).join(' | '));
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+  return plain(await page.locator(selector).first().textContent());
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `view-${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  app = await openApp();
+  await app.page.waitForFunction(() => document.querySelector('.status')?.textContent === '');
+  for (const name of SAMPLES) await importSample(app.page, name);
+}, 180_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the analysis views', () => {
+  it('Översikt: the units, counties and files the figures rest on', async () => {
+    const { page } = app;
+    await openView(page, 'Översikt');
+    await page.getByTestId('overview-units').getByText('56').waitFor();
+    expect(await page.getByTestId('overview-counties').textContent()).toBe('14');
+    expect(await page.getByTestId('overview-districts').textContent()).toBe('12');
+    for (const name of SAMPLES) await page.getByRole('cell', { name, exact: true }).waitFor();
+    await shot(page, 'overview');
+  });
+
+  it('Insatser: the report’s shares with n and N, recommended types marked, Scared Straight flagged', async () => {
+    const { page } = app;
+    await openView(page, 'Insatser');
+    await page.locator('figure[aria-labelledby="adoption-family-treatment-title"]').waitFor();
+    expect(await row(page, 'adoption-family-treatment', 'FFT')).toBe('41 % (23 av 56)');
+    expect(await row(page, 'adoption-parenting-programme', 'KOMET')).toBe('34 % (19 av 56)');
+    expect(await row(page, 'adoption-individual-cbt', 'Individuell strukturerad KBT')).toBe('29 % (16 av 56)');
+    expect(await page.locator('figure[aria-labelledby="adoption-family-treatment-title"] .count').textContent()).toBe('N = 56 enheter');
+    expect(await page.locator('figure[aria-labelledby="adoption-family-treatment-title"] .source').textContent()).toBe(
+      'Källa: pilot-methods-survey-2023.xlsx, usage-2022-2024.csv, egen bearbetning.',
+    );
+    await shot(page, 'interventions');
+  });
+
+  it('a county filter narrows every view: Dalarna’s seven units', async () => {
+    const { page } = app;
+    await page.getByTestId('filter-county').selectOption('20');
+    await page.locator('figure[aria-labelledby="adoption-parenting-programme-title"] .count').getByText('N = 7 enheter').waitFor();
+    expect(await row(page, 'adoption-parenting-programme', 'KOMET')).toBe('29 % (2 av 7)');
+    expect(await row(page, 'adoption-individual-cbt', 'Individuell strukturerad KBT')).toBe('71 % (5 av 7)');
+    await shot(page, 'interventions-dalarna');
+    await openView(page, 'Översikt');
+    await page.getByTestId('overview-units').getByText('7', { exact: true }).waitFor();
+    expect(await page.getByTestId('overview-counties').textContent()).toBe('1');
+    await page.getByRole('button', { name: 'Rensa filter' }).click();
+    await page.getByTestId('overview-units').getByText('56').waitFor();
+  });
+
+  it('Bedömningsinstrument: tools, how often they are used, trained staff against staff in post', async () => {
+    const { page } = app;
+    await openView(page, 'Bedömningsinstrument');
+    await page.locator('figure[aria-labelledby="adoption-assessment-title"]').waitFor();
+    expect(await row(page, 'adoption-assessment', 'SAVRY')).toBe('21 % (12 av 56)');
+    expect(await row(page, 'adoption-assessment', 'ERASOR')).toBe('29 % (16 av 56)');
+    expect(await row(page, 'adoption-assessment', 'YLS/CMI')).toBe('0 % (0 av 56)');
+    await page.locator('figure[aria-labelledby="training-title"]').waitFor();
+    expect(await page.locator('figure[aria-labelledby="training-title"] .source').textContent()).toBe('Källa: assessment-training-2024.csv, egen bearbetning.');
+    await shot(page, 'tools');
+  });
+
+  it('Nöjdhet: each activity as a diverging bar with the share fairly or very satisfied', async () => {
+    const { page } = app;
+    await openView(page, 'Nöjdhet');
+    const whole = page.locator('.diverging-row').filter({ hasText: 'Hur nöjd är du med samverkanspiloten i sin helhet' });
+    expect(plain(await whole.locator('.diverging-headline').textContent())).toBe('73 % ganska eller mycket nöjda (40 av 55)');
+    const lecture = page.locator('.diverging-row').filter({ hasText: 'föreläsningen om risk, behov och mottaglighet' });
+    expect(plain(await lecture.locator('.diverging-headline').textContent())).toBe('87 % ganska eller mycket nöjda (46 av 53)');
+    await shot(page, 'satisfaction');
+  });
+
+  it('Kunskap och arbetssätt: prior knowledge of RBM as the report counts it, "Vet ej" included', async () => {
+    const { page } = app;
+    await openView(page, 'Kunskap och arbetssätt');
+    const rbm = page.locator('.diverging-row').filter({ hasText: 'Kände personalen till RBM-modellen' });
+    const headline = plain(await rbm.locator('.diverging-headline').textContent());
+    expect(headline).toContain('inte alls 25 %');
+    expect(headline).toContain('några få medarbetare 57 %');
+    expect(headline).toContain('de flesta medarbetare 16 %');
+    expect(headline).toContain('(N = 56)');
+    await shot(page, 'knowledge');
+  });
+
+  it('Län: the heat map of shares; clicking a county filters every view and lists its units', async () => {
+    const { page } = app;
+    await openView(page, 'Län');
+    await page.locator('table.heat').waitFor();
+    await page.getByRole('button', { name: 'Stockholms', exact: true }).click();
+    await page.getByRole('heading', { name: 'Enheter i Stockholms län' }).waitFor();
+    expect(await page.getByTestId('filter-county').inputValue()).toBe('01');
+    expect(await page.locator('.chart .data-table tbody tr').count()).toBe(17);
+    await shot(page, 'counties');
+    await page.getByRole('button', { name: 'Rensa filter' }).click();
+  });
+
+  it('clicking a bar chooses the method for the other views, from the keyboard too', async () => {
+    const { page } = app;
+    await openView(page, 'Insatser');
+    const fft = page.getByRole('button', { name: 'FFT: 41\u00a0% (23 av 56)' });
+    await fft.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByTestId('chosen-method').textContent()).toContain('Vald metod: FFT');
+    expect(await fft.getAttribute('aria-pressed')).toBe('true');
+    await openView(page, 'Län');
+    await page.locator('table.heat tbody tr.selected').getByRole('rowheader', { name: 'FFT' }).waitFor();
+    await page.getByTestId('chosen-method').click();
+    expect(await page.getByTestId('chosen-method').count()).toBe(0);
+  });
+
+  it('Täckning: each unit against the five recommended types, gaps with the county’s units that offer them', async () => {
+    const { page } = app;
+    await page.getByTestId('filter-county').selectOption('20');
+    await openView(page, 'Täckning');
+    await page.locator('figure[aria-labelledby="coverage-title"] .count').getByText('N = 7 enheter').waitFor();
+    expect(await page.locator('table.coverage tbody tr').count()).toBe(7);
+    // Borlänge runs KOMET, Falun FFT: Dalarna's gaps point to them.
+    await page.locator('.gaps li').filter({ hasText: 'Mora' }).first().waitFor();
+    await shot(page, 'coverage');
+    await page.getByRole('button', { name: 'Rensa filter' }).click();
+  });
+
+  it('Trender: units with recorded use month by month, narrowed to a year', async () => {
+    const { page } = app;
+    await openView(page, 'Trender');
+    await page.locator('figure[aria-labelledby="trends-title"] .recharts-line').first().waitFor();
+    expect(await page.locator('figure[aria-labelledby="trends-title"] .count').textContent()).toBe('N = 56 enheter i utdraget');
+    const months = page.getByTestId('trend-table').locator('tbody th');
+    expect(await months.count()).toBe(36);
+    expect(await months.first().textContent()).toBe('2022-01');
+    // FFT leads: 12 units in January 2022, 23 by December 2024 (as usage_trend.sql's test counts them).
+    expect(await page.getByTestId('trend-table').locator('thead th').nth(1).textContent()).toBe('FFT');
+    expect(await page.getByTestId('trend-table').locator('tbody tr').first().locator('td').first().textContent()).toBe('12');
+    expect(await page.getByTestId('trend-table').locator('tbody tr').last().locator('td').first().textContent()).toBe('23');
+    await shot(page, 'trends');
+    await page.getByTestId('filter-period').selectOption('2024');
+    await page.waitForFunction(() => document.querySelector('[data-testid="trend-table"] tbody th')?.textContent === '2024-01');
+    expect(await months.count()).toBe(12);
+    await page.getByRole('button', { name: 'Rensa filter' }).click();
+  });
+});
