@@ -30,9 +30,6 @@ async function row(page: Page, chart: string, label: string): Promise<string> {
   return plain((await cells.locator('td').allTextContents()).join(' | '));
 }
 
-async function text(page: Page, selector: string): Promise<string> {
-  return plain(await page.locator(selector).first().textContent());
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `view-${name}.png`), fullPage: true });
