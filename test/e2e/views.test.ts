@@ -53,6 +53,10 @@ describe('the analysis views', () => {
     expect(await page.getByTestId('overview-counties').textContent()).toBe('14');
     expect(await page.getByTestId('overview-districts').textContent()).toBe('12');
     for (const name of SAMPLES) await page.getByRole('cell', { name, exact: true }).waitFor();
+    // The pilot invited 65 units: the analyst says so, the app gives the response rate.
+    expect(await page.getByTestId('overview-response-rate').count()).toBe(0);
+    await page.getByTestId('invited').fill('65');
+    expect(plain(await page.getByTestId('overview-response-rate').textContent())).toBe('86 %');
     await shot(page, 'overview');
   });
 
@@ -125,6 +129,7 @@ describe('the analysis views', () => {
     await page.getByRole('button', { name: 'Stockholms', exact: true }).click();
     await page.getByRole('heading', { name: 'Enheter i Stockholms län' }).waitFor();
     expect(await page.getByTestId('filter-county').inputValue()).toBe('01');
+    await page.waitForFunction(() => document.querySelectorAll('table.heat thead th').length === 2);
     expect(await page.locator('.chart .data-table tbody tr').count()).toBe(17);
     await shot(page, 'counties');
     await page.getByRole('button', { name: 'Rensa filter' }).click();

@@ -62,6 +62,13 @@ export function ShareBars({ bars, label, selected, onSelect }: Props) {
     );
   };
 
+  // Drawn by hand so a 0 % bar, which has no width, still says "0 % (0 av 56)".
+  const barLabel = ({ x = 0, y = 0, width = 0, height = 0, value }: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown }) => (
+    <text x={Number(x) + Number(width) + 6} y={Number(y) + Number(height) / 2} dy={4} fontSize={12} fill="#1b2430">
+      {String(value)}
+    </text>
+  );
+
   return (
     <div className="share-bars">
       <div role={onSelect ? 'group' : 'img'} aria-label={label} style={{ width: '100%', height: data.length * ROW_HEIGHT + 40 }}>
@@ -79,7 +86,7 @@ export function ShareBars({ bars, label, selected, onSelect }: Props) {
               {data.map((bar) => (
                 <Cell key={bar.id} fill={bar.colour} stroke={bar.id === selected ? '#1b2430' : undefined} strokeWidth={bar.id === selected ? 2 : 0} />
               ))}
-              <LabelList dataKey="text" position="right" style={{ fontSize: 12, fill: '#1b2430' }} />
+              <LabelList dataKey="text" content={barLabel} />
             </Bar>
           </BarChart>
         </ResponsiveContainer>

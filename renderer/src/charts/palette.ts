@@ -9,7 +9,7 @@ export function scaleColours(steps: number): string[] {
   const five = ['#b35806', '#f1a340', '#d9d9d9', '#998ec3', '#542788'];
   if (steps === 5) return five;
   if (steps === 4) return ['#b35806', '#f1a340', '#998ec3', '#542788'];
-  if (steps === 3) return ['#f1a340', '#d9d9d9', '#542788'];
+  if (steps === 3) return ['#f1a340', '#998ec3', '#542788'];
   return CATEGORY.slice(0, steps);
 }
 

@@ -2,8 +2,10 @@
 import type { MessageKey } from '../../../electron/shared/strings';
 import { SHAPE_KEYS } from '../components/MappingView';
 import type { Shape } from '../domain/shape-detect';
-import { formatNumber } from '../format';
+import { useState } from 'react';
+import { formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { hasFilters } from './filters';
 import { useQuery } from './use-query';
 import type { ViewProps } from './view-props';
 
@@ -14,13 +16,27 @@ const FIGURES: [string, MessageKey][] = [
   ['counties', 'overviewCounties'],
 ];
 
+/** The units invited to the survey: the export does not say, the analyst does (kept on this computer). */
+const INVITED_KEY = 'metodkartan.invited';
+
 export function OverviewView({ engine, filters, dataVersion }: ViewProps) {
   const { lang, t } = useI18n();
+  const [invited, setInvited] = useState(() => Number(localStorage.getItem(INVITED_KEY)) || null);
+  const changeInvited = (text: string) => {
+    const value = Math.floor(Number(text));
+    const next = Number.isFinite(value) && value > 0 ? value : null;
+    setInvited(next);
+    if (next === null) localStorage.removeItem(INVITED_KEY);
+    else localStorage.setItem(INVITED_KEY, String(next));
+  };
   const overview = useQuery(engine, 'overview', filters, dataVersion);
   const files = useQuery(engine, 'overview_sources', filters, dataVersion);
   if (!overview || !files) return null;
   const [figures] = overview;
   if (!figures || Number(figures.units) === 0) return <p className="empty">{t('noData')}</p>;
+  const units = Number(figures.units);
+  // The invitation covers the whole pilot: a rate for a filtered part of it would be wrong.
+  const showRate = invited !== null && !hasFilters(filters);
   return (
     <div className="view-body">
       <dl className="key-figures">
@@ -30,7 +46,19 @@ export function OverviewView({ engine, filters, dataVersion }: ViewProps) {
             <dd data-testid={`overview-${column}`}>{formatNumber(Number(figures[column]), lang)}</dd>
           </div>
         ))}
+        {showRate && (
+          <div>
+            <dt>{t('overviewResponseRate')}</dt>
+            <dd data-testid="overview-response-rate">{formatPercent(units / invited, lang)}</dd>
+            <dd className="sub">{t('responseRate', { share: formatPercent(units / invited, lang), n: formatNumber(units, lang), total: formatNumber(invited, lang) })}</dd>
+          </div>
+        )}
       </dl>
+      <label className="invited">
+        {t('overviewInvited')}
+        <input type="number" min={1} inputMode="numeric" value={invited ?? ''} onChange={(e) => changeInvited(e.target.value)} data-testid="invited" />
+        <span className="muted">{t('overviewInvitedHint')}</span>
+      </label>
       <section className="chart">
         <h3>{t('overviewFiles')}</h3>
         <table className="data-table">

@@ -20,7 +20,7 @@ const HEADLINE: Record<ScaleId, MessageKey> = {
 const TITLES: Record<ScaleId, { sv: string; en: string }> = {
   satisfaction: { sv: 'Nöjdhet med pilotens aktiviteter', en: "Satisfaction with the pilot's activities" },
   extent: { sv: 'I vilken utsträckning pilotens mål nåddes', en: "To what extent the pilot's aims were met" },
-  frequency: { sv: 'Hur ofta', en: 'How often' },
+  frequency: { sv: 'Arbetssätt – hur ofta', en: 'Ways of working – how often' },
   knowledge: { sv: 'Kunskap om RBM-modellen före piloten', en: 'Knowledge of the RBM model before the pilot' },
 };
 
