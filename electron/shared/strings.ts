@@ -180,6 +180,7 @@ const sv = {
   gapsHeading: 'Luckor och möjlig avtalssamverkan',
   questionTrends: 'Antal enheter med registrerad användning per månad',
   trainingHeading: 'Utbildad personal i förhållande till personal i tjänst',
+  questionTraining: 'Personal utbildad i instrumentet av socialsekreterare i tjänst, per enhet',
   trainedOfStaff: '{trained} av {staff} utbildade ({share})',
   unitColumn: 'Enhet',
 
@@ -379,6 +380,7 @@ const en: Messages = {
   gapsHeading: 'Gaps and possible inter-municipal agreements',
   questionTrends: 'Units with recorded use per month',
   trainingHeading: 'Trained staff against staff in post',
+  questionTraining: 'Staff trained in the tool out of social workers in post, per unit',
   trainedOfStaff: '{trained} of {staff} trained ({share})',
   unitColumn: 'Unit',
 

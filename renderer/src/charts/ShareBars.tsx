@@ -62,7 +62,7 @@ export function ShareBars({ bars, label, selected, onSelect }: Props) {
     );
   };
 
-  // Drawn by hand so a 0 % bar, which has no width, still says "0 % (0 av 56)".
+  // Beside the bar, however short.
   const barLabel = ({ x = 0, y = 0, width = 0, height = 0, value }: { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown }) => (
     <text x={Number(x) + Number(width) + 6} y={Number(y) + Number(height) / 2} dy={4} fontSize={12} fill="#1b2430">
       {String(value)}
@@ -80,6 +80,8 @@ export function ShareBars({ bars, label, selected, onSelect }: Props) {
               dataKey="share"
               isAnimationActive={false}
               barSize={18}
+              // A 0 % bar still gets its label ("0 % (0 av 56)"): Recharts labels only bars with a size.
+              minPointSize={1}
               onClick={onSelect ? (entry: { id?: string }) => entry.id && onSelect(entry.id) : undefined}
               cursor={onSelect ? 'pointer' : undefined}
             >

@@ -14,13 +14,13 @@ export function TrainingTable({ engine, filters, dataVersion, sources }: ViewPro
   const units = [...new Set(rows.map((r) => String(r.unit_label)))];
   const cell = (unit: string, tool: string) => rows.find((r) => r.unit_label === unit && r.method_id === tool);
   return (
-    <ChartFrame id="training" title={t('trainingHeading')} sources={namesWith(sources, ['trained'])}>
+    <ChartFrame id="training" title={t('trainingHeading')} question={t('questionTraining')} count={t('unitsN', { total: units.length })} sources={namesWith(sources, ['trained'])}>
       <table className="data-table">
         <thead>
           <tr>
             <th scope="col">{t('unitColumn')}</th>
             {tools.map((tool) => (
-              <th scope="col" key={tool}>
+              <th scope="col" className="num" key={tool}>
                 {methodById(tool)?.name ?? tool}
               </th>
             ))}
