@@ -1,6 +1,18 @@
 // Electron entry point: wiring only. Every decision lives in a module that takes Electron as
 // arguments and is unit-tested under Node; this file hands them the real objects.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ClipboardItem,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_ORIGIN, APP_SCHEME, IPC, type Lang, type MenuCommand } from './shared/ipc-contract';
@@ -101,7 +113,7 @@ if (!app.requestSingleInstanceLock()) {
     registerAppProtocol(protocol, path.join(app.getAppPath(), 'dist', 'renderer'), readFile);
     // Before the first window, so web-contents-created guards it and its first invoke finds a handler.
     applySecurity({ session: session.defaultSession, app, shell });
-    registerIpcHandlers({ ...fileDeps, ipcMain, shell, setLanguage, isTrustedSender });
+    registerIpcHandlers({ ...fileDeps, ipcMain, shell, clipboard, ClipboardItem, nativeImage, setLanguage, isTrustedSender });
     buildMenu();
     openMainWindow();
     // macOS: clicking the dock icon with no window open opens one again.

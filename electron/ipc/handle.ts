@@ -9,6 +9,7 @@ export interface InvokeMap {
   [IPC.saveFile]: AppApi['saveFile'];
   [IPC.setLanguage]: AppApi['setLanguage'];
   [IPC.openExternal]: AppApi['openExternal'];
+  [IPC.copyImage]: AppApi['copyImage'];
 }
 export type InvokeChannel = keyof InvokeMap;
 export type InvokeArgs<C extends InvokeChannel> = Parameters<InvokeMap[C]>;
@@ -37,6 +38,7 @@ const THROWN_ERROR: Record<InvokeChannel, AppErrorCode> = {
   [IPC.saveFile]: 'write-failed',
   [IPC.setLanguage]: 'invalid-argument',
   [IPC.openExternal]: 'url-not-allowed',
+  [IPC.copyImage]: 'clipboard-failed',
 };
 
 const REFUSED = { ok: false, error: 'invalid-argument' } as const satisfies Result<never>;

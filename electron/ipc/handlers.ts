@@ -1,6 +1,6 @@
-// What the renderer may ask of the main process. Main owns the dialogs and the file system: the
-// renderer gets the bytes of files the user chose, and hands over bytes for a path the user chooses,
-// never a path of its own.
+// What the renderer may ask of the main process. Main owns the dialogs, the file system and the
+// clipboard: the renderer gets the bytes of files the user chose, and hands over bytes for a path the
+// user chooses (never a path of its own) or for the clipboard.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type {
@@ -14,7 +14,7 @@ import { IPC, MAX_FILE_BYTES, type Lang, type OpenedFile, type Result } from '..
 import { translate } from '../shared/strings';
 import { openVettedExternal, type ShellLike } from '../external-links';
 import { handle, type IpcMainLike, type SenderFrame } from './handle';
-import { noArguments, oneArgument, parseLang, parseSaveRequest, parseUrl } from './validate';
+import { noArguments, oneArgument, parseLang, parsePngImage, parseSaveRequest, parseUrl } from './validate';
 
 /** Electron's `dialog`, with the parent window always given so every dialog is modal to the app. */
 export interface DialogLike<W> {
@@ -40,7 +40,27 @@ export interface OpenFilesDeps<W> {
   getLanguage(): Lang;
 }
 
-export interface HandlerDeps<W> extends OpenFilesDeps<W> {
+/** The parts of Electron's NativeImage the clipboard handler uses. */
+export interface NativeImageLike {
+  isEmpty(): boolean;
+  toPNG(): Uint8Array;
+}
+
+/** What the handler builds a clipboard entry from: one PNG, under a MIME key it chose itself. */
+export type PngClipboardEntry = { 'image/png': Blob };
+
+/**
+ * Electron's `clipboard`, `ClipboardItem` and `nativeImage`, as far as copying a PNG goes; the real
+ * ones satisfy these. Since Electron 44 the clipboard follows the W3C API: no writeImage, but an
+ * async write() of ClipboardItems.
+ */
+export interface ClipboardDeps {
+  clipboard: { write(items: object[]): Promise<void> };
+  ClipboardItem: new (items: PngClipboardEntry) => object;
+  nativeImage: { createFromBuffer(buffer: Buffer): NativeImageLike };
+}
+
+export interface HandlerDeps<W> extends OpenFilesDeps<W>, ClipboardDeps {
   ipcMain: IpcMainLike;
   shell: ShellLike;
   setLanguage(lang: Lang): void;
@@ -151,6 +171,23 @@ export async function writeFileAtomically(fs: FileSystem, target: string, bytes:
   }
 }
 
+/**
+ * Puts a validated PNG on the clipboard. The bytes are decoded first: bytes that pass the signature
+ * check but do not decode give an empty image, refused rather than clearing what the user had on
+ * the clipboard. What is written is the decoded image encoded afresh, so other programs pasting it
+ * never parse the renderer's bytes. The MIME key is fixed here, never taken from the renderer (a key
+ * such as text/uri-list would put file references on the clipboard). A failure to write rejects:
+ * handle() reports it as clipboard-failed.
+ */
+export async function copyImageToClipboard(deps: ClipboardDeps, png: Uint8Array): Promise<Result<null>> {
+  // A Buffer over the same memory: the bytes reach nativeImage as the renderer sent them, uncopied.
+  const image = deps.nativeImage.createFromBuffer(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
+  if (image.isEmpty()) return { ok: false, error: 'invalid-argument' };
+  const entry: PngClipboardEntry = { 'image/png': new Blob([new Uint8Array(image.toPNG())], { type: 'image/png' }) };
+  await deps.clipboard.write([new deps.ClipboardItem(entry)]);
+  return { ok: true, value: null };
+}
+
 export function registerIpcHandlers<W>(deps: HandlerDeps<W>): void {
   const { ipcMain, isTrustedSender } = deps;
 
@@ -184,4 +221,6 @@ export function registerIpcHandlers<W>(deps: HandlerDeps<W>): void {
   );
 
   handle(ipcMain, IPC.openExternal, oneArgument(parseUrl), (url) => openVettedExternal(deps.shell, url), isTrustedSender);
+
+  handle(ipcMain, IPC.copyImage, oneArgument(parsePngImage), (png) => copyImageToClipboard(deps, png), isTrustedSender);
 }

@@ -1,6 +1,6 @@
 // Validators for what the renderer sends over IPC. The renderer is treated as untrusted input: each
 // parser returns a typed value or null, and never throws.
-import { MAX_FILE_BYTES, type Lang, type SaveRequest } from '../shared/ipc-contract';
+import { MAX_FILE_BYTES, MAX_IMAGE_BYTES, type Lang, type SaveRequest } from '../shared/ipc-contract';
 import { MAX_URL_LENGTH } from '../policy/trusted-url';
 
 /** A suggested file name is a hint for the save dialog; anything longer is not a name a person typed. */
@@ -37,6 +37,21 @@ export function parseLang(value: unknown): Lang | null {
 /** Only the shape; whether the URL may be opened is the policy's decision (trusted-url.ts). */
 export function parseUrl(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 && value.length <= MAX_URL_LENGTH ? value : null;
+}
+
+/** The eight bytes every PNG file begins with. */
+export const PNG_SIGNATURE: readonly number[] = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/**
+ * PNG bytes for the clipboard: a real Uint8Array (not another typed array, an ArrayBuffer, a plain
+ * array, or an object merely shaped like one), non-empty, at most MAX_IMAGE_BYTES, beginning with
+ * the PNG signature. Only the header is checked here; whether the image decodes is for nativeImage.
+ */
+export function parsePngImage(value: unknown): Uint8Array | null {
+  // isView rejects objects that only borrow Uint8Array.prototype; instanceof rejects other views.
+  if (!ArrayBuffer.isView(value) || !(value instanceof Uint8Array)) return null;
+  if (value.byteLength < PNG_SIGNATURE.length || value.byteLength > MAX_IMAGE_BYTES) return null;
+  return PNG_SIGNATURE.every((byte, index) => value[index] === byte) ? value : null;
 }
 
 /** Argument-list validators for `handle()`: an exact arity, so extra arguments are refused too. */

@@ -16,6 +16,7 @@ const api = {
   saveFile: (request) => ipcRenderer.invoke(IPC.saveFile, request),
   setLanguage: (lang) => ipcRenderer.invoke(IPC.setLanguage, lang),
   openExternal: (url) => ipcRenderer.invoke(IPC.openExternal, url),
+  copyImage: (png) => ipcRenderer.invoke(IPC.copyImage, png),
   onFilesOpened: (listener) => subscribe(IPC.filesOpened, listener),
   onMenuCommand: (listener) => subscribe(IPC.menuCommand, listener),
 } satisfies AppApi;

@@ -15,7 +15,8 @@ export type AppErrorCode =
   | 'file-too-large'
   | 'read-failed'
   | 'write-failed'
-  | 'url-not-allowed';
+  | 'url-not-allowed'
+  | 'clipboard-failed';
 
 export type Result<T> =
   | { ok: true; value: T }
@@ -42,6 +43,8 @@ export interface AppApi {
   setLanguage(lang: Lang): Promise<Result<null>>;
   /** Opens a vetted https URL in the user's browser. */
   openExternal(url: string): Promise<Result<null>>;
+  /** Puts a PNG image (a chart) on the system clipboard. */
+  copyImage(png: Uint8Array): Promise<Result<null>>;
   /** Files opened through Arkiv → Öppna. Returns an unsubscribe function. */
   onFilesOpened(listener: (files: OpenedFile[]) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
@@ -53,12 +56,16 @@ export const IPC = {
   saveFile: 'file:save',
   setLanguage: 'app:set-language',
   openExternal: 'app:open-external',
+  copyImage: 'clipboard:write-image',
   filesOpened: 'files:opened',
   menuCommand: 'menu:command',
 } as const;
 
 /** Files above this size are refused before reading (main) and before import (renderer). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/** PNG images above this size are refused before decoding (a chart is well under 1 MiB). */
+export const MAX_IMAGE_BYTES = 64 * 1024 * 1024;
 
 /** The custom scheme the renderer is served from in Electron (never file://). */
 export const APP_SCHEME = 'app';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../../electron/shared/ipc-contract';
 import { LANGUAGE_NAMES } from '../../electron/shared/strings';
 import { useWorkspace } from './app/use-workspace';
@@ -6,16 +6,29 @@ import { DropOverlay } from './components/DropOverlay';
 import { ErrorList } from './components/ErrorList';
 import { FileList } from './components/FileList';
 import { MappingView } from './components/MappingView';
+import { ReportBar } from './components/ReportBar';
 import { TablePreview } from './components/TablePreview';
 import { ViewTabs } from './components/ViewTabs';
 import type { Engine } from './db/engine';
 import { allRows } from './db/table-info';
+import { loadFontFiles, loadResvgWasm } from './export/assets-browser';
+import type { ChartEdits } from './export/chart-edits';
+import type { ExportAssets } from './export/chart-files';
+import type { ChartSpec } from './export/chart-spec';
+import { ExportContext, type ExportServices } from './export/export-context';
+import type { SuppressionSettings } from './export/suppress';
+import { loadSuppression, storeSuppression } from './export/suppression-setting';
 import { csvFileName, tableToCsv } from './export/table-csv';
 import { I18nProvider, storeLang, storedLang, useI18n } from './i18n/i18n';
 import type { Platform } from './platform';
-import { AnalysisView, VIEW_KEYS, VIEWS, type ViewId } from './views/AnalysisView';
+import { AnalysisView } from './views/AnalysisView';
+import { VIEW_KEYS, VIEWS, type ViewId } from './views/view-ids';
 import { NO_FILTERS, type Filters } from './views/filters';
-import type { LoadedFile } from './views/view-props';
+import { loadedFile, type LoadedFile } from './views/view-props';
+
+// The export dialog and the report pack bring pdf-lib, fontkit and resvg: loaded on first use.
+const ExportDialog = lazy(() => import('./components/ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const EXPORT_ASSETS: ExportAssets = { fonts: loadFontFiles, wasm: loadResvgWasm };
 
 type Tab = 'files' | ViewId;
 const TABS: readonly Tab[] = ['files', ...VIEWS];
@@ -50,7 +63,16 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
   const [isAboutOpen, setIsAboutOpen] = useState(false);
   const [tab, setTab] = useState<Tab>('files');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const loaded = useMemo<LoadedFile[]>(() => files.sources.map((s) => ({ name: s.table.fileName, roles: new Set(Object.values(s.guess.roles).map((r) => r.role)) })), [files.sources]);
+  const [edits, setEdits] = useState<ChartEdits>({});
+  const [suppression, setSuppression] = useState<SuppressionSettings>(() => loadSuppression());
+  const [exporting, setExporting] = useState<ChartSpec | null>(null);
+  const [reportStatus, setReportStatus] = useState<{ text: string; isBusy: boolean } | null>(null);
+  const exportServices = useMemo<ExportServices>(() => ({ openExport: setExporting, edits, suppression }), [edits, suppression]);
+  const changeSuppression = useCallback((settings: SuppressionSettings) => {
+    setSuppression(settings);
+    storeSuppression(settings);
+  }, []);
+  const loaded = useMemo<LoadedFile[]>(() => files.sources.map((s) => loadedFile(s.table.fileName, s.guess)), [files.sources]);
   // A file being read or waiting for its mapping is shown on the files tab, whichever tab was open.
   const shown: Tab = files.pending || files.busy ? 'files' : tab;
 
@@ -86,6 +108,37 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
         if (command === 'language:sv' || command === 'language:en') onLang(command === 'language:sv' ? 'sv' : 'en');
       }),
     [platform, exportCurrent, onLang],
+  );
+
+  // The report pack: the charts of this view (or all) as a zipped folder with a PDF and a manifest.
+  const makeReport = useCallback(
+    async (scope: 'view' | 'all') => {
+      setReportStatus({ text: t('reportWorking'), isBusy: true });
+      try {
+        const [{ buildSections }, { buildPack, packInput, stamp }, { zipSync }] = await Promise.all([import('./report/sections'), import('./report/pack'), import('fflate')]);
+        const db = await engine();
+        const views = scope === 'view' && shown !== 'files' && shown !== 'overview' ? [shown] : undefined;
+        const sections = await buildSections(db, { filters, lang, sources: loaded, suppression, views });
+        if (sections.length === 0) {
+          setReportStatus({ text: t('reportEmpty'), isBusy: false });
+          return;
+        }
+        const created = new Date();
+        const inputs = files.sources.map(({ table, guess, sha256 }) => packInput(table, guess, sha256));
+        const pack = await buildPack(
+          { sections, inputs, filters, suppression, lang, size: 'a4', appVersion: __APP_VERSION__, created, edits },
+          { fonts: await loadFontFiles(), wasm: loadResvgWasm, engine: db },
+        );
+        const folder = `metodkartan-rapport-${stamp(created).replace(/[: ]/g, '-')}`;
+        const zip = zipSync(Object.fromEntries([...pack].map(([name, bytes]) => [`${folder}/${name}`, bytes])));
+        const saved = await platform.saveFile(`${folder}.zip`, zip);
+        setReportStatus(saved ? { text: t('reportSaved', { file: `${folder}.zip` }), isBusy: false } : null);
+      } catch (error) {
+        console.error(error);
+        setReportStatus({ text: t('reportFailed'), isBusy: false });
+      }
+    },
+    [engine, shown, filters, lang, loaded, suppression, files.sources, edits, platform, t],
   );
 
   const open = useCallback(async () => {
@@ -126,7 +179,16 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
 
       {shown !== 'files' ? (
         <main className="content analysis-content">
-          <AnalysisView view={shown} engine={engine} filters={filters} onFilters={setFilters} dataVersion={files.dataVersion} sources={loaded} />
+          <ExportContext.Provider value={exportServices}>
+            <ReportBar
+              suppression={suppression}
+              onSuppression={changeSuppression}
+              onReport={(scope) => void makeReport(scope)}
+              status={reportStatus?.text ?? null}
+              isBusy={reportStatus?.isBusy ?? false}
+            />
+            <AnalysisView view={shown} engine={engine} filters={filters} onFilters={setFilters} dataVersion={files.dataVersion} sources={loaded} />
+          </ExportContext.Provider>
         </main>
       ) : (
         <div className="body" id="panel-files" role="tabpanel" aria-labelledby="tab-files">
@@ -170,6 +232,19 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
             )}
           </main>
         </div>
+      )}
+
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportDialog
+            spec={exporting}
+            edit={edits[exporting.id]}
+            onEdit={(edit) => setEdits((all) => ({ ...all, [exporting.id]: edit }))}
+            platform={platform}
+            assets={EXPORT_ASSETS}
+            onClose={() => setExporting(null)}
+          />
+        </Suspense>
       )}
 
       {isAboutOpen && (

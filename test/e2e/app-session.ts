@@ -111,3 +111,11 @@ export async function dropFileHandle(page: Page, file: JSHandle<File>): Promise<
     await page.dispatchEvent('body', type, { dataTransfer });
   }
 }
+
+/** Drops a sample on the window and confirms its mapping as detected: the file is then loaded. */
+export async function importSample(page: Page, name: string): Promise<void> {
+  await dropFile(page, name, await sampleBytes(name));
+  await page.getByRole('heading', { name: `Importera ${name}`, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Importera', exact: true }).click();
+  await page.getByRole('heading', { name, exact: true }).waitFor();
+}

@@ -3,18 +3,11 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropFile, openApp, sampleBytes, SCREENSHOT_DIR, type AppSession } from './app-session';
+import { importSample, openApp, SCREENSHOT_DIR, type AppSession } from './app-session';
 
 const SAMPLES = ['pilot-methods-survey-2023.xlsx', 'pilot-activities-survey-2023.csv', 'usage-2022-2024.csv', 'assessment-training-2024.csv'];
 
 let app: AppSession;
-
-async function importSample(page: Page, name: string): Promise<void> {
-  await dropFile(page, name, await sampleBytes(name));
-  await page.getByRole('heading', { name: `Importera ${name}`, exact: true }).waitFor();
-  await page.getByRole('button', { name: 'Importera', exact: true }).click();
-  await page.getByRole('heading', { name, exact: true }).waitFor();
-}
 
 async function openView(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name, exact: true }).click();

@@ -12,6 +12,7 @@ import { detectShape, findUnitColumn, shapeFromRoles, type ColumnRole, type Shap
 import type { UnitRef } from '../domain/units';
 import { importFile, removeTable, type ImportOptions, type ImportedTable, type SourceFile } from '../import/import-file';
 import { parseInWorker } from '../import/parse-in-worker';
+import { sha256Hex } from '../export/sha256';
 import type { PickedFile } from '../platform';
 import { errorMessage, tooLargeMessage, type UserMessage } from './error-message';
 import {
@@ -51,6 +52,8 @@ export interface PendingImport {
 }
 
 export interface Source extends LoadedSource {
+  /** The file's SHA-256: the report pack's manifest names its inputs by content. */
+  sha256: string;
   unitsMatched: number;
   unitsUnmatched: string[];
   methodsMatched: number;
@@ -209,11 +212,13 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       const unmatchedUnits = final.units.filter((u) => u.match.status !== 'matched').map((u) => u.name);
       const unmatchedMethods = final.methods.filter((m) => m.id === null).map((m) => m.name);
       taken.current.add(table.table);
+      const sha256 = await sha256Hex(file.bytes);
       setSources((list) => [
         ...list,
         {
           table,
           guess,
+          sha256,
           unitsMatched: final.units.length - unmatchedUnits.length,
           unitsUnmatched: unmatchedUnits,
           methodsMatched: final.methods.length - unmatchedMethods.length,

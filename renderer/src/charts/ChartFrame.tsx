@@ -1,5 +1,7 @@
-// Every chart states the question asked, n and N, and the files it comes from.
+// Every chart states the question asked, n and N, and the files it comes from, and offers its export.
 import type { ReactNode } from 'react';
+import type { ChartSpec } from '../export/chart-spec';
+import { useExport } from '../export/export-context';
 import { useI18n } from '../i18n/i18n';
 
 interface Props {
@@ -8,15 +10,25 @@ interface Props {
   question?: string;
   count?: string;
   sources: readonly string[];
+  /** The chart as data, for the export dialog. */
+  spec?: ChartSpec;
   children: ReactNode;
 }
 
-export function ChartFrame({ id, title, question, count, sources, children }: Props) {
+export function ChartFrame({ id, title, question, count, sources, spec, children }: Props) {
   const { t } = useI18n();
+  const { openExport } = useExport();
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <figcaption>
-        <h3 id={`${id}-title`}>{title}</h3>
+        <div className="chart-head">
+          <h3 id={`${id}-title`}>{title}</h3>
+          {spec && (
+            <button type="button" className="secondary small" onClick={() => openExport(spec)} aria-label={t('exportButtonLabel', { title })}>
+              {t('exportButton')}
+            </button>
+          )}
+        </div>
         {question && <p className="question">{question}</p>}
         {count && <p className="count">{count}</p>}
       </figcaption>

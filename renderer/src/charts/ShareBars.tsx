@@ -43,7 +43,7 @@ export function ShareBars({ bars, label, selected, onSelect }: Props) {
     const bar = data[index];
     const isSelected = bar !== undefined && bar.id === selected;
     const text = (
-      <text x={x - 6} y={y} dy={4} textAnchor="end" fontSize={13} fill="#1b2430" fontWeight={isSelected ? 700 : 400}>
+      <text x={x - 6} y={y} dy={4} textAnchor="end" fontSize={13} fill="#1b2430" fontWeight={isSelected ? 600 : 400}>
         {payload?.value}
       </text>
     );

@@ -3,8 +3,7 @@
 import type { Row } from '../db/engine';
 import type { ColumnInfo } from '../db/table-info';
 import { formatTimestamp } from '../format';
-
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { neutraliseFormula } from './table-export';
 
 function text(value: unknown, type: string): string {
   if (value === null || value === undefined) return '';
@@ -13,9 +12,8 @@ function text(value: unknown, type: string): string {
     if (type === 'DATE') return formatTimestamp(value, false);
     return String(value).replace('.', ',');
   }
-  const s = String(value);
   // A leading apostrophe makes Excel show the text instead of evaluating it.
-  return FORMULA_START.test(s) ? `'${s}` : s;
+  return neutraliseFormula(String(value));
 }
 
 function quote(cell: string): string {

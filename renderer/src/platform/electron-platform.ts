@@ -26,6 +26,12 @@ export function createElectronPlatform(api: AppApi): Platform {
     async saveFile(suggestedName, bytes) {
       return unwrap(await api.saveFile({ suggestedName, bytes })).saved;
     },
+    async copyImage(png) {
+      // Through main, not navigator.clipboard: the session's permission handler refuses every
+      // permission the renderer asks for, clipboard-write included, by design (electron/security.ts).
+      // Main decodes the PNG and owns what reaches the system clipboard.
+      unwrap(await api.copyImage(png));
+    },
     setLanguage(lang) {
       void api.setLanguage(lang);
     },

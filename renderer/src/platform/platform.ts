@@ -16,6 +16,8 @@ export interface Platform {
   pickFiles(): Promise<PickedFile[]>;
   /** Offers bytes to the user to save; false when they cancel. */
   saveFile(suggestedName: string, bytes: Uint8Array): Promise<boolean>;
+  /** Puts a PNG image on the system clipboard; rejects when it could not. */
+  copyImage(png: Uint8Array): Promise<void>;
   setLanguage(lang: Lang): void;
   /** Files opened from outside the page (Arkiv → Öppna in Electron). */
   onFilesOpened(listener: (files: PickedFile[]) => void): () => void;

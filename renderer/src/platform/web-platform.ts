@@ -27,6 +27,12 @@ export function createWebPlatform(doc: Document = document): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return true;
     },
+    async copyImage(png) {
+      // The async clipboard API: granted to the focused page in a secure context; rejects otherwise.
+      // slice(): a copy on a plain ArrayBuffer, as Blob's type requires (png may view a SharedArrayBuffer).
+      const blob = new Blob([png.slice()], { type: 'image/png' });
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': blob })]);
+    },
     setLanguage() {
       // No native menu on the web.
     },

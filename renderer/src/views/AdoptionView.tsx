@@ -1,9 +1,9 @@
 // Insatser and Bedömningsinstrument: share of units using each method, grouped as the report groups
 // them, recommended ones marked, Scared Straight flagged as advised against.
-import type { MessageKey } from '../../../electron/shared/strings';
 import { ChartFrame } from '../charts/ChartFrame';
 import { ShareBars } from '../charts/ShareBars';
 import { useI18n } from '../i18n/i18n';
+import { adoptionSpec, TOOL_QUESTION } from '../report/specs';
 import { adoptionGroups } from './shape-adoption';
 import { METHOD_USE, namesWith, type ViewProps } from './view-props';
 import { useQuery } from './use-query';
@@ -17,31 +17,35 @@ export function AdoptionView({ kind, ...props }: ViewProps & { kind: 'interventi
   if (rows === null) return null;
   const groups = adoptionGroups(rows, kind, lang);
   if (groups.length === 0) return <p className="empty">{t('noData')}</p>;
-  const question: MessageKey = kind === 'tool' ? 'questionTools' : 'questionInterventions';
+  const files = namesWith(sources, METHOD_USE);
   return (
     <div className="view-body">
-      {groups.map((group) => (
-        <ChartFrame
-          key={group.recommendation}
-          id={`adoption-${group.recommendation}`}
-          title={`${group.title}${group.ageBand ? ` (${group.ageBand} år)` : ''}`}
-          question={t(question)}
-          count={t('unitsN', { total: Math.max(...group.bars.map((b) => b.total)) })}
-          sources={namesWith(sources, METHOD_USE)}
-        >
-          {group.isRecommended && <p className="tag recommended">{t('recommended')}</p>}
-          {group.recommendation === 'advised-against' && <p className="tag advised-against">{t('advisedAgainst')}</p>}
-          <ShareBars
-            bars={group.bars}
-            label={`${group.title}: ${t(question)}`}
-            selected={filters.method}
-            onSelect={(id) => onFilters({ ...filters, method: filters.method === id ? null : id })}
-          />
-        </ChartFrame>
-      ))}
+      {groups.map((group) => {
+        const spec = adoptionSpec(group, kind, { lang, t, files });
+        return (
+          <ChartFrame
+            key={group.recommendation}
+            id={spec.id}
+            title={spec.text.title}
+            question={spec.text.subtitle}
+            count={spec.text.count}
+            sources={files}
+            spec={spec}
+          >
+            {group.isRecommended && <p className="tag recommended">{t('recommended')}</p>}
+            {group.recommendation === 'advised-against' && <p className="tag advised-against">{t('advisedAgainst')}</p>}
+            <ShareBars
+              bars={group.bars}
+              label={`${spec.text.title}: ${spec.text.subtitle ?? ''}`}
+              selected={filters.method}
+              onSelect={(id) => onFilters({ ...filters, method: filters.method === id ? null : id })}
+            />
+          </ChartFrame>
+        );
+      })}
       {kind === 'tool' && (
         <>
-          <ScaleQuestions {...props} scales={['frequency']} questionFilter={/bedömningsmetod|bedömningsinstrument|instrument/i} />
+          <ScaleQuestions {...props} scales={['frequency']} questionFilter={TOOL_QUESTION} />
           <TrainingTable {...props} />
         </>
       )}

@@ -1,5 +1,4 @@
 // One analysis view with the filter bar above it; the view ids are the tabs of the app.
-import type { MessageKey } from '../../../electron/shared/strings';
 import { AdoptionView } from './AdoptionView';
 import { CountiesView } from './CountiesView';
 import { CoverageView } from './CoverageView';
@@ -7,21 +6,8 @@ import { FilterBar } from './FilterBar';
 import { OverviewView } from './OverviewView';
 import { ScaleQuestions } from './ScaleQuestions';
 import { TrendsView } from './TrendsView';
+import type { ViewId } from './view-ids';
 import type { ViewProps } from './view-props';
-
-export const VIEWS = ['overview', 'interventions', 'tools', 'satisfaction', 'knowledge', 'counties', 'coverage', 'trends'] as const;
-export type ViewId = (typeof VIEWS)[number];
-
-export const VIEW_KEYS: Record<ViewId, MessageKey> = {
-  overview: 'viewOverview',
-  interventions: 'viewInterventions',
-  tools: 'viewTools',
-  satisfaction: 'viewSatisfaction',
-  knowledge: 'viewKnowledge',
-  counties: 'viewCounties',
-  coverage: 'viewCoverage',
-  trends: 'viewTrends',
-};
 
 function View({ view, ...props }: ViewProps & { view: ViewId }) {
   switch (view) {

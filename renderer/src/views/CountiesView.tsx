@@ -4,6 +4,7 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { HeatMap } from '../charts/HeatMap';
 import { methodById } from '../domain/methods';
 import { useI18n } from '../i18n/i18n';
+import { countyHeatSpec } from '../report/specs';
 import { useQuery } from './use-query';
 import { METHOD_USE, namesWith, type ViewProps } from './view-props';
 
@@ -18,23 +19,15 @@ export function CountiesView({ engine, filters, dataVersion, sources, onFilters 
     const method = methodById(id);
     return { id, label: method ? (lang === 'sv' ? method.name : method.nameEn) : id };
   });
-  // Every unit of a county answers for every method its files ask, so the largest N is the county's.
-  const countyTotals = new Map<string, number>();
-  for (const r of shares) countyTotals.set(String(r.county_code), Math.max(countyTotals.get(String(r.county_code)) ?? 0, Number(r.units_total)));
-  const unitTotal = [...countyTotals.values()].reduce((sum, n) => sum + n, 0);
+  const files = namesWith(sources, METHOD_USE);
+  const spec = countyHeatSpec(shares, { lang, t, files }, filters.method);
   const index = new Map(shares.map((r) => [`${String(r.method_id)}|${String(r.county_code)}`, r]));
   const shownCounty = filters.county ?? counties[0]?.id ?? null;
   const countyUnits = units.filter((u) => u.county_code === shownCounty);
   const countyName = countyUnits[0]?.county_name ?? '';
   return (
     <div className="view-body">
-      <ChartFrame
-        id="counties"
-        title={t('viewCounties')}
-        question={t('questionCounties')}
-        count={t('unitsInCounties', { total: unitTotal, counties: counties.length })}
-        sources={namesWith(sources, METHOD_USE)}
-      >
+      <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} sources={files} spec={spec}>
         <HeatMap
           label={t('questionCounties')}
           rows={methods}

@@ -3,6 +3,7 @@
 import { ChartFrame } from '../charts/ChartFrame';
 import { RECOMMENDATIONS, type RecommendationId } from '../domain/methods';
 import { useI18n } from '../i18n/i18n';
+import { coverageSpec } from '../report/specs';
 import { useQuery } from './use-query';
 import { METHOD_USE, namesWith, type ViewProps } from './view-props';
 
@@ -16,10 +17,12 @@ export function CoverageView({ engine, filters, dataVersion, sources }: ViewProp
   const units = [...new Set(rows.map((r) => String(r.unit_label)))];
   const at = new Map(rows.map((r) => [`${String(r.unit_label)}|${String(r.recommendation)}`, r]));
   const typeName = (id: RecommendationId) => (lang === 'sv' ? RECOMMENDATIONS[id].name : RECOMMENDATIONS[id].nameEn);
+  const files = namesWith(sources, METHOD_USE);
+  const spec = coverageSpec(rows, { lang, t, files });
   const gaps = rows.filter((r) => !r.is_covered && r.offered_nearby);
   return (
     <div className="view-body">
-      <ChartFrame id="coverage" title={t('viewCoverage')} question={t('questionCoverage')} count={t('unitsN', { total: units.length })} sources={namesWith(sources, METHOD_USE)}>
+      <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} sources={files} spec={spec}>
         <div className="heat-wrap" tabIndex={0} role="region" aria-label={t('questionCoverage')}>
           <table className="coverage">
             <thead>

@@ -3,6 +3,7 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { methodById } from '../domain/methods';
 import { formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { trainingSpec } from '../report/specs';
 import { useQuery } from './use-query';
 import { namesWith, type ViewProps } from './view-props';
 
@@ -12,9 +13,11 @@ export function TrainingTable({ engine, filters, dataVersion, sources }: ViewPro
   if (!rows || rows.length === 0) return null;
   const tools = [...new Set(rows.map((r) => String(r.method_id)))];
   const units = [...new Set(rows.map((r) => String(r.unit_label)))];
+  const files = namesWith(sources, ['trained']);
+  const spec = trainingSpec(rows, { lang, t, files });
   const cell = (unit: string, tool: string) => rows.find((r) => r.unit_label === unit && r.method_id === tool);
   return (
-    <ChartFrame id="training" title={t('trainingHeading')} question={t('questionTraining')} count={t('unitsN', { total: units.length })} sources={namesWith(sources, ['trained'])}>
+    <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} sources={files} spec={spec}>
       <table className="data-table">
         <thead>
           <tr>

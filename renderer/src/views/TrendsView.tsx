@@ -1,37 +1,30 @@
-// Trender: units with recorded use of each method per month, from usage extracts.
+// Trender: units with recorded use of each method per month, from usage extracts; and the counts
+// per year, which concern children: small ones are suppressed.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../charts/ChartFrame';
-import { CATEGORY } from '../charts/palette';
-import { methodById } from '../domain/methods';
+import { useExport } from '../export/export-context';
 import { formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { methodName, trendShape, trendSpec, yearlyCounts } from '../report/specs';
 import { useQuery } from './use-query';
 import { namesWith, type ViewProps } from './view-props';
 
-/** More lines than this stop being readable: the most used methods are shown. */
-const MAX_LINES = 6;
-
 export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps) {
   const { lang, t } = useI18n();
+  const { suppression } = useExport();
   const rows = useQuery(engine, 'usage_trend', filters, dataVersion);
   if (!rows) return null;
   if (rows.length === 0) return <p className="empty">{t('noData')}</p>;
-  const totals = new Map<string, number>();
-  for (const r of rows) totals.set(String(r.method_id), (totals.get(String(r.method_id)) ?? 0) + Number(r.units_using));
-  // The most used methods, and the one clicked in another view whatever its rank.
-  const ranked = [...totals].sort((a, b) => b[1] - a[1]).map(([id]) => id);
-  const chosen = filters.method !== null && totals.has(filters.method) ? [filters.method] : [];
-  const methods = [...chosen, ...ranked.filter((id) => !chosen.includes(id))].slice(0, MAX_LINES);
-  const periods = [...new Set(rows.map((r) => String(r.period)))].sort();
-  const data = periods.map((period) => ({
-    period,
-    ...Object.fromEntries(methods.map((id) => [id, Number(rows.find((r) => r.period === period && r.method_id === id)?.units_using ?? 0)])),
-  }));
-  const name = (id: string) => (lang === 'sv' ? methodById(id)?.name : methodById(id)?.nameEn) ?? id;
+  const ctx = { lang, t, files: namesWith(sources, ['count']), suppression };
+  const shape = trendShape(rows, filters.method);
+  const spec = trendSpec(shape, ctx, filters.method);
+  const data = shape.periods.map((period, j) => ({ period, ...Object.fromEntries(shape.methods.map((id, i) => [id, shape.values[i]![j]!])) }));
+  const counts = yearlyCounts(rows, ctx);
+  const show = (value: number | string | null) => (typeof value === 'number' ? formatNumber(value, lang) : (value ?? ''));
   return (
     <div className="view-body">
-      <ChartFrame id="trends" title={t('viewTrends')} question={t('questionTrends')} count={t('unitsInExtract', { total: Number(rows[0]!.units_total) })} sources={namesWith(sources, ['count'])}>
-        <div role="img" aria-label={t('questionTrends')} style={{ width: '100%', height: 360 }}>
+      <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} sources={ctx.files} spec={spec}>
+        <div role="img" aria-label={spec.alt} style={{ width: '100%', height: 360 }}>
           <ResponsiveContainer>
             <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
               <CartesianGrid stroke="#e5e9ef" />
@@ -39,9 +32,10 @@ export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps)
               <YAxis allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatNumber(v, lang)} />
               <Tooltip formatter={(v) => formatNumber(Number(v), lang)} />
               <Legend />
-              {methods.map((id, i) => (
-                <Line key={id} dataKey={id} name={name(id)} stroke={CATEGORY[i % CATEGORY.length]} strokeWidth={id === filters.method ? 4 : 2} dot={false} isAnimationActive={false} />
-              ))}
+              {spec.body.kind === 'lines' &&
+                spec.body.series.map((series, i) => (
+                  <Line key={shape.methods[i]} dataKey={shape.methods[i]!} name={series.label} stroke={series.colour} strokeWidth={series.emphasis ? 4 : 2} dot={false} isAnimationActive={false} />
+                ))}
             </LineChart>
           </ResponsiveContainer>
         </div>
@@ -50,25 +44,60 @@ export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps)
           <thead>
             <tr>
               <th scope="col">{t('period')}</th>
-              {methods.map((id) => (
+              {shape.methods.map((id) => (
                 <th scope="col" key={id}>
-                  {name(id)}
+                  {methodName(id, lang)}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {data.map((point) => (
+            {data.map((point, j) => (
               <tr key={point.period}>
                 <th scope="row">{point.period}</th>
-                {methods.map((id) => (
-                  <td key={id}>{formatNumber(Number(point[id as keyof typeof point]), lang)}</td>
+                {shape.methods.map((id, i) => (
+                  <td key={id}>{formatNumber(shape.values[i]![j]!, lang)}</td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
       </ChartFrame>
+      {counts.methods.length > 0 && (
+        <section className="chart">
+          <h3>{t('yearlyCountsHeading')}</h3>
+          <table className="data-table" data-testid="yearly-counts">
+            <thead>
+              <tr>
+                <th scope="col">{t('columnMethod')}</th>
+                {counts.years.map((year) => (
+                  <th scope="col" className="num" key={year}>
+                    {year}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  {t('columnTotal')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {counts.methods.map((id, i) => (
+                <tr key={id}>
+                  <th scope="row">{methodName(id, lang)}</th>
+                  {counts.cells[i]!.map((value, j) => (
+                    <td className="num" key={counts.years[j]}>
+                      {show(value)}
+                    </td>
+                  ))}
+                  <td className="num">{show(counts.rowTotals[i] ?? null)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {counts.footnote && <p className="footnote">{counts.footnote}</p>}
+          {ctx.files.length > 0 && <p className="source">{t('sourceLine', { files: ctx.files.join(', ') })}</p>}
+        </section>
+      )}
     </div>
   );
 }

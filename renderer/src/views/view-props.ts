@@ -1,5 +1,5 @@
 import type { Engine } from '../db/engine';
-import type { ColumnRole } from '../domain/shape-detect';
+import type { ColumnRole, ShapeGuess } from '../domain/shape-detect';
 import type { Filters } from './filters';
 
 type Role = ColumnRole['role'];
@@ -8,6 +8,10 @@ type Role = ColumnRole['role'];
 export interface LoadedFile {
   name: string;
   roles: ReadonlySet<Role>;
+}
+
+export function loadedFile(name: string, guess: ShapeGuess): LoadedFile {
+  return { name, roles: new Set(Object.values(guess.roles).map((r) => r.role)) };
 }
 
 /** What every analysis view gets: the engine, the filters, and the files the figures come from. */

@@ -26,3 +26,13 @@ export function fakeIpcMain() {
   }
   return { ipcMain, invoke, channels: () => [...listeners.keys()] };
 }
+
+/** A real 1×1 PNG (signature, IHDR, IDAT, IEND), as a plain Uint8Array like the renderer sends. */
+export const PNG_1X1 = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+);
+
+/** The eight-byte PNG signature followed by `rest`: enough for the validator, not a decodable image. */
+export function pngHeaderThen(...rest: number[]): Uint8Array {
+  return Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...rest]);
+}

@@ -3,18 +3,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenDialogReturnValue, SaveDialogReturnValue } from 'electron';
-import { IPC, MAX_FILE_BYTES, type Lang } from '../../../electron/shared/ipc-contract';
+import { IPC, MAX_FILE_BYTES, MAX_IMAGE_BYTES, type Lang } from '../../../electron/shared/ipc-contract';
 import { KNOWLEDGE_SUPPORT_URL, translate } from '../../../electron/shared/strings';
 import {
   openDialogOptions,
   openFilesFromMenu,
   registerIpcHandlers,
   writeFileAtomically,
+  type ClipboardDeps,
   type DialogLike,
   type FileSystem,
   type HandlerDeps,
+  type NativeImageLike,
+  type PngClipboardEntry,
 } from '../../../electron/ipc/handlers';
-import { APP_PAGE, fakeIpcMain, frame } from './fakes';
+import { APP_PAGE, fakeIpcMain, frame, PNG_1X1, pngHeaderThen } from './fakes';
 
 const WINDOW = { id: 'main-window' };
 type Window = typeof WINDOW;
@@ -54,10 +57,41 @@ function fakeDialog(open: OpenDialogReturnValue, save: SaveDialogReturnValue = {
 
 const CANCELLED: OpenDialogReturnValue = { canceled: true, filePaths: [] };
 
-function setup(options: { fs?: ReturnType<typeof fakeFs> | FileSystem; dialog?: ReturnType<typeof fakeDialog>; lang?: Lang; window?: Window | null } = {}) {
+/** What the fake nativeImage encodes any decoded image as: distinct from the input, so a test can tell. */
+const REENCODED = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x52, 0x45]);
+
+/** A ClipboardItem that keeps what it was built from. */
+class FakeClipboardItem {
+  constructor(readonly items: PngClipboardEntry) {}
+}
+
+/** Electron's clipboard, ClipboardItem and nativeImage; `empty` makes every image decode empty. */
+function fakeClipboard(options: { empty?: boolean; write?: ClipboardDeps['clipboard']['write'] } = {}) {
+  const image = { isEmpty: vi.fn(() => options.empty === true), toPNG: vi.fn(() => Buffer.from(REENCODED)) } satisfies NativeImageLike;
+  return {
+    image,
+    clipboard: { write: vi.fn<ClipboardDeps['clipboard']['write']>(options.write ?? (async () => undefined)) },
+    ClipboardItem: FakeClipboardItem,
+    nativeImage: { createFromBuffer: vi.fn<ClipboardDeps['nativeImage']['createFromBuffer']>(() => image) },
+  };
+}
+
+function setup(
+  options: {
+    fs?: ReturnType<typeof fakeFs> | FileSystem;
+    dialog?: ReturnType<typeof fakeDialog>;
+    clipboard?: ReturnType<typeof fakeClipboard>;
+    lang?: Lang;
+    window?: Window | null;
+  } = {},
+) {
   const { ipcMain, invoke, channels } = fakeIpcMain();
+  const { clipboard, ClipboardItem, nativeImage } = options.clipboard ?? fakeClipboard();
   const deps = {
     ipcMain,
+    clipboard,
+    ClipboardItem,
+    nativeImage,
     dialog: options.dialog ?? fakeDialog(CANCELLED),
     shell: { openExternal: vi.fn(async (_url: string) => undefined) },
     fs: options.fs ?? fakeFs({}),
@@ -79,7 +113,7 @@ afterEach(() => {
 
 it('registers every invoke channel of the contract', () => {
   const { channels } = setup();
-  expect(channels().sort()).toEqual([IPC.openExternal, IPC.openFiles, IPC.saveFile, IPC.setLanguage].sort());
+  expect(channels().sort()).toEqual([IPC.copyImage, IPC.openExternal, IPC.openFiles, IPC.saveFile, IPC.setLanguage].sort());
 });
 
 describe('openFiles', () => {
@@ -296,6 +330,138 @@ describe('openExternal', () => {
     const { deps, invoke } = setup();
     await expect(invoke(IPC.openExternal, url)).resolves.toEqual({ ok: false, error });
     expect(deps.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('copyImage', () => {
+  /** The bytes a fake saw, as a plain Uint8Array for comparison. */
+  const bytesOf = (buffer: Buffer | undefined): Uint8Array => Uint8Array.from(buffer ?? []);
+
+  async function written(clipboard: ReturnType<typeof fakeClipboard>): Promise<{ types: string[]; type: string; bytes: Uint8Array }> {
+    const items = clipboard.clipboard.write.mock.calls[0]?.[0] ?? [];
+    expect(items).toHaveLength(1);
+    const item = items[0];
+    if (!(item instanceof FakeClipboardItem)) throw new Error('not a ClipboardItem');
+    const blob = item.items['image/png'];
+    return { types: Object.keys(item.items), type: blob.type, bytes: new Uint8Array(await blob.arrayBuffer()) };
+  }
+
+  it('decodes the PNG bytes unchanged and writes the image as one image/png entry', async () => {
+    const clipboard = fakeClipboard();
+    const { invoke } = setup({ clipboard });
+    await expect(invoke(IPC.copyImage, PNG_1X1)).resolves.toEqual({ ok: true, value: null });
+    expect(clipboard.nativeImage.createFromBuffer).toHaveBeenCalledOnce();
+    const decoded = clipboard.nativeImage.createFromBuffer.mock.calls[0]?.[0];
+    expect(Buffer.isBuffer(decoded)).toBe(true);
+    expect(bytesOf(decoded)).toEqual(PNG_1X1);
+    expect(clipboard.clipboard.write).toHaveBeenCalledOnce();
+    // What reaches the clipboard is the decoded image encoded afresh, under the one MIME key main chose.
+    expect(await written(clipboard)).toEqual({ types: ['image/png'], type: 'image/png', bytes: REENCODED });
+    expect(clipboard.image.toPNG).toHaveBeenCalledOnce();
+  });
+
+  it('hands nativeImage exactly the bytes of a view into a larger buffer', async () => {
+    const clipboard = fakeClipboard();
+    const { invoke } = setup({ clipboard });
+    const view = Uint8Array.from([7, 7, 7, ...PNG_1X1, 9, 9]).subarray(3, 3 + PNG_1X1.length);
+    await expect(invoke(IPC.copyImage, view)).resolves.toEqual({ ok: true, value: null });
+    expect(bytesOf(clipboard.nativeImage.createFromBuffer.mock.calls[0]?.[0])).toEqual(PNG_1X1);
+  });
+
+  it('refuses bytes that decode to an empty image, writing nothing', async () => {
+    const clipboard = fakeClipboard({ empty: true });
+    const { invoke } = setup({ clipboard });
+    await expect(invoke(IPC.copyImage, pngHeaderThen(0, 0, 0, 0))).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+    expect(clipboard.nativeImage.createFromBuffer).toHaveBeenCalledOnce();
+    expect(clipboard.image.toPNG).not.toHaveBeenCalled();
+    expect(clipboard.clipboard.write).not.toHaveBeenCalled();
+  });
+
+  const secret = 'at /home/anna/hemligt/rapport.png';
+  it.each([
+    ['rejects with an Error', async (): Promise<void> => Promise.reject(new Error(`clipboard busy ${secret}`))],
+    [
+      'throws synchronously',
+      (): Promise<void> => {
+        throw new TypeError(`bad item ${secret}`);
+      },
+    ],
+    ['rejects with a string', async (): Promise<void> => Promise.reject(`OpenClipboard failed ${secret}`)],
+  ])('reports a clipboard that %s as clipboard-failed, leaking no message or stack', async (_label, write) => {
+    const clipboard = fakeClipboard({ write });
+    const { invoke } = setup({ clipboard });
+    const result = await invoke(IPC.copyImage, PNG_1X1);
+    expect(result).toEqual({ ok: false, error: 'clipboard-failed', detail: undefined });
+    expect(JSON.stringify(result)).not.toMatch(/hemligt|anna|at |Error|busy|failed /);
+    expect(console.error).toHaveBeenCalled();
+  });
+
+  it('reports a decoder that throws as clipboard-failed, writing nothing', async () => {
+    const clipboard = fakeClipboard();
+    clipboard.nativeImage.createFromBuffer.mockImplementation(() => {
+      throw new Error(`decoder crashed ${secret}`);
+    });
+    const { invoke } = setup({ clipboard });
+    const result = await invoke(IPC.copyImage, PNG_1X1);
+    expect(result).toEqual({ ok: false, error: 'clipboard-failed', detail: undefined });
+    expect(JSON.stringify(result)).not.toContain('hemligt');
+    expect(clipboard.clipboard.write).not.toHaveBeenCalled();
+  });
+
+  // Functions, so the 64 MiB buffer exists only while its own test runs.
+  it.each([
+    ['no argument', () => []],
+    ['null', () => [null]],
+    ['undefined', () => [undefined]],
+    ['a string', () => ['\x89PNG\r\n\x1a\n']],
+    ['a data URL', () => [`data:image/png;base64,${Buffer.from(PNG_1X1).toString('base64')}`]],
+    ['a number', () => [0x89504e47]],
+    ['an object with a length', () => [{ length: PNG_1X1.length, 0: 0x89, 1: 0x50, 2: 0x4e, 3: 0x47 }]],
+    ['a plain array of the bytes', () => [[...PNG_1X1]]],
+    ['an ArrayBuffer', () => [PNG_1X1.slice().buffer]],
+    ['a Uint16Array', () => [new Uint16Array(PNG_1X1)]],
+    ['a JPEG header', () => [Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46])]],
+    ['an empty Uint8Array', () => [new Uint8Array(0)]],
+    [
+      '64 MiB + 1',
+      () => {
+        const tooLarge = new Uint8Array(MAX_IMAGE_BYTES + 1);
+        tooLarge.set(PNG_1X1);
+        return [tooLarge];
+      },
+    ],
+    ['a PNG wrapped in an object', () => [{ png: PNG_1X1 }]],
+    ['an extra argument', () => [PNG_1X1, PNG_1X1]],
+    ['an extra undefined argument', () => [PNG_1X1, undefined]],
+  ])('refuses %s without decoding or writing', async (_label, args) => {
+    const clipboard = fakeClipboard();
+    const { invoke } = setup({ clipboard });
+    await expect(invoke(IPC.copyImage, ...args())).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+    expect(clipboard.nativeImage.createFromBuffer).not.toHaveBeenCalled();
+    expect(clipboard.clipboard.write).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a foreign https page', frame('https://evil.example/')],
+    ['a file page', frame('file:///C:/Users/anna/evil.html')],
+    ['a look-alike app host', frame('app://metodkartan.evil/index.html')],
+    ['a subframe on the app origin', frame(APP_PAGE, frame(APP_PAGE))],
+    ['no sender frame', null],
+  ])('refuses %s without decoding or writing', async (_label, sender) => {
+    const clipboard = fakeClipboard();
+    const { ipcMain, invoke } = fakeIpcMain();
+    registerIpcHandlers({ ...setup({ clipboard }).deps, ipcMain });
+    await expect(invoke(IPC.copyImage, sender, PNG_1X1)).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+    expect(clipboard.nativeImage.createFromBuffer).not.toHaveBeenCalled();
+    expect(clipboard.clipboard.write).not.toHaveBeenCalled();
+  });
+
+  it('refuses the app page of a frame that is not one of its windows', async () => {
+    const clipboard = fakeClipboard();
+    const { ipcMain, invoke } = fakeIpcMain();
+    registerIpcHandlers({ ...setup({ clipboard }).deps, ipcMain, isTrustedSender: () => false });
+    await expect(invoke(IPC.copyImage, frame(APP_PAGE), PNG_1X1)).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+    expect(clipboard.clipboard.write).not.toHaveBeenCalled();
   });
 });
 

@@ -8,7 +8,7 @@ import type * as Electron from 'electron';
 import { IPC } from '../../../electron/shared/ipc-contract';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/policy/static-files';
 import type { InvokeEvent } from '../../../electron/ipc/handle';
-import { APP_PAGE } from './fakes';
+import { APP_PAGE, PNG_1X1 } from './fakes';
 
 const appPath = vi.hoisted(() => ({ value: '' }));
 
@@ -51,6 +51,13 @@ vi.mock('electron', async () => {
       showMessageBox: vi.fn(),
     },
     shell: { openExternal: vi.fn(async () => undefined) },
+    clipboard: { write: vi.fn(async () => undefined) },
+    ClipboardItem: class {
+      constructor(readonly items: Record<string, Blob>) {}
+    },
+    nativeImage: {
+      createFromBuffer: vi.fn((buffer: Buffer) => ({ isEmpty: () => buffer.length === 0, toPNG: () => Buffer.from(buffer) })),
+    },
   };
 });
 
@@ -136,7 +143,7 @@ describe('main process wiring', () => {
 
   it('registers every invoke channel before the window can call it', () => {
     const channels = vi.mocked(electron.ipcMain.handle).mock.calls.map(([channel]) => channel);
-    expect(channels.sort()).toEqual([IPC.openExternal, IPC.openFiles, IPC.saveFile, IPC.setLanguage].sort());
+    expect(channels.sort()).toEqual([IPC.copyImage, IPC.openExternal, IPC.openFiles, IPC.saveFile, IPC.setLanguage].sort());
     const lastHandle = Math.max(...vi.mocked(electron.ipcMain.handle).mock.invocationCallOrder);
     expect(lastHandle).toBeLessThan(vi.mocked(mainWindow().loadURL).mock.invocationCallOrder[0] ?? Infinity);
   });
@@ -150,6 +157,16 @@ describe('main process wiring', () => {
     // The language switch rebuilt the native menu.
     expect(latestMenu().map((item) => item.label)).toContain('File');
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+  });
+
+  it("copies an image through Electron's nativeImage, ClipboardItem and clipboard", async () => {
+    const listener = ipcListener(IPC.copyImage);
+    await expect(listener({ senderFrame: mainWindow().webContents.mainFrame }, PNG_1X1)).resolves.toEqual({ ok: true, value: null });
+    expect(electron.nativeImage.createFromBuffer).toHaveBeenCalledOnce();
+    const [item] = vi.mocked(electron.clipboard.write).mock.calls[0]?.[0] ?? [];
+    expect(item).toBeInstanceOf(electron.ClipboardItem);
+    const blob = (item as unknown as { items: Record<string, Blob> }).items['image/png'];
+    expect(new Uint8Array((await blob?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(PNG_1X1);
   });
 
   it('runs Arkiv → Öppna as a dialog modal to the window', async () => {

@@ -30,7 +30,7 @@ describe('preload', () => {
   it('exposes exactly the named AppApi methods, as window.metodkartan', () => {
     expect(exposeInMainWorld).toHaveBeenCalledExactlyOnceWith('metodkartan', api);
     expect(Object.keys(api).sort()).toEqual(
-      ['onFilesOpened', 'onMenuCommand', 'openExternal', 'openFiles', 'saveFile', 'setLanguage'].sort(),
+      ['copyImage', 'onFilesOpened', 'onMenuCommand', 'openExternal', 'openFiles', 'saveFile', 'setLanguage'].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
@@ -46,6 +46,7 @@ describe('preload', () => {
     ['saveFile', () => api.saveFile({ suggestedName: 'a.csv', bytes: new Uint8Array(1) }), [IPC.saveFile, { suggestedName: 'a.csv', bytes: new Uint8Array(1) }]],
     ['setLanguage', () => api.setLanguage('en'), [IPC.setLanguage, 'en']],
     ['openExternal', () => api.openExternal('https://www.socialstyrelsen.se/'), [IPC.openExternal, 'https://www.socialstyrelsen.se/']],
+    ['copyImage', () => api.copyImage(Uint8Array.of(0x89, 0x50)), [IPC.copyImage, Uint8Array.of(0x89, 0x50)]],
   ] as const)('%s invokes its own channel', async (_name, call, expected) => {
     invoke.mockClear();
     await call();

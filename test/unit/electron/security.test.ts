@@ -46,7 +46,8 @@ afterEach(() => {
 });
 
 describe('permissions', () => {
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen', 'hid'])(
+  // clipboard-sanitized-write included: the renderer copies a chart through main (IPC copyImage) instead.
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'fullscreen', 'hid'])(
     'denies a request for %s',
     (permission) => {
       const { captured } = setup();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
+import { MAX_FILE_BYTES, MAX_IMAGE_BYTES } from '../../../electron/shared/ipc-contract';
 import { MAX_URL_LENGTH } from '../../../electron/policy/trusted-url';
 import {
   MAX_SUGGESTED_NAME_LENGTH,
@@ -7,9 +7,12 @@ import {
   oneArgument,
   parseFileName,
   parseLang,
+  parsePngImage,
   parseSaveRequest,
   parseUrl,
+  PNG_SIGNATURE,
 } from '../../../electron/ipc/validate';
+import { PNG_1X1, pngHeaderThen } from './fakes';
 
 describe('parseFileName', () => {
   it.each(['metodkartan.csv', 'Insatser per kommun 2024.xlsx', 'åäö-export.png', 'a'.repeat(MAX_SUGGESTED_NAME_LENGTH)])(
@@ -97,6 +100,92 @@ describe('parseUrl', () => {
   });
   it.each(['', `https://x.se/${'a'.repeat(MAX_URL_LENGTH)}`, null, 1, new URL('https://x.se/')])('refuses %s', (value) => {
     expect(parseUrl(value)).toBeNull();
+  });
+});
+
+describe('parsePngImage', () => {
+  /** A zero-filled Uint8Array of `size` bytes that begins with the PNG signature. */
+  function pngOfSize(size: number): Uint8Array {
+    const bytes = new Uint8Array(size);
+    bytes.set(PNG_SIGNATURE);
+    return bytes;
+  }
+
+  it('knows the PNG signature', () => {
+    expect(PNG_SIGNATURE).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(MAX_IMAGE_BYTES).toBe(64 * 1024 * 1024);
+  });
+
+  it.each([
+    ['a real PNG', PNG_1X1],
+    ['the signature and more bytes', pngHeaderThen(0, 0, 0, 13)],
+    ['the signature alone (decoding is for nativeImage)', pngHeaderThen()],
+    ['a view into a larger buffer', new Uint8Array([0, 0, ...PNG_1X1]).subarray(2)],
+    ['a Node Buffer (a Uint8Array)', Buffer.from(PNG_1X1)],
+  ])('accepts %s, returning the same object', (_label, bytes) => {
+    expect(parsePngImage(bytes)).toBe(bytes);
+  });
+
+  it('accepts exactly the size limit', () => {
+    const bytes = pngOfSize(MAX_IMAGE_BYTES);
+    expect(parsePngImage(bytes)).toBe(bytes);
+  });
+
+  it('refuses one byte over the size limit', () => {
+    expect(parsePngImage(pngOfSize(MAX_IMAGE_BYTES + 1))).toBeNull();
+  });
+
+  const asciiSignature = '\x89PNG\r\n\x1a\n';
+  const arrayLike = Object.fromEntries([...PNG_1X1.entries()].map(([index, byte]) => [String(index), byte]));
+  const borrowedPrototype = Object.setPrototypeOf({ ...arrayLike, length: PNG_1X1.length, byteLength: PNG_1X1.length }, Uint8Array.prototype) as unknown;
+  const hostileProxy = new Proxy(PNG_1X1, {
+    get: () => {
+      throw new Error('trap');
+    },
+    getPrototypeOf: () => {
+      throw new Error('trap');
+    },
+  });
+
+  it.each([
+    ['null', null],
+    ['undefined', undefined],
+    ['a number', 0x89],
+    ['NaN', Number.NaN],
+    ['a boolean', true],
+    ['the signature as a string', `${asciiSignature}rest`],
+    ['base64 of a PNG', Buffer.from(PNG_1X1).toString('base64')],
+    ['a data URL', `data:image/png;base64,${Buffer.from(PNG_1X1).toString('base64')}`],
+    ['a plain array of the bytes', [...PNG_1X1]],
+    ['an object with a length and indices', { ...arrayLike, length: PNG_1X1.length }],
+    ['an object with a byteLength', { byteLength: PNG_1X1.length, 0: 0x89 }],
+    ['an object that borrows Uint8Array.prototype', borrowedPrototype],
+    ['a Proxy whose traps throw', hostileProxy],
+    ['an ArrayBuffer', PNG_1X1.slice().buffer],
+    ['a DataView', new DataView(PNG_1X1.slice().buffer)],
+    ['a Uint16Array', new Uint16Array(PNG_1X1)],
+    ['a Uint8ClampedArray', new Uint8ClampedArray(PNG_1X1)],
+    ['an Int8Array', new Int8Array(PNG_1X1)],
+    ['a Blob', new Blob([PNG_1X1.slice()], { type: 'image/png' })],
+    ['a JPEG', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01])],
+    ['a GIF', new TextEncoder().encode('GIF89a\x01\x00\x01\x00')],
+    ['an SVG', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>')],
+    ['an empty Uint8Array', new Uint8Array(0)],
+    ['a truncated signature', pngHeaderThen().subarray(0, 7)],
+    ['a signature mangled by line-ending conversion', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x1a, 0x0a, 0, 0])],
+    ['a signature one byte off', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0b, 0])],
+    ['a PNG behind a prefix', Uint8Array.from([0, ...PNG_1X1])],
+    ['an object wrapping a PNG', { png: PNG_1X1 }],
+  ])('refuses %s', (_label, value) => {
+    expect(parsePngImage(value)).toBeNull();
+  });
+
+  it('refuses extra arguments in the argument list', () => {
+    const validate = oneArgument(parsePngImage);
+    expect(validate([PNG_1X1])).toEqual([PNG_1X1]);
+    expect(validate([PNG_1X1, PNG_1X1])).toBeNull();
+    expect(validate([PNG_1X1, undefined])).toBeNull();
+    expect(validate([])).toBeNull();
   });
 });
 

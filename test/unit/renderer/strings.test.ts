@@ -13,5 +13,8 @@ describe('strings', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(translate('sv', 'errorEmpty', { file: 'enkät.csv' })).toBe('enkät.csv: filen är tom.');
     expect(translate('en', 'errorEmpty')).toBe('{file}: the file is empty.');
+    // Numbers in the reader's format: a Swedish thousands space (U+00A0), an English comma.
+    expect(translate('sv', 'unitsN', { total: 1234 })).toBe('N = 1\u00a0234 enheter');
+    expect(translate('en', 'unitsN', { total: 1234 })).toBe('N = 1,234 units');
   });
 });

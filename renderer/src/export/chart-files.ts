@@ -1,0 +1,76 @@
+// One chart as a file: PNG at 1×, 2× or 3×, SVG with its font, PDF, or its figures as CSV or XLSX.
+// The app and the report pack make them the same way; `assets` says where fonts and wasm come from.
+import type { ChartSpec } from './chart-spec';
+import { chartSvg, type ExportSize } from './chart-svg';
+import { fontFaceCss, measureWith, type FontFiles, type TextMeasure } from './fonts';
+import { chartPdf } from './pdf';
+import { svgToPng } from './png';
+import { dataTableToCsv, dataTableToXlsx, type CsvOptions } from './table-export';
+
+export type ChartFormat = 'png' | 'svg' | 'pdf' | 'csv' | 'xlsx';
+
+export interface ExportAssets {
+  fonts: () => Promise<FontFiles>;
+  wasm: () => Promise<Uint8Array | URL | string>;
+}
+
+export interface ChartFileOptions {
+  format: ChartFormat;
+  size: ExportSize;
+  /** PNG only: 1, 2 or 3. */
+  scale?: number;
+  csv?: CsvOptions;
+  lang: 'sv' | 'en';
+}
+
+const measures = new WeakMap<FontFiles, TextMeasure>();
+function measureOf(fonts: FontFiles): TextMeasure {
+  let measure = measures.get(fonts);
+  if (!measure) measures.set(fonts, (measure = measureWith(fonts)));
+  return measure;
+}
+
+/** "Strukturerad familjebehandling (12–17 år)" → "strukturerad-familjebehandling-12-17-ar". */
+export function fileSlug(text: string): string {
+  const slug = text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'diagram';
+}
+
+export function chartFileName(spec: ChartSpec, options: Pick<ChartFileOptions, 'format' | 'scale'>): string {
+  const suffix = options.format === 'png' && (options.scale ?? 1) > 1 ? `@${options.scale}x` : '';
+  return `${fileSlug(spec.text.title)}${suffix}.${options.format}`;
+}
+
+/** The SVG as the user sees it in the preview and saves it: with its font inside. */
+export async function chartSvgFile(spec: ChartSpec, size: ExportSize, assets: ExportAssets) {
+  const fonts = await assets.fonts();
+  return chartSvg(spec, size, measureOf(fonts), fontFaceCss(fonts));
+}
+
+export async function chartFile(spec: ChartSpec, options: ChartFileOptions, assets: ExportAssets): Promise<{ name: string; bytes: Uint8Array }> {
+  const name = chartFileName(spec, options);
+  switch (options.format) {
+    case 'csv':
+      return { name, bytes: dataTableToCsv(spec.table, options.csv) };
+    case 'xlsx':
+      return { name, bytes: await dataTableToXlsx(spec.table) };
+    case 'svg':
+      return { name, bytes: new TextEncoder().encode((await chartSvgFile(spec, options.size, assets)).svg) };
+    case 'png':
+    case 'pdf': {
+      const fonts = await assets.fonts();
+      const drawn = chartSvg(spec, options.size, measureOf(fonts));
+      const png = await svgToPng(drawn.svg, options.format === 'pdf' ? 3 : (options.scale ?? 1), fonts, assets.wasm);
+      if (options.format === 'png') return { name, bytes: png };
+      const pdf = await chartPdf({ png, width: drawn.width, height: drawn.height }, { title: spec.text.title, alt: spec.alt, lang: options.lang }, fonts);
+      return { name, bytes: pdf };
+    }
+  }
+}

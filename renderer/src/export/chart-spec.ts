@@ -1,0 +1,61 @@
+// A chart as data, independent of React: what the app draws on screen (with Recharts and HTML) is
+// also described here, so it can be drawn again as a standalone SVG, PNG or PDF with its title,
+// question, n/N, source and note on the image, in the app and on the command line.
+import type { DataTable } from './table-export';
+
+export interface ChartText {
+  title: string;
+  /** The question asked. */
+  subtitle?: string;
+  /** n and N, in words ("N = 56 enheter"). */
+  count?: string;
+  /** "Källa: …, egen bearbetning." */
+  source?: string;
+  /** The user's own note, and footnotes such as the suppression mark. */
+  note?: string;
+}
+
+export interface BarDatum {
+  label: string;
+  share: number;
+  /** The label beside the bar: "41 % (23 av 56)". */
+  text: string;
+  colour: string;
+}
+
+export interface DivergingDatum {
+  label: string;
+  /** One share per step of the scale, negative to positive. */
+  shares: number[];
+  headline: string;
+}
+
+export interface HeatDatum {
+  label: string;
+  /** One per column; null where the column's files did not ask. */
+  cells: ({ share: number; text: string } | null)[];
+}
+
+export interface LineSeries {
+  label: string;
+  colour: string;
+  values: number[];
+  emphasis?: boolean;
+}
+
+export type ChartBody =
+  | { kind: 'bars'; bars: BarDatum[]; formatTick: (share: number) => string }
+  | { kind: 'diverging'; steps: { label: string; colour: string }[]; rows: DivergingDatum[] }
+  | { kind: 'heat'; columns: string[]; rows: HeatDatum[] }
+  | { kind: 'lines'; periods: string[]; series: LineSeries[]; formatTick: (value: number) => string };
+
+export interface ChartSpec {
+  /** Stable, file-name safe: "adoption-family-treatment". */
+  id: string;
+  text: ChartText;
+  body: ChartBody;
+  /** What a screen reader says for the image; generated from the data, editable. */
+  alt: string;
+  /** The chart's figures, for CSV and XLSX. */
+  table: DataTable;
+}

@@ -1,0 +1,164 @@
+// The report pack: every section as PNG, SVG and CSV, one PDF report, and a manifest.json that lets
+// anyone regenerate it: the app's version, each input file's name and SHA-256, the import mappings,
+// the filters and the suppression settings. The app zips it for download; the command line writes
+// it to a folder. Nothing here touches the file system or the network.
+import type { Lang } from '../../../electron/shared/ipc-contract';
+import { translate } from '../../../electron/shared/strings';
+import type { Engine } from '../db/engine';
+import { toRows } from '../db/engine';
+import { methodById } from '../domain/methods';
+import type { ShapeGuess } from '../domain/shape-detect';
+import { COUNTIES, SKR_GROUPS } from '../domain/units';
+import { withEdits, type ChartEdits } from '../export/chart-edits';
+import { chartSvg, type ExportSize } from '../export/chart-svg';
+import { fontFaceCss, measureWith, type FontFiles } from '../export/fonts';
+import { reportPdf } from '../export/pdf';
+import { svgToPng } from '../export/png';
+import { sha256Hex } from '../export/sha256';
+import { SUPPRESSED, type SuppressionSettings } from '../export/suppress';
+import { dataTableToCsv, SWEDISH_CSV, type CsvOptions } from '../export/table-export';
+import type { ImportedTable } from '../import/import-types';
+import type { Translate } from '../i18n/i18n';
+import type { Filters } from '../views/filters';
+import type { Section } from './sections';
+
+export const MANIFEST_VERSION = 1;
+
+/** One input file as the manifest records it. */
+export interface PackInput {
+  name: string;
+  size: number;
+  sha256: string;
+  shape: string;
+  /** The role given to each column (the mapping the import used). */
+  roles: Record<string, unknown>;
+  /** Settings the user changed from the detected ones (encoding, delimiter, header row, sheet). */
+  options: Record<string, unknown>;
+}
+
+/** A confirmed file as the manifest records it: what it held and how it was read. */
+export function packInput(table: ImportedTable, guess: ShapeGuess, sha256: string): PackInput {
+  return {
+    name: table.fileName,
+    size: table.byteSize,
+    sha256,
+    shape: guess.shape,
+    roles: guess.roles,
+    options: { encoding: table.encoding, delimiter: table.delimiter, headerRow: table.headerRow, sheet: table.sheet },
+  };
+}
+
+export interface PackRequest {
+  sections: readonly Section[];
+  inputs: readonly PackInput[];
+  filters: Filters;
+  suppression: SuppressionSettings;
+  lang: Lang;
+  size: ExportSize;
+  appVersion: string;
+  created: Date;
+  csv?: CsvOptions;
+  /** The user's own titles, notes and alt texts, by chart id. */
+  edits?: ChartEdits;
+}
+
+export interface PackDeps {
+  fonts: FontFiles;
+  /** resvg's wasm: bytes under Node, the build's URL in the app. */
+  wasm: () => Promise<Uint8Array | URL | string>;
+  engine: Engine;
+}
+
+/** The filters in words, for the cover and the manifest's reader. */
+export function describeFilters(filters: Filters, t: Translate, lang: Lang): string {
+  const parts: string[] = [];
+  if (filters.county) parts.push(`${t('filterCounty')}: ${COUNTIES.find((c) => c.code === filters.county)?.name ?? filters.county}`);
+  if (filters.skrGroup) parts.push(`${t('filterSkrGroup')}: ${filters.skrGroup} ${SKR_GROUPS.find((g) => g.code === filters.skrGroup)?.name ?? ''}`.trim());
+  if (filters.unitType) parts.push(`${t('filterUnitType')}: ${t(filters.unitType === 'district' ? 'unitTypeDistrict' : 'unitTypeMunicipality')}`);
+  if (filters.period) parts.push(`${t('filterPeriod')}: ${filters.period}`);
+  if (filters.method) {
+    const method = methodById(filters.method);
+    parts.push(t('chosenMethod', { method: method ? (lang === 'sv' ? method.name : method.nameEn) : filters.method }));
+  }
+  return parts.length > 0 ? parts.join(' · ') : t('reportNoFilters');
+}
+
+function describeSuppression(settings: SuppressionSettings, t: Translate): string {
+  return settings.enabled ? t('reportSuppressionOn', { threshold: settings.threshold, mark: SUPPRESSED }) : t('reportSuppressionOff');
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-11-30 11:20" in the computer's own time zone. */
+export function stamp(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export async function buildPack(request: PackRequest, deps: PackDeps): Promise<Map<string, Uint8Array>> {
+  const { lang, sections } = request;
+  const t: Translate = (key, params) => translate(lang, key, params);
+  const measure = measureWith(deps.fonts);
+  const fontCss = fontFaceCss(deps.fonts);
+  const encoder = new TextEncoder();
+  const files = new Map<string, Uint8Array>();
+  const pdfSections = [];
+
+  for (const [index, generated] of sections.entries()) {
+    const section = { ...generated, spec: withEdits(generated.spec, request.edits?.[generated.spec.id]) };
+    const base = `${pad(index + 1)}-${section.spec.id}`;
+    const drawn = chartSvg(section.spec, request.size, measure);
+    // The SVG file carries its font; the PNG is drawn by resvg, which is handed the font itself.
+    files.set(`${base}.svg`, encoder.encode(chartSvg(section.spec, request.size, measure, fontCss).svg));
+    const png = await svgToPng(drawn.svg, 2, deps.fonts, deps.wasm);
+    files.set(`${base}.png`, png);
+    files.set(`${base}.csv`, dataTableToCsv(section.spec.table, request.csv ?? SWEDISH_CSV));
+    section.tables.forEach((table, k) => files.set(`${base}-${k + 2}.csv`, dataTableToCsv(table, request.csv ?? SWEDISH_CSV)));
+    pdfSections.push({
+      heading: `${section.chapter}: ${section.spec.text.title}`,
+      text: section.spec.alt,
+      image: { png, width: drawn.width, height: drawn.height },
+      alt: section.spec.alt,
+    });
+  }
+
+  const filtersText = describeFilters(request.filters, t, lang);
+  const pdf = await reportPdf(
+    {
+      title: t('reportTitle'),
+      subtitle: filtersText,
+      created: stamp(request.created),
+      coverLines: [
+        t('reportFiles'),
+        ...request.inputs.map((input) => `${input.name} (SHA-256 ${input.sha256.slice(0, 16)}…)`),
+        describeSuppression(request.suppression, t),
+        t('reportRegenerate'),
+      ],
+      sections: pdfSections,
+      lang,
+    },
+    deps.fonts,
+  );
+  files.set('rapport.pdf', pdf);
+
+  const manifest = {
+    manifestVersion: MANIFEST_VERSION,
+    app: { name: 'Metodkartan', version: request.appVersion },
+    created: request.created.toISOString(),
+    language: lang,
+    size: request.size,
+    inputs: request.inputs,
+    mappings: await mappings(deps.engine),
+    filters: { ...request.filters, description: filtersText },
+    suppression: request.suppression,
+    files: await Promise.all([...files].map(async ([name, bytes]) => ({ name, sha256: await sha256Hex(bytes) }))),
+  };
+  files.set('manifest.json', encoder.encode(`${JSON.stringify(manifest, null, 2)}\n`));
+  return files;
+}
+
+/** How each name in the files was matched: to a register unit, a catalogue method, or nothing. */
+async function mappings(engine: Engine) {
+  const units = toRows(await engine.query('SELECT unit_name, status, municipality_code, county_code, district FROM unit_map ORDER BY unit_name'));
+  const methods = toRows(await engine.query('SELECT method_name, method_id FROM method_map ORDER BY method_name'));
+  return { units, methods };
+}

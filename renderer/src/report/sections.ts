@@ -1,0 +1,107 @@
+// Every view's charts, from the query files, for the report pack: the same queries, shaping and
+// specs as the views on screen, run without React (the app's "all views" export and the command line).
+import type { Lang } from '../../../electron/shared/ipc-contract';
+import { translate } from '../../../electron/shared/strings';
+import type { Engine } from '../db/engine';
+import { runQuery, type QueryId } from '../db/query-files';
+import type { ScaleId } from '../domain/likert';
+import type { ChartSpec } from '../export/chart-spec';
+import { DEFAULT_SUPPRESSION, type SuppressionSettings } from '../export/suppress';
+import type { DataTable } from '../export/table-export';
+import type { Translate } from '../i18n/i18n';
+import { filterParams, type Filters } from '../views/filters';
+import { adoptionGroups } from '../views/shape-adoption';
+import { scaleQuestions } from '../views/shape-scales';
+import { VIEW_KEYS, VIEWS, type ViewId } from '../views/view-ids';
+import { METHOD_USE, namesWith, type LoadedFile } from '../views/view-props';
+import {
+  adoptionSpec,
+  countyHeatSpec,
+  coverageSpec,
+  scaleSpec,
+  trainingSpec,
+  trendShape,
+  trendSpec,
+  yearlyCounts,
+  yearlyCountsTable,
+  TOOL_QUESTION,
+  type SpecContext,
+} from './specs';
+
+export interface Section {
+  view: ViewId;
+  /** The view's name: the report's chapter. */
+  chapter: string;
+  spec: ChartSpec;
+  /** Further tables the view shows beside the chart (suppressed counts). */
+  tables: DataTable[];
+}
+
+export interface SectionOptions {
+  filters: Filters;
+  lang: Lang;
+  sources: readonly LoadedFile[];
+  suppression?: SuppressionSettings;
+  views?: readonly ViewId[];
+}
+
+export async function buildSections(engine: Engine, options: SectionOptions): Promise<Section[]> {
+  const { filters, lang, sources } = options;
+  const t: Translate = (key, params) => translate(lang, key, params);
+  const suppression = options.suppression ?? DEFAULT_SUPPRESSION;
+  const query = (id: QueryId) => runQuery(engine, id, filterParams(filters));
+  const ctx = (files: string[]): SpecContext => ({ lang, t, files, suppression });
+  const methodFiles = namesWith(sources, METHOD_USE);
+  const sections: Section[] = [];
+  const add = (view: ViewId, spec: ChartSpec, tables: DataTable[] = []) => sections.push({ view, chapter: t(VIEW_KEYS[view]), spec, tables });
+
+  const scales = async (view: ViewId, ids: readonly ScaleId[], only?: RegExp) => {
+    const questions = scaleQuestions(await query('scale_answers')).filter((q) => !only || only.test(q.question));
+    for (const scale of ids) {
+      const list = questions.filter((q) => q.scale === scale);
+      if (list.length > 0) add(view, scaleSpec(scale, list, ctx(namesWith(sources, ['likert']))));
+    }
+  };
+
+  for (const view of options.views ?? VIEWS) {
+    switch (view) {
+      case 'overview':
+        break; // figures and files go on the cover
+      case 'interventions':
+      case 'tools': {
+        const kind = view === 'tools' ? 'tool' : 'intervention';
+        for (const group of adoptionGroups(await query('method_adoption'), kind, lang)) add(view, adoptionSpec(group, kind, ctx(methodFiles)));
+        if (view === 'tools') {
+          await scales(view, ['frequency'], TOOL_QUESTION);
+          const training = await query('training_coverage');
+          if (training.length > 0) add(view, trainingSpec(training, ctx(namesWith(sources, ['trained']))));
+        }
+        break;
+      }
+      case 'satisfaction':
+        await scales(view, ['satisfaction', 'extent']);
+        break;
+      case 'knowledge':
+        await scales(view, ['knowledge', 'frequency']);
+        break;
+      case 'counties': {
+        const rows = await query('county_method_share');
+        if (rows.length > 0) add(view, countyHeatSpec(rows, ctx(methodFiles), filters.method));
+        break;
+      }
+      case 'coverage': {
+        const rows = await query('coverage_gaps');
+        if (rows.length > 0) add(view, coverageSpec(rows, ctx(methodFiles)));
+        break;
+      }
+      case 'trends': {
+        const rows = await query('usage_trend');
+        if (rows.length === 0) break;
+        const c = ctx(namesWith(sources, ['count']));
+        add(view, trendSpec(trendShape(rows, filters.method), c, filters.method), [yearlyCountsTable(yearlyCounts(rows, c), c)]);
+        break;
+      }
+    }
+  }
+  return sections;
+}

@@ -1,0 +1,342 @@
+// Query rows, shaped as the views shape them, → ChartSpecs: the same chart the view shows, as data
+// that can be drawn to SVG, PNG and PDF and written as CSV and XLSX. Used by the views' export
+// buttons, the report pack and the command line alike.
+import type { Lang } from '../../../electron/shared/ipc-contract';
+import type { MessageKey } from '../../../electron/shared/strings';
+import { CATEGORY, scaleColours } from '../charts/palette';
+import type { Row } from '../db/engine';
+import { SCALES, type ScaleId } from '../domain/likert';
+import { methodById, RECOMMENDATIONS, type RecommendationId } from '../domain/methods';
+import type { ChartSpec } from '../export/chart-spec';
+import type { SUPPRESSED} from '../export/suppress';
+import { DEFAULT_SUPPRESSION, suppressGrid, type SuppressionSettings } from '../export/suppress';
+import { formatNumber, formatPercent } from '../format';
+import type { Translate } from '../i18n/i18n';
+import type { AdoptionGroup } from '../views/shape-adoption';
+import type { ScaleQuestion } from '../views/shape-scales';
+
+/** The question the tools view shows beside the tools: standardised assessment in investigations. */
+export const TOOL_QUESTION = /bedömningsmetod|bedömningsinstrument|instrument/i;
+
+export interface SpecContext {
+  lang: Lang;
+  t: Translate;
+  /** The files the chart comes from; the source line names them. */
+  files: readonly string[];
+  suppression?: SuppressionSettings;
+}
+
+const sourceLine = (ctx: SpecContext) => (ctx.files.length > 0 ? ctx.t('sourceLine', { files: ctx.files.join(', ') }) : undefined);
+const pct = (share: number, ctx: SpecContext) => formatPercent(share, ctx.lang);
+
+export const RECOMMENDED_TYPES: readonly RecommendationId[] = ['parenting-programme', 'cbt-skills-group', 'family-treatment', 'tfco', 'individual-cbt'];
+
+/** The five types in a few words, for column heads. */
+const SHORT_TYPE: Record<string, Record<Lang, string>> = {
+  'parenting-programme': { sv: 'Föräldraskapsstöd', en: 'Parenting programme' },
+  'cbt-skills-group': { sv: 'KBT-färdighetsträning', en: 'CBT skills group' },
+  'family-treatment': { sv: 'Familjebehandling', en: 'Family treatment' },
+  tfco: { sv: 'TFCO', en: 'TFCO' },
+  'individual-cbt': { sv: 'Individuell KBT', en: 'Individual CBT' },
+};
+
+export function methodName(id: string, lang: Lang): string {
+  const method = methodById(id);
+  return method ? (lang === 'sv' ? method.name : method.nameEn) : id.replace(/^lokal:/, '');
+}
+
+export function adoptionSpec(group: AdoptionGroup, kind: 'intervention' | 'tool', ctx: SpecContext): ChartSpec {
+  const { t } = ctx;
+  const question = t(kind === 'tool' ? 'questionTools' : 'questionInterventions');
+  const title = `${group.title}${group.ageBand ? ` (${group.ageBand} ${t('years')})` : ''}`;
+  const total = Math.max(...group.bars.map((b) => b.total));
+  const texts = group.bars.map((b) => t('shareOfUnits', { share: pct(b.share, ctx), n: b.n, total: b.total }));
+  const note = group.isRecommended ? t('noteRecommended') : group.recommendation === 'advised-against' ? t('noteAdvisedAgainst') : undefined;
+  return {
+    id: `adoption-${group.recommendation}`,
+    text: { title, subtitle: question, count: t('unitsN', { total }), source: sourceLine(ctx), note },
+    body: {
+      kind: 'bars',
+      bars: group.bars.map((b, i) => ({ label: b.label, share: b.share, text: texts[i]!, colour: b.colour })),
+      formatTick: (share) => pct(share, ctx),
+    },
+    alt: `${title}. ${question}: ${group.bars.map((b, i) => `${b.label} ${texts[i]}`).join('; ')}.`,
+    table: {
+      title,
+      columns: [
+        { name: t('columnMethod'), kind: 'text' },
+        { name: t('columnUnitsUsing'), kind: 'number' },
+        { name: t('columnUnitsTotal'), kind: 'number' },
+        { name: t('columnShare'), kind: 'share' },
+      ],
+      rows: group.bars.map((b) => [b.label, b.n, b.total, b.share]),
+    },
+  };
+}
+
+const SCALE_TITLES: Record<ScaleId, MessageKey> = {
+  satisfaction: 'scaleSatisfaction',
+  extent: 'scaleExtent',
+  frequency: 'scaleFrequency',
+  knowledge: 'scaleKnowledge',
+};
+
+const HEADLINE: Record<ScaleId, MessageKey> = {
+  satisfaction: 'shareSatisfied',
+  extent: 'shareHighExtent',
+  frequency: 'shareAlwaysOften',
+  knowledge: 'shareOfUnits',
+};
+
+/** The words beside a question's bar: the share the report quotes, or for knowledge every step. */
+export function scaleHeadline(q: ScaleQuestion, ctx: SpecContext): string {
+  const { t } = ctx;
+  if (q.scale === 'knowledge') {
+    const parts = SCALES.knowledge.map((step, i) => `${step.toLowerCase()} ${pct(q.segments[i]!.share, ctx)}`);
+    if (q.unrated > 0) parts.push(t('shareUnrated', { share: pct(q.unrated / q.total, ctx) }));
+    return `${parts.join(' · ')} (N = ${q.total})`;
+  }
+  return `${t(HEADLINE[q.scale], { share: pct(q.topShare, ctx) })} (${t('countOf', { n: q.topCount, total: q.total })})`;
+}
+
+export function scaleTitle(scale: ScaleId, t: Translate): string {
+  return t(SCALE_TITLES[scale]);
+}
+
+export function scaleSpec(scale: ScaleId, questions: readonly ScaleQuestion[], ctx: SpecContext): ChartSpec {
+  const { t } = ctx;
+  const steps = SCALES[scale];
+  const colours = scaleColours(steps.length);
+  const title = scaleTitle(scale, t);
+  const headlines = questions.map((q) => scaleHeadline(q, ctx));
+  return {
+    id: `scale-${scale}`,
+    text: { title, count: t('unitsN', { total: Math.max(...questions.map((q) => q.total)) }), source: sourceLine(ctx) },
+    body: {
+      kind: 'diverging',
+      steps: steps.map((label, i) => ({ label, colour: colours[i]! })),
+      rows: questions.map((q, i) => ({ label: q.question, shares: q.segments.map((s) => s.share), headline: headlines[i]! })),
+    },
+    alt: `${title}. ${questions.map((q, i) => `${q.question} ${headlines[i]}`).join(' ')}`,
+    table: {
+      title,
+      columns: [
+        { name: t('columnQuestion'), kind: 'text' },
+        ...steps.map((step) => ({ name: step, kind: 'number' as const })),
+        ...(scale === 'knowledge' ? [{ name: t('columnUnrated'), kind: 'number' as const }] : []),
+        { name: 'N', kind: 'number' },
+      ],
+      rows: questions.map((q) => [q.question, ...q.segments.map((s) => s.n), ...(scale === 'knowledge' ? [q.unrated] : []), q.total]),
+    },
+  };
+}
+
+/** county_method_share rows → methods × counties. */
+export function countyHeatSpec(rows: readonly Row[], ctx: SpecContext, chosenMethod: string | null = null): ChartSpec {
+  const { t, lang } = ctx;
+  const counties = [...new Map(rows.map((r) => [String(r.county_code), String(r.county_name).replace(/ län$/, '')]))];
+  const methods = [...new Set(rows.map((r) => String(r.method_id)))];
+  const at = new Map(rows.map((r) => [`${String(r.method_id)}|${String(r.county_code)}`, r]));
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(String(r.county_code), Math.max(totals.get(String(r.county_code)) ?? 0, Number(r.units_total)));
+  const unitTotal = [...totals.values()].reduce((a, b) => a + b, 0);
+  const title = t('viewCounties');
+  const label = (id: string) => `${methodName(id, lang)}${id === chosenMethod ? ' ◀' : ''}`;
+  return {
+    id: 'counties',
+    text: { title, subtitle: t('questionCounties'), count: t('unitsInCounties', { total: unitTotal, counties: counties.length }), source: sourceLine(ctx) },
+    body: {
+      kind: 'heat',
+      columns: counties.map(([, name]) => name),
+      rows: methods.map((id) => ({
+        label: label(id),
+        cells: counties.map(([code]) => {
+          const r = at.get(`${id}|${code}`);
+          return r ? { share: Number(r.share), text: pct(Number(r.share), ctx) } : null;
+        }),
+      })),
+    },
+    alt: `${title}. ${t('questionCounties')}. ${counties.length} ${t('overviewCounties').toLowerCase()}, ${methods.length} ${t('columnMethod').toLowerCase()}.`,
+    table: {
+      title,
+      columns: [
+        { name: t('columnCounty'), kind: 'text' },
+        { name: t('columnMethod'), kind: 'text' },
+        { name: t('columnUnitsUsing'), kind: 'number' },
+        { name: t('columnUnitsTotal'), kind: 'number' },
+        { name: t('columnShare'), kind: 'share' },
+      ],
+      rows: rows.map((r) => [String(r.county_name), methodName(String(r.method_id), lang), Number(r.units_using), Number(r.units_total), Number(r.share)]),
+    },
+  };
+}
+
+export function recommendationName(id: RecommendationId, lang: Lang): string {
+  return lang === 'sv' ? RECOMMENDATIONS[id].name : RECOMMENDATIONS[id].nameEn;
+}
+
+/** coverage_gaps rows → units × the five recommended types, covered dark, gap light. */
+export function coverageSpec(rows: readonly Row[], ctx: SpecContext): ChartSpec {
+  const { t, lang } = ctx;
+  const units = [...new Set(rows.map((r) => String(r.unit_label)))];
+  const at = new Map(rows.map((r) => [`${String(r.unit_label)}|${String(r.recommendation)}`, r]));
+  const title = t('viewCoverage');
+  const gaps = rows.filter((r) => !r.is_covered);
+  return {
+    id: 'coverage',
+    text: { title, subtitle: t('questionCoverage'), count: t('unitsN', { total: units.length }), source: sourceLine(ctx) },
+    body: {
+      kind: 'heat',
+      columns: RECOMMENDED_TYPES.map((type) => SHORT_TYPE[type]![lang]),
+      rows: units.map((unit) => ({
+        label: unit,
+        cells: RECOMMENDED_TYPES.map((type) => {
+          const isCovered = Boolean(at.get(`${unit}|${type}`)?.is_covered);
+          return { share: isCovered ? 1 : 0, text: t(isCovered ? 'covered' : 'gap') };
+        }),
+      })),
+    },
+    alt: `${title}. ${t('questionCoverage')} ${t('coverageAlt', { units: units.length, gaps: gaps.length })}`,
+    table: {
+      title,
+      columns: [
+        { name: t('unitColumn'), kind: 'text' },
+        { name: t('columnInterventionType'), kind: 'text' },
+        { name: t('columnCovered'), kind: 'text' },
+        { name: t('columnOfferedNearby'), kind: 'text' },
+      ],
+      rows: rows.map((r) => [
+        String(r.unit_label),
+        recommendationName(r.recommendation as RecommendationId, lang),
+        t(r.is_covered ? 'covered' : 'gap'),
+        r.offered_nearby === null || r.offered_nearby === undefined ? null : String(r.offered_nearby),
+      ]),
+    },
+  };
+}
+
+/** More lines than this stop being readable: the most used methods are shown. */
+export const MAX_LINES = 6;
+
+export interface TrendShape {
+  periods: string[];
+  methods: string[];
+  /** units_using per period, per method (in `methods` order). */
+  values: number[][];
+  unitsTotal: number;
+}
+
+/** usage_trend rows → the most used methods' lines, the chosen method first whatever its rank. */
+export function trendShape(rows: readonly Row[], chosenMethod: string | null): TrendShape {
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(String(r.method_id), (totals.get(String(r.method_id)) ?? 0) + Number(r.units_using));
+  const ranked = [...totals].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const chosen = chosenMethod !== null && totals.has(chosenMethod) ? [chosenMethod] : [];
+  const methods = [...chosen, ...ranked.filter((id) => !chosen.includes(id))].slice(0, MAX_LINES);
+  const periods = [...new Set(rows.map((r) => String(r.period)))].sort();
+  const at = new Map(rows.map((r) => [`${String(r.period)}|${String(r.method_id)}`, Number(r.units_using)]));
+  return {
+    periods,
+    methods,
+    values: methods.map((id) => periods.map((p) => at.get(`${p}|${id}`) ?? 0)),
+    unitsTotal: rows.length > 0 ? Number(rows[0]!.units_total) : 0,
+  };
+}
+
+export function trendSpec(shape: TrendShape, ctx: SpecContext, chosenMethod: string | null = null): ChartSpec {
+  const { t, lang } = ctx;
+  const title = t('viewTrends');
+  const last = shape.periods.length - 1;
+  return {
+    id: 'trends',
+    text: { title, subtitle: t('questionTrends'), count: t('unitsInExtract', { total: shape.unitsTotal }), source: sourceLine(ctx) },
+    body: {
+      kind: 'lines',
+      periods: shape.periods,
+      series: shape.methods.map((id, i) => ({ label: methodName(id, lang), colour: CATEGORY[i % CATEGORY.length]!, values: shape.values[i]!, emphasis: id === chosenMethod })),
+      formatTick: (value) => formatNumber(value, lang),
+    },
+    alt: `${title}. ${t('questionTrends')}, ${shape.periods[0] ?? ''}–${shape.periods[last] ?? ''}: ${shape.methods
+      .map((id, i) => `${methodName(id, lang)} ${shape.values[i]![0]} → ${shape.values[i]![last]}`)
+      .join('; ')}.`,
+    table: {
+      title,
+      columns: [{ name: t('period'), kind: 'text' }, ...shape.methods.map((id) => ({ name: methodName(id, lang), kind: 'number' as const }))],
+      rows: shape.periods.map((p, j) => [p, ...shape.methods.map((_, i) => shape.values[i]![j]!)]),
+    },
+  };
+}
+
+export interface YearlyCounts {
+  years: string[];
+  methods: string[];
+  /** Sum of the monthly counts per method (rows) and year (columns), suppressed where small. */
+  cells: (number | typeof SUPPRESSED | null)[][];
+  rowTotals: (number | typeof SUPPRESSED)[];
+  footnote: string | null;
+}
+
+/**
+ * Children with the intervention, summed over the months of each year: individual-level counts, so
+ * small cells are suppressed, and a second cell in a row where the row total would reveal the first.
+ */
+export function yearlyCounts(rows: readonly Row[], ctx: SpecContext): YearlyCounts {
+  const sums = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${String(r.method_id)}|${String(r.period).slice(0, 4)}`;
+    sums.set(key, (sums.get(key) ?? 0) + Number(r.total_count));
+  }
+  const years = [...new Set(rows.map((r) => String(r.period).slice(0, 4)))].sort();
+  const methods = [...new Set(rows.map((r) => String(r.method_id)))].filter((id) => years.some((y) => (sums.get(`${id}|${y}`) ?? 0) > 0));
+  const grid = suppressGrid(
+    { rows: methods, columns: years, values: methods.map((id) => years.map((y) => sums.get(`${id}|${y}`) ?? 0)), rowTotals: true },
+    ctx.suppression ?? DEFAULT_SUPPRESSION,
+  );
+  return { years, methods, cells: grid.cells, rowTotals: grid.rowTotals ?? [], footnote: grid.footnote ? grid.footnote[ctx.lang] : null };
+}
+
+export function yearlyCountsTable(counts: YearlyCounts, ctx: SpecContext): ChartSpec['table'] {
+  const { t, lang } = ctx;
+  return {
+    title: t('yearlyCountsHeading'),
+    columns: [{ name: t('columnMethod'), kind: 'text' }, ...counts.years.map((y) => ({ name: y, kind: 'number' as const })), { name: t('columnTotal'), kind: 'number' }],
+    rows: counts.methods.map((id, i) => [methodName(id, lang), ...counts.cells[i]!, counts.rowTotals[i] ?? null]),
+    footnotes: counts.footnote ? [counts.footnote] : [],
+  };
+}
+
+/** training_coverage rows → share trained per unit and tool. */
+export function trainingSpec(rows: readonly Row[], ctx: SpecContext): ChartSpec {
+  const { t, lang } = ctx;
+  const tools = [...new Set(rows.map((r) => String(r.method_id)))];
+  const units = [...new Set(rows.map((r) => String(r.unit_label)))];
+  const at = new Map(rows.map((r) => [`${String(r.unit_label)}|${String(r.method_id)}`, r]));
+  const title = t('trainingHeading');
+  return {
+    id: 'training',
+    text: { title, subtitle: t('questionTraining'), count: t('unitsN', { total: units.length }), source: sourceLine(ctx) },
+    body: {
+      kind: 'heat',
+      columns: tools.map((id) => methodName(id, lang)),
+      rows: units.map((unit) => ({
+        label: unit,
+        cells: tools.map((id) => {
+          const r = at.get(`${unit}|${id}`);
+          return r && r.share_trained !== null ? { share: Number(r.share_trained), text: pct(Number(r.share_trained), ctx) } : null;
+        }),
+      })),
+    },
+    alt: `${title}. ${t('questionTraining')}. ${units.length} ${t('unitColumn').toLowerCase()}, ${tools.map((id) => methodName(id, lang)).join(', ')}.`,
+    table: {
+      title,
+      columns: [
+        { name: t('unitColumn'), kind: 'text' },
+        { name: t('columnTool'), kind: 'text' },
+        { name: t('columnTrained'), kind: 'number' },
+        { name: t('columnStaff'), kind: 'number' },
+        { name: t('columnShare'), kind: 'share' },
+      ],
+      rows: rows.map((r) => [String(r.unit_label), methodName(String(r.method_id), lang), Number(r.trained), Number(r.staff), r.share_trained === null ? null : Number(r.share_trained)]),
+    },
+  };
+}

@@ -1,0 +1,16 @@
+// The analysis views, in tab order, with their names in the UI.
+import type { MessageKey } from '../../../electron/shared/strings';
+
+export const VIEWS = ['overview', 'interventions', 'tools', 'satisfaction', 'knowledge', 'counties', 'coverage', 'trends'] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+export const VIEW_KEYS: Record<ViewId, MessageKey> = {
+  overview: 'viewOverview',
+  interventions: 'viewInterventions',
+  tools: 'viewTools',
+  satisfaction: 'viewSatisfaction',
+  knowledge: 'viewKnowledge',
+  counties: 'viewCounties',
+  coverage: 'viewCoverage',
+  trends: 'viewTrends',
+};

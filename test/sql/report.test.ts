@@ -1,0 +1,127 @@
+// `metodkartan report` end to end on the four samples: the real command line writes the pack a report
+// writer gets from the app. The manifest must let anyone regenerate it: its hashes are checked against
+// the inputs and the files written, the PDF is read back, the PNGs' sizes are read from their headers.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const SAMPLES = ['pilot-methods-survey-2023.xlsx', 'pilot-activities-survey-2023.csv', 'usage-2022-2024.csv', 'assessment-training-2024.csv'];
+
+let out: string;
+let status: number | null;
+let stdout: string;
+let stderr: string;
+
+interface Manifest {
+  manifestVersion: number;
+  app: { name: string; version: string };
+  inputs: { name: string; size: number; sha256: string; shape: string; roles: Record<string, { role: string }> }[];
+  mappings: { units: { unit_name: string; status: string }[]; methods: { method_name: string; method_id: string | null }[] };
+  filters: { county: string | null; description: string };
+  suppression: { enabled: boolean; threshold: number };
+  files: { name: string; sha256: string }[];
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'metodkartan-report-'));
+  const result = spawnSync('node_modules/.bin/tsx', ['scripts/metodkartan.ts', 'report', '--out', out, ...SAMPLES.map((f) => `data-samples/${f}`)], {
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
+  ({ status, stdout, stderr } = result);
+}, 180_000);
+
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+describe('metodkartan report', () => {
+  it('writes a pack whose manifest names every input by its SHA-256 and every file it wrote', async () => {
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.manifestVersion).toBe(1);
+    expect(manifest.app.name).toBe('Metodkartan');
+    expect(manifest.inputs.map((i) => i.name)).toEqual(SAMPLES);
+    for (const input of manifest.inputs) {
+      const bytes = new Uint8Array(await readFile(`data-samples/${input.name}`));
+      expect(input.sha256, input.name).toBe(sha256(bytes));
+      expect(input.size).toBe(bytes.length);
+    }
+    expect(manifest.inputs.map((i) => i.shape)).toEqual(['survey-multi', 'survey-wide', 'usage', 'training']);
+    // The import mappings: every unit name of the files matched to the register.
+    expect(manifest.mappings.units.length).toBeGreaterThan(56);
+    expect(manifest.mappings.units.every((u) => u.status === 'matched')).toBe(true);
+    expect(manifest.mappings.methods).toContainEqual({ method_name: 'Funktionell familjeterapi (FFT)', method_id: 'fft' });
+    expect(manifest.suppression).toEqual({ enabled: true, threshold: 5 });
+    expect(manifest.filters.description).toBe('Alla enheter, inga filter');
+
+    const written = (await readdir(out)).sort();
+    expect(manifest.files.map((f) => f.name).sort()).toEqual(written.filter((name) => name !== 'manifest.json'));
+    for (const file of manifest.files) expect(file.sha256, file.name).toBe(sha256(new Uint8Array(await readFile(path.join(out, file.name)))));
+    expect(stdout).toContain(`${written.length} filer skrivna till ${out}`);
+  });
+
+  it('draws every section as PNG at 2×, SVG with the font, and CSV for Swedish Excel', async () => {
+    const written = await readdir(out);
+    const pngs = written.filter((name) => name.endsWith('.png'));
+    expect(pngs).toContain('01-adoption-parenting-programme.png');
+    expect(pngs.some((name) => name.endsWith('-counties.png'))).toBe(true);
+    expect(pngs.some((name) => name.endsWith('-trends.png'))).toBe(true);
+    for (const name of pngs) {
+      const png = await readFile(path.join(out, name));
+      expect(png.readUInt32BE(16), name).toBe(1280); // 640 px (A4 text width) at 2×
+      expect(written).toContain(name.replace(/\.png$/, '.svg'));
+      expect(written).toContain(name.replace(/\.png$/, '.csv'));
+    }
+    const svg = await readFile(path.join(out, pngs.find((n) => n.includes('family-treatment'))!.replace('.png', '.svg')), 'utf8');
+    expect(svg).toContain("@font-face{font-family:'Source Sans 3'");
+    expect(svg).toContain('>41\u00a0% (23 av 56)</text>');
+    const csv = await readFile(path.join(out, pngs.find((n) => n.includes('family-treatment'))!.replace('.png', '.csv')), 'utf8');
+    expect(csv.startsWith('\ufeffMetod;')).toBe(true);
+    expect(csv).toContain('FFT;23;56;0,41');
+    // The yearly counts for all 56 units are large: nothing to suppress, no footnote.
+    const counts = await readFile(path.join(out, written.find((n) => /-trends-2\.csv$/.test(n))!), 'utf8');
+    expect(counts).toContain('KOMET;460;1074;1573;3107');
+    expect(counts).not.toContain('..');
+  });
+
+  it('narrows to a county, and suppresses its small counts with the complementary cell', async () => {
+    const dalarna = await mkdtemp(path.join(tmpdir(), 'metodkartan-report-'));
+    try {
+      const result = spawnSync('node_modules/.bin/tsx', ['scripts/metodkartan.ts', 'report', '--out', dalarna, '--county', '20', ...SAMPLES.map((f) => `data-samples/${f}`)], {
+        encoding: 'utf8',
+        timeout: 170_000,
+      });
+      expect(result.stderr).toBe('');
+      const manifest = JSON.parse(await readFile(path.join(dalarna, 'manifest.json'), 'utf8')) as Manifest;
+      expect(manifest.filters.description).toBe('Län: Dalarnas län');
+      const written = await readdir(dalarna);
+      const counts = (await readFile(path.join(dalarna, written.find((n) => /-trends-2\.csv$/.test(n))!), 'utf8')).split('\r\n');
+      // EARL in Dalarna: 2022 below 5, so 2023 goes too, or the row total (49) would give 2022 away.
+      expect(counts).toContain('EARL;..;..;29;49');
+      expect(counts).toContain('KOMET;43;93;126;262');
+      expect(counts).toContain('".. = färre än 5; uppgiften visas inte för att skydda enskilda (sekretess)."');
+    } finally {
+      await rm(dalarna, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('writes a PDF report: a cover and one page per chart', async () => {
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const written = await readdir(out);
+    const charts = written.filter((name) => name.endsWith('.png')).length;
+    const pdf = await getDocument({ data: new Uint8Array(await readFile(path.join(out, 'rapport.pdf'))), isEvalSupported: false, useSystemFonts: false }).promise;
+    expect(pdf.numPages).toBeGreaterThanOrEqual(charts + 1);
+    const text = async (page: number) => ((await (await pdf.getPage(page)).getTextContent()).items as { str: string }[]).map((i) => i.str).join(' ');
+    const cover = await text(1);
+    expect(cover).toContain('Metodkartan – rapport');
+    expect(cover).toContain('pilot-methods-survey-2023.xlsx');
+    expect(await text(2)).toContain('Insatser: Beteendebaserade föräldraskapsstödsprogram');
+  });
+});
