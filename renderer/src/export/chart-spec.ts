@@ -46,7 +46,8 @@ export interface LineSeries {
 export type ChartBody =
   | { kind: 'bars'; bars: BarDatum[]; formatTick: (share: number) => string }
   | { kind: 'diverging'; steps: { label: string; colour: string }[]; rows: DivergingDatum[] }
-  | { kind: 'heat'; columns: string[]; rows: HeatDatum[] }
+  /** `withScale: false` where cells are yes/no (coverage), not shares: no colour scale then. */
+  | { kind: 'heat'; columns: string[]; rows: HeatDatum[]; withScale?: boolean }
   | { kind: 'lines'; periods: string[]; series: LineSeries[]; formatTick: (value: number) => string };
 
 export interface ChartSpec {

@@ -142,7 +142,7 @@ function drawBody(canvas: Canvas, body: ChartBody, available: number | null) {
     case 'diverging':
       return drawDiverging(canvas, body.steps, body.rows);
     case 'heat':
-      return drawHeat(canvas, body.columns, body.rows, available);
+      return drawHeat(canvas, body.columns, body.rows, available, body.withScale ?? true);
     case 'lines':
       return drawLines(canvas, body.periods, body.series, body.formatTick, available);
   }
@@ -221,15 +221,17 @@ function drawDiverging(canvas: Canvas, steps: readonly { label: string; colour: 
   }
 }
 
-function drawHeat(canvas: Canvas, columns: readonly string[], rows: readonly HeatDatum[], available: number | null) {
+function drawHeat(canvas: Canvas, columns: readonly string[], rows: readonly HeatDatum[], available: number | null, withScale: boolean) {
   const { measure, width } = canvas;
   const labelWidth = Math.min(width * 0.3, Math.max(...rows.map((r) => measure.width(r.label, 12))) + 12);
-  const cellWidth = (width - 2 * PAD - labelWidth) / Math.max(1, columns.length);
-  // Column names stand at 45° when they do not fit their column.
+  const plotWidth = width - 2 * PAD - labelWidth;
+  // Column names stand at 45° when they do not fit their column; the last one then reaches past the
+  // grid to the right, so the grid leaves room for it.
   const longest = Math.max(...columns.map((c) => measure.width(c, 12)));
-  const isSlanted = longest > cellWidth - 4;
+  const isSlanted = longest > plotWidth / Math.max(1, columns.length) - 4;
+  const cellWidth = (isSlanted ? plotWidth - longest * 0.72 : plotWidth) / Math.max(1, columns.length);
   const headerHeight = isSlanted ? longest * 0.72 + 12 : 20;
-  const legendHeight = 34;
+  const legendHeight = withScale ? 34 : 0;
   const rowHeight = available === null ? 22 : clamp((available - headerHeight - legendHeight) / Math.max(1, rows.length), 12, 30);
   const x0 = PAD + labelWidth;
   const top = canvas.y + headerHeight;
@@ -255,6 +257,7 @@ function drawHeat(canvas: Canvas, columns: readonly string[], rows: readonly Hea
   });
   // The colour scale, so a printed page can be read without the numbers.
   canvas.y = top + rows.length * rowHeight + 12;
+  if (!withScale) return;
   const steps = 8;
   for (let k = 0; k < steps; k++) canvas.rect(x0 + k * 28, canvas.y, 28, 10, shareColour((k + 0.5) / steps));
   canvas.text(x0, canvas.y + 24, '0 %', 11, { fill: MUTED, anchor: 'middle' });

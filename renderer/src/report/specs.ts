@@ -187,6 +187,7 @@ export function coverageSpec(rows: readonly Row[], ctx: SpecContext): ChartSpec 
     text: { title, subtitle: t('questionCoverage'), count: t('unitsN', { total: units.length }), source: sourceLine(ctx) },
     body: {
       kind: 'heat',
+      withScale: false,
       columns: RECOMMENDED_TYPES.map((type) => SHORT_TYPE[type]![lang]),
       rows: units.map((unit) => ({
         label: unit,
