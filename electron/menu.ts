@@ -1,12 +1,18 @@
 // The native menu as data: a pure function of language, platform and actions, so its labels,
 // accelerators and clicks are tested without Electron. Roles give the standard behaviour (and, on
 // macOS, the system's own wording).
+import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Lang } from './shared/ipc-contract';
 import { LANGUAGE_NAMES, translate, type MessageKey } from './shared/strings';
 
 export interface MenuActions {
   open(): void;
+  saveWorkspace(): void;
+  saveWorkspaceAs(): void;
+  openWorkspace(): void;
+  /** Arkiv → Senaste arbetsytor → a file: its path, which only main ever sees. */
+  openRecent(filePath: string): void;
   export(): void;
   about(): void;
   setLanguage(lang: Lang): void;
@@ -17,13 +23,38 @@ export interface MenuInput {
   lang: Lang;
   platform: NodeJS.Platform;
   actions: MenuActions;
+  /** The recent workspaces, most recent first (electron/recent-files.ts keeps at most ten). */
+  recent: readonly string[];
 }
 
 const LANGUAGES = ['sv', 'en'] as const satisfies readonly Lang[];
 
-export function buildMenuTemplate({ lang, platform, actions }: MenuInput): MenuItemConstructorOptions[] {
+/** Never more than this many recent items, whatever the caller passes. */
+export const MAX_RECENT_ITEMS = 10;
+
+/**
+ * The labels of the recent files: base names, with the folder's name added where two files share
+ * one. A single `&` marks a keyboard mnemonic in Electron's menus, so a literal one is doubled.
+ */
+export function recentLabels(paths: readonly string[]): string[] {
+  const names = paths.map((filePath) => path.basename(filePath));
+  return names.map((name, index) => {
+    const shared = names.filter((other) => other === name).length > 1;
+    const label = shared ? `${name} (${path.basename(path.dirname(paths[index] ?? ''))})` : name;
+    return label.replaceAll('&', '&&');
+  });
+}
+
+export function buildMenuTemplate({ lang, platform, actions, recent }: MenuInput): MenuItemConstructorOptions[] {
   const t = (key: MessageKey): string => translate(lang, key);
   const isMac = platform === 'darwin';
+
+  const shown = recent.slice(0, MAX_RECENT_ITEMS);
+  const labels = recentLabels(shown);
+  const recentItems: MenuItemConstructorOptions[] =
+    shown.length === 0
+      ? [{ label: t('menuRecentEmpty'), enabled: false }]
+      : shown.map((filePath, index) => ({ label: labels[index], click: () => actions.openRecent(filePath) }));
 
   // macOS users expect the app menu first, and Quit in it rather than in the File menu.
   const appMenu: MenuItemConstructorOptions[] = isMac
@@ -52,6 +83,12 @@ export function buildMenuTemplate({ lang, platform, actions }: MenuInput): MenuI
       label: t('menuFile'),
       submenu: [
         { label: t('menuOpen'), accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
+        { type: 'separator' },
+        { label: t('menuOpenWorkspace'), accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openWorkspace() },
+        { label: t('menuRecent'), submenu: recentItems },
+        { label: t('menuSaveWorkspace'), accelerator: 'CmdOrCtrl+S', click: () => actions.saveWorkspace() },
+        { label: t('menuSaveWorkspaceAs'), accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveWorkspaceAs() },
+        { type: 'separator' },
         { label: t('menuExport'), accelerator: 'CmdOrCtrl+E', click: () => actions.export() },
         ...quit,
       ],

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
+import type * as ArrowModule from 'apache-arrow';
 import Worker from 'web-worker';
 import { createEngine, type Engine } from '../renderer/src/db/engine';
 
@@ -23,5 +24,7 @@ export async function startNodeEngine(): Promise<Engine> {
   const db = new AsyncDuckDB(new VoidLogger(), worker as unknown as globalThis.Worker);
   await db.instantiate(path.join(dist, 'duckdb-eh.wasm'));
   await db.open({ query: { castBigIntToDouble: true } });
-  return createEngine(db, readQueryFiles());
+  // DuckDB-WASM's Node build is CommonJS and builds its Arrow tables with the CommonJS apache-arrow.
+  const arrow = require('apache-arrow') as typeof ArrowModule;
+  return createEngine(db, readQueryFiles(), (table) => arrow.tableToIPC(table, 'stream'));
 }

@@ -10,6 +10,12 @@ export interface InvokeMap {
   [IPC.setLanguage]: AppApi['setLanguage'];
   [IPC.openExternal]: AppApi['openExternal'];
   [IPC.copyImage]: AppApi['copyImage'];
+  [IPC.saveWorkspace]: AppApi['saveWorkspace'];
+  [IPC.openWorkspace]: AppApi['openWorkspace'];
+  [IPC.writeAutosave]: AppApi['writeAutosave'];
+  [IPC.takeRecovery]: AppApi['takeRecovery'];
+  [IPC.discardRecovery]: AppApi['discardRecovery'];
+  [IPC.readyToClose]: AppApi['readyToClose'];
 }
 export type InvokeChannel = keyof InvokeMap;
 export type InvokeArgs<C extends InvokeChannel> = Parameters<InvokeMap[C]>;
@@ -39,6 +45,13 @@ const THROWN_ERROR: Record<InvokeChannel, AppErrorCode> = {
   [IPC.setLanguage]: 'invalid-argument',
   [IPC.openExternal]: 'url-not-allowed',
   [IPC.copyImage]: 'clipboard-failed',
+  [IPC.saveWorkspace]: 'write-failed',
+  [IPC.openWorkspace]: 'read-failed',
+  [IPC.writeAutosave]: 'write-failed',
+  [IPC.takeRecovery]: 'read-failed',
+  [IPC.discardRecovery]: 'write-failed',
+  // Nothing here can throw; the table needs an entry for every channel.
+  [IPC.readyToClose]: 'invalid-argument',
 };
 
 const REFUSED = { ok: false, error: 'invalid-argument' } as const satisfies Result<never>;

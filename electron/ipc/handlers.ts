@@ -13,8 +13,19 @@ import type {
 import { IPC, MAX_FILE_BYTES, type Lang, type OpenedFile, type Result } from '../shared/ipc-contract';
 import { translate } from '../shared/strings';
 import { openVettedExternal, type ShellLike } from '../external-links';
+import type { SessionFiles } from '../session-files';
+import type { WorkspaceFiles } from '../workspace-files';
 import { handle, type IpcMainLike, type SenderFrame } from './handle';
-import { noArguments, oneArgument, parseLang, parsePngImage, parseSaveRequest, parseUrl } from './validate';
+import {
+  noArguments,
+  oneArgument,
+  parseLang,
+  parsePngImage,
+  parseSaveRequest,
+  parseUrl,
+  parseWorkspaceBytes,
+  parseWorkspaceSaveRequest,
+} from './validate';
 
 /** Electron's `dialog`, with the parent window always given so every dialog is modal to the app. */
 export interface DialogLike<W> {
@@ -65,6 +76,12 @@ export interface HandlerDeps<W> extends OpenFilesDeps<W>, ClipboardDeps {
   shell: ShellLike;
   setLanguage(lang: Lang): void;
   isTrustedSender(frame: SenderFrame): boolean;
+  /** Workspace saves and opens, with the current path they keep (electron/workspace-files.ts). */
+  workspace: Pick<WorkspaceFiles, 'save' | 'open'>;
+  /** Autosave and recovery in the app's data folder (electron/session-files.ts). */
+  session: Pick<SessionFiles, 'writeAutosave' | 'takeRecovery' | 'discardRecovery'>;
+  /** The renderer has written its autosave: the window waiting to close may close. */
+  readyToClose(): void;
 }
 
 /** The formats the renderer's import reads; the second filter lets a mislabelled file be tried anyway. */
@@ -78,7 +95,7 @@ export function openDialogOptions(lang: Lang): OpenDialogOptions {
   };
 }
 
-type ReadOutcome =
+export type ReadOutcome =
   | { ok: true; files: OpenedFile[] }
   | { ok: false; error: 'file-too-large'; name: string; size: number }
   | { ok: false; error: 'read-failed'; name: string };
@@ -88,7 +105,7 @@ type ReadOutcome =
  * stat'ed before any is read, so a 5 GB file never reaches memory; the size is checked again after
  * reading because a file can grow between the two.
  */
-async function readChosenFiles(fs: FileSystem, filePaths: readonly string[]): Promise<ReadOutcome> {
+export async function readChosenFiles(fs: FileSystem, filePaths: readonly string[]): Promise<ReadOutcome> {
   let name = '';
   try {
     for (const filePath of filePaths) {
@@ -145,14 +162,24 @@ export async function openFilesFromMenu<W>(
     webContents.send(IPC.filesOpened, outcome.files);
     return;
   }
-  const window = deps.getWindow();
-  if (window === null) return;
+  await showReadFailure(deps, outcome);
+}
+
+/** A failed read from a menu item, in a native message box in the words the renderer would use. */
+export async function showReadFailure<W>(deps: OpenFilesDeps<W>, outcome: Extract<ReadOutcome, { ok: false }>): Promise<void> {
   const lang = deps.getLanguage();
   const detail =
     outcome.error === 'file-too-large'
       ? translate(lang, 'errorTooLarge', { file: outcome.name, size: megabytes(outcome.size), max: megabytes(MAX_FILE_BYTES) })
       : translate(lang, 'errorRead', { file: outcome.name });
-  await deps.dialog.showMessageBox(window, { type: 'error', message: translate(lang, 'errorTitle'), detail });
+  await showError(deps, detail);
+}
+
+/** An error message box modal to the window; nothing when there is no window. */
+export async function showError<W>(deps: OpenFilesDeps<W>, detail: string): Promise<void> {
+  const window = deps.getWindow();
+  if (window === null) return;
+  await deps.dialog.showMessageBox(window, { type: 'error', message: translate(deps.getLanguage(), 'errorTitle'), detail });
 }
 
 /**
@@ -223,4 +250,43 @@ export function registerIpcHandlers<W>(deps: HandlerDeps<W>): void {
   handle(ipcMain, IPC.openExternal, oneArgument(parseUrl), (url) => openVettedExternal(deps.shell, url), isTrustedSender);
 
   handle(ipcMain, IPC.copyImage, oneArgument(parsePngImage), (png) => copyImageToClipboard(deps, png), isTrustedSender);
+
+  handle(ipcMain, IPC.saveWorkspace, oneArgument(parseWorkspaceSaveRequest), (request) => deps.workspace.save(request), isTrustedSender);
+
+  handle(ipcMain, IPC.openWorkspace, noArguments, () => deps.workspace.open(), isTrustedSender);
+
+  handle(
+    ipcMain,
+    IPC.writeAutosave,
+    oneArgument(parseWorkspaceBytes),
+    async (bytes) => {
+      await deps.session.writeAutosave(bytes);
+      return { ok: true, value: null };
+    },
+    isTrustedSender,
+  );
+
+  handle(ipcMain, IPC.takeRecovery, noArguments, () => deps.session.takeRecovery(), isTrustedSender);
+
+  handle(
+    ipcMain,
+    IPC.discardRecovery,
+    noArguments,
+    async () => {
+      await deps.session.discardRecovery();
+      return { ok: true, value: null };
+    },
+    isTrustedSender,
+  );
+
+  handle(
+    ipcMain,
+    IPC.readyToClose,
+    noArguments,
+    async () => {
+      deps.readyToClose();
+      return { ok: true, value: null };
+    },
+    isTrustedSender,
+  );
 }

@@ -1,6 +1,13 @@
 // Validators for what the renderer sends over IPC. The renderer is treated as untrusted input: each
 // parser returns a typed value or null, and never throws.
-import { MAX_FILE_BYTES, MAX_IMAGE_BYTES, type Lang, type SaveRequest } from '../shared/ipc-contract';
+import {
+  MAX_FILE_BYTES,
+  MAX_IMAGE_BYTES,
+  WORKSPACE_EXTENSION,
+  type Lang,
+  type SaveRequest,
+  type WorkspaceSaveRequest,
+} from '../shared/ipc-contract';
 import { MAX_URL_LENGTH } from '../policy/trusted-url';
 
 /** A suggested file name is a hint for the save dialog; anything longer is not a name a person typed. */
@@ -28,6 +35,40 @@ export function parseSaveRequest(value: unknown): SaveRequest | null {
   const name = parseFileName(suggestedName);
   if (name === null || !(bytes instanceof Uint8Array) || bytes.byteLength > MAX_FILE_BYTES) return null;
   return { suggestedName: name, bytes };
+}
+
+/**
+ * A workspace file name: parseFileName's rules, ending in `.metodkartan` (any case) or given that
+ * ending, which must still fit the length limit.
+ */
+export function parseWorkspaceName(value: unknown): string | null {
+  const name = parseFileName(value);
+  if (name === null) return null;
+  return name.toLowerCase().endsWith(`.${WORKSPACE_EXTENSION}`) ? name : parseFileName(`${name}.${WORKSPACE_EXTENSION}`);
+}
+
+/**
+ * Workspace bytes (a save or an autosave): a real Uint8Array, not empty (an empty file would replace
+ * a workspace with nothing), at most MAX_FILE_BYTES. What the bytes hold is the renderer's business.
+ */
+export function parseWorkspaceBytes(value: unknown): Uint8Array | null {
+  if (!ArrayBuffer.isView(value) || !(value instanceof Uint8Array)) return null;
+  return value.byteLength > 0 && value.byteLength <= MAX_FILE_BYTES ? value : null;
+}
+
+/** Own properties only, so nothing is read from a prototype; an object whose getters throw is refused. */
+export function parseWorkspaceSaveRequest(value: unknown): WorkspaceSaveRequest | null {
+  try {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+    const own = (key: string): unknown => (Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined);
+    const bytes = parseWorkspaceBytes(own('bytes'));
+    const saveAs = own('saveAs');
+    const suggestedName = parseWorkspaceName(own('suggestedName'));
+    if (bytes === null || typeof saveAs !== 'boolean' || suggestedName === null) return null;
+    return { bytes, saveAs, suggestedName };
+  } catch {
+    return null;
+  }
 }
 
 export function parseLang(value: unknown): Lang | null {

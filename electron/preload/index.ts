@@ -17,7 +17,14 @@ const api = {
   setLanguage: (lang) => ipcRenderer.invoke(IPC.setLanguage, lang),
   openExternal: (url) => ipcRenderer.invoke(IPC.openExternal, url),
   copyImage: (png) => ipcRenderer.invoke(IPC.copyImage, png),
+  saveWorkspace: (request) => ipcRenderer.invoke(IPC.saveWorkspace, request),
+  openWorkspace: () => ipcRenderer.invoke(IPC.openWorkspace),
+  writeAutosave: (bytes) => ipcRenderer.invoke(IPC.writeAutosave, bytes),
+  takeRecovery: () => ipcRenderer.invoke(IPC.takeRecovery),
+  discardRecovery: () => ipcRenderer.invoke(IPC.discardRecovery),
+  readyToClose: () => ipcRenderer.invoke(IPC.readyToClose),
   onFilesOpened: (listener) => subscribe(IPC.filesOpened, listener),
+  onWorkspaceOpened: (listener) => subscribe(IPC.workspaceOpened, listener),
   onMenuCommand: (listener) => subscribe(IPC.menuCommand, listener),
 } satisfies AppApi;
 

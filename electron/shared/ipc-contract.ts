@@ -25,12 +25,42 @@ export type Result<T> =
 /**
  * Menu items the renderer acts on (Öppna is handled in main, which owns the dialogs).
  * `language:xx` tells the renderer the user switched language in Visa → Språk.
+ * `workspace:*` ask the renderer to save or open a workspace: it builds or reads the bytes and calls
+ * saveWorkspace/openWorkspace, whose dialogs main shows. `app:closing` asks it to write its autosave
+ * and then call readyToClose before the window closes.
  */
-export type MenuCommand = 'export' | 'about' | `language:${Lang}`;
+export type MenuCommand =
+  | 'export'
+  | 'about'
+  | `language:${Lang}`
+  | 'workspace:save'
+  | 'workspace:save-as'
+  | 'workspace:open'
+  | 'app:closing';
 
 export interface SaveRequest {
   suggestedName: string;
   bytes: Uint8Array;
+}
+
+/** The extension of a workspace file (without the dot): a ZIP the renderer makes, opaque to main. */
+export const WORKSPACE_EXTENSION = 'metodkartan';
+
+/**
+ * Spara (saveAs false) writes over the workspace file last saved or opened without asking, when
+ * main knows one; otherwise, and for Spara som, main asks where. The path stays in main.
+ */
+export interface WorkspaceSaveRequest {
+  bytes: Uint8Array;
+  saveAs: boolean;
+  /** A bare file name for the dialog; main appends `.metodkartan` when it is missing. */
+  suggestedName: string;
+}
+
+/** `name` is the base name of the file written, null when the user cancelled. */
+export interface WorkspaceSaved {
+  saved: boolean;
+  name: string | null;
 }
 
 /** What the preload exposes as `window.metodkartan`: named methods only. */
@@ -45,8 +75,22 @@ export interface AppApi {
   openExternal(url: string): Promise<Result<null>>;
   /** Puts a PNG image (a chart) on the system clipboard. */
   copyImage(png: Uint8Array): Promise<Result<null>>;
+  /** Saves a workspace (see WorkspaceSaveRequest); `saved: false` when the user cancels. */
+  saveWorkspace(request: WorkspaceSaveRequest): Promise<Result<WorkspaceSaved>>;
+  /** Shows the open dialog for one .metodkartan file and reads it; null when the user cancels. */
+  openWorkspace(): Promise<Result<OpenedFile | null>>;
+  /** Replaces the autosave in the app's data folder (atomically). */
+  writeAutosave(bytes: Uint8Array): Promise<Result<null>>;
+  /** Once at start: the autosave a session left when it did not end cleanly, else null. */
+  takeRecovery(): Promise<Result<Uint8Array | null>>;
+  /** Deletes the autosave: the user declined or restored it. */
+  discardRecovery(): Promise<Result<null>>;
+  /** The answer to menu command `app:closing`: the autosave is written, the window may close. */
+  readyToClose(): Promise<Result<null>>;
   /** Files opened through Arkiv → Öppna. Returns an unsubscribe function. */
   onFilesOpened(listener: (files: OpenedFile[]) => void): () => void;
+  /** Workspaces opened through Arkiv → Senaste arbetsytor. Returns an unsubscribe function. */
+  onWorkspaceOpened(listener: (file: OpenedFile) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
@@ -57,7 +101,14 @@ export const IPC = {
   setLanguage: 'app:set-language',
   openExternal: 'app:open-external',
   copyImage: 'clipboard:write-image',
+  saveWorkspace: 'workspace:save-file',
+  openWorkspace: 'workspace:open-file',
+  writeAutosave: 'autosave:write',
+  takeRecovery: 'autosave:take-recovery',
+  discardRecovery: 'autosave:discard',
+  readyToClose: 'app:ready-to-close',
   filesOpened: 'files:opened',
+  workspaceOpened: 'workspace:opened',
   menuCommand: 'menu:command',
 } as const;
 

@@ -18,6 +18,7 @@ import type { ChartSpec } from './export/chart-spec';
 import { ExportContext, type ExportServices } from './export/export-context';
 import type { SuppressionSettings } from './export/suppress';
 import { loadSuppression, storeSuppression } from './export/suppression-setting';
+import { useWorkspaceFile, type SavedState } from './workspace/use-workspace-file';
 import { csvFileName, tableToCsv } from './export/table-csv';
 import { I18nProvider, storeLang, storedLang, useI18n } from './i18n/i18n';
 import type { Platform } from './platform';
@@ -72,6 +73,22 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
     setSuppression(settings);
     storeSuppression(settings);
   }, []);
+  // The workspace file: what is on screen goes in, and comes back on open or after a crash.
+  const { snapshot, restore } = files;
+  const savedState = useMemo<SavedState>(() => ({ tab, filters, edits, suppression, files: snapshot() }), [tab, filters, edits, suppression, snapshot]);
+  const applyState = useCallback(
+    (state: SavedState) => {
+      setTab((TABS as readonly string[]).includes(state.tab) ? (state.tab as Tab) : 'files');
+      setFilters({ ...NO_FILTERS, ...state.filters });
+      setEdits(state.edits ?? {});
+      setSuppression(state.suppression);
+      storeSuppression(state.suppression);
+      restore(state.files);
+    },
+    [restore],
+  );
+  const workspace = useWorkspaceFile({ engine, platform, state: savedState, apply: applyState, fail });
+  const { save: saveWorkspace, open: openWorkspace } = workspace;
   const loaded = useMemo<LoadedFile[]>(() => files.sources.map((s) => loadedFile(s.table.fileName, s.guess)), [files.sources]);
   // A file being read or waiting for its mapping is shown on the files tab, whichever tab was open.
   const shown: Tab = files.pending || files.busy ? 'files' : tab;
@@ -104,10 +121,12 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
     () =>
       platform.onMenuCommand((command) => {
         if (command === 'about') setIsAboutOpen(true);
+        if (command === 'workspace:save' || command === 'workspace:save-as') void saveWorkspace(command === 'workspace:save-as');
+        if (command === 'workspace:open') void openWorkspace();
         if (command === 'export') void exportCurrent();
         if (command === 'language:sv' || command === 'language:en') onLang(command === 'language:sv' ? 'sv' : 'en');
       }),
-    [platform, exportCurrent, onLang],
+    [platform, exportCurrent, onLang, saveWorkspace, openWorkspace],
   );
 
   // The report pack: the charts of this view (or all) as a zipped folder with a PDF and a manifest.
@@ -167,11 +186,32 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
               ))}
             </select>
           </label>
+          <button type="button" className="ghost-light" onClick={() => void workspace.open()}>
+            {t('workspaceOpen')}
+          </button>
+          <button type="button" className="ghost-light" disabled={files.sources.length === 0} onClick={() => void workspace.save(false)}>
+            {t('workspaceSave')}
+          </button>
           <button type="button" className="primary" onClick={() => void open()}>
             {t('openFiles')}
           </button>
         </div>
       </header>
+
+      {workspace.recovery && (
+        <div className="recovery" role="alertdialog" aria-labelledby="recovery-text">
+          <p id="recovery-text">{t('recoveryPrompt')}</p>
+          <button type="button" className="primary" onClick={() => void workspace.restoreRecovery()}>
+            {t('recoveryRestore')}
+          </button>
+          <button type="button" className="secondary" onClick={() => void workspace.discardRecovery()}>
+            {t('recoveryDiscard')}
+          </button>
+        </div>
+      )}
+      <p className="workspace-status" role="status" aria-live="polite" data-testid="workspace-status">
+        {workspace.status && t(workspace.status.key, { file: workspace.status.file })}
+      </p>
 
       <ErrorList errors={files.errors} onDismiss={files.dismissError} />
 

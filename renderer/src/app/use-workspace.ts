@@ -256,7 +256,30 @@ export function useWorkspace(engine: () => Promise<Engine>) {
     [engine],
   );
 
+  /** What a workspace file keeps of the loaded files: their records and the remembered choices. */
+  const snapshot = useCallback(() => ({ sources, selected, preferences: preferences.current }), [sources, selected]);
+
+  /**
+   * Shows a workspace just loaded into the database (workspace-file.ts has replaced the tables): its
+   * files, and its templates and choices merged into this computer's (the file's win where both have one).
+   */
+  const restore = useCallback((saved: { sources: Source[]; selected: string | null; preferences: Preferences }) => {
+    const mine = preferences.current;
+    const merged: Preferences = {
+      templates: [...saved.preferences.templates, ...mine.templates.filter((t) => !saved.preferences.templates.some((s) => s.signature === t.signature))],
+      units: { ...mine.units, ...saved.preferences.units },
+      methods: { ...mine.methods, ...saved.preferences.methods },
+    };
+    preferences.current = merged;
+    savePreferences(merged);
+    taken.current = new Set(saved.sources.map((s) => s.table.table));
+    setPending(null);
+    setSources(saved.sources);
+    setSelected(saved.selected);
+    setDataVersion((v) => v + 1);
+  }, []);
+
   const dismissError = useCallback((id: number) => setErrors((list) => list.filter((e) => e.id !== id)), []);
 
-  return { sources, dataVersion, pending, selected, setSelected, busy, progress, errors, open, changeOptions, changeRole, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail };
+  return { sources, dataVersion, pending, selected, setSelected, busy, progress, errors, snapshot, restore, open, changeOptions, changeRole, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail };
 }

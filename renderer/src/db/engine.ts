@@ -1,7 +1,7 @@
 // The one wrapper around an AsyncDuckDB: the browser (worker) and Node (tests, command line) both
 // hand it a started database, so every query and import runs through the same code.
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 
 export type Row = Record<string, unknown>;
 
@@ -10,6 +10,8 @@ export interface Engine {
   readonly queryFiles: Readonly<Record<string, string>>;
   /** Runs SQL; values are bound as parameters, never spliced into the text. */
   query(sql: string, params?: unknown[]): Promise<Table>;
+  /** Runs SQL and gives the result as an Arrow IPC stream (for writing it elsewhere, e.g. Parquet). */
+  queryIpc(sql: string): Promise<Uint8Array>;
   registerText(fileName: string, text: string): Promise<void>;
   /** Creates table `table` from an Arrow IPC stream (bytes, so the Arrow version never matters). */
   insertArrowIpc(ipc: Uint8Array, table: string): Promise<void>;
@@ -26,7 +28,16 @@ export interface Engine {
  */
 const SETUP_SQL = ['SET autoload_known_extensions = false', 'SET autoinstall_known_extensions = false'];
 
-export async function createEngine(db: AsyncDuckDB, queryFiles: Readonly<Record<string, string>>): Promise<Engine> {
+/**
+ * `toIpc` must come from the same apache-arrow instance DuckDB-WASM builds its tables with: Arrow
+ * checks classes with instanceof. In the app that is the one ESM instance; under Node DuckDB-WASM's
+ * CommonJS build requires the CommonJS one (see scripts/node-engine.ts).
+ */
+export async function createEngine(
+  db: AsyncDuckDB,
+  queryFiles: Readonly<Record<string, string>>,
+  toIpc: (table: Table) => Uint8Array = (table) => tableToIPC(table, 'stream'),
+): Promise<Engine> {
   const conn: AsyncDuckDBConnection = await db.connect();
   for (const sql of SETUP_SQL) await conn.query(sql);
   return {
@@ -39,6 +50,9 @@ export async function createEngine(db: AsyncDuckDB, queryFiles: Readonly<Record<
       } finally {
         await statement.close();
       }
+    },
+    async queryIpc(sql) {
+      return toIpc(await conn.query(sql));
     },
     async registerText(fileName, text) {
       await db.registerFileText(fileName, text);

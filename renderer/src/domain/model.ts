@@ -66,6 +66,9 @@ const MODEL_SQL = [
 
 const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers'] as const;
 
+/** The tables a workspace must keep to restore the analyses exactly (the register is rebuilt). */
+export const WORKSPACE_TABLES = [...CANONICAL, 'unit_map', 'method_map', 'method_catalogue'] as const;
+
 /** Rows whose unit cell is a total, not a unit: hand-made sheets end with them. */
 export const TOTALS = '^(totalt?|summa|samtliga|alla|hela kommunen|riket)$';
 

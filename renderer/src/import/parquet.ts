@@ -6,6 +6,14 @@
 /** The part of parquet-wasm the import uses. */
 export interface ParquetModule {
   readParquet(bytes: Uint8Array, options?: { limit?: number } | null): { intoIPCStream(): Uint8Array };
+  /** Writing is for workspace files (workspace/workspace-file.ts). */
+  writeParquet(table: ParquetTable): Uint8Array;
+  Table: { fromIPCStream(ipc: Uint8Array): ParquetTable };
+}
+
+/** parquet-wasm's own table: opaque here, made from Arrow IPC and handed straight to writeParquet. */
+export interface ParquetTable {
+  free(): void;
 }
 
 /** Loads (once) and returns parquet-wasm. */

@@ -41,5 +41,28 @@ export function createElectronPlatform(api: AppApi): Platform {
     onMenuCommand(listener) {
       return api.onMenuCommand(listener);
     },
+    // Workspaces: main owns the dialogs, the current file's path and the app's data folder; only
+    // bytes and base names cross the bridge.
+    async saveWorkspace(bytes, { saveAs, suggestedName }) {
+      return unwrap(await api.saveWorkspace({ bytes, saveAs, suggestedName }));
+    },
+    async openWorkspace() {
+      return unwrap(await api.openWorkspace());
+    },
+    async writeAutosave(bytes) {
+      unwrap(await api.writeAutosave(bytes));
+    },
+    async takeRecovery() {
+      return unwrap(await api.takeRecovery());
+    },
+    async discardRecovery() {
+      unwrap(await api.discardRecovery());
+    },
+    onWorkspaceOpened(listener) {
+      return api.onWorkspaceOpened(listener);
+    },
+    async readyToClose() {
+      unwrap(await api.readyToClose());
+    },
   };
 }

@@ -10,6 +10,25 @@ export interface PickedFile {
   bytes(): Promise<Uint8Array>;
 }
 
+/** A workspace file (.metodkartan) the user opened: its bytes and base name, never a path. */
+export interface WorkspaceFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface SaveWorkspaceOptions {
+  /** Spara som: always ask where. Spara (false) writes over the current workspace file when there is one. */
+  saveAs: boolean;
+  /** A bare file name; `.metodkartan` is appended when missing. */
+  suggestedName: string;
+}
+
+/** `name` is the base name of the file written (null when the user cancelled). */
+export interface SavedWorkspace {
+  saved: boolean;
+  name: string | null;
+}
+
 export interface Platform {
   readonly kind: 'electron' | 'web';
   /** Asks the user for files; resolves to [] when they cancel. */
@@ -22,6 +41,31 @@ export interface Platform {
   /** Files opened from outside the page (Arkiv → Öppna in Electron). */
   onFilesOpened(listener: (files: PickedFile[]) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+
+  /**
+   * Spara (saveAs false): writes over the workspace file last saved or opened, without asking, when
+   * there is one (Electron); otherwise, and for Spara som, asks where. Web: a download (suggestedName).
+   * Rejects with a PlatformError (write-failed, invalid-argument) when it could not.
+   */
+  saveWorkspace(bytes: Uint8Array, options: SaveWorkspaceOptions): Promise<SavedWorkspace>;
+  /**
+   * Asks for a .metodkartan file and reads it; null when cancelled. Web: a file input with
+   * accept=".metodkartan". Rejects with a PlatformError (file-too-large, read-failed).
+   */
+  openWorkspace(): Promise<WorkspaceFile | null>;
+  /** Keeps the working state where a crash cannot lose it: Electron the app's data folder (atomic write), web IndexedDB. */
+  writeAutosave(bytes: Uint8Array): Promise<void>;
+  /**
+   * Call once at start: the working state a session left when it did not end cleanly, else null; and
+   * marks this session as running. Calling again gives the same answer until discardRecovery.
+   */
+  takeRecovery(): Promise<Uint8Array | null>;
+  /** Forgets the recovery state (the user declined it, or restored it). */
+  discardRecovery(): Promise<void>;
+  /** A workspace opened from outside the page (Arkiv → Senaste arbetsytor in Electron). Returns an unsubscribe function. */
+  onWorkspaceOpened(listener: (file: WorkspaceFile) => void): () => void;
+  /** Electron asks before the window closes (menuCommand 'app:closing'); the renderer writes its autosave, then calls this. Web: no-op. */
+  readyToClose(): Promise<void>;
 }
 
 export class PlatformError extends Error {

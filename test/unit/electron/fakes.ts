@@ -36,3 +36,56 @@ export const PNG_1X1 = Uint8Array.from(
 export function pngHeaderThen(...rest: number[]): Uint8Array {
   return Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...rest]);
 }
+
+/** A Node-style error with a code, as node:fs throws them. */
+export function fsError(code: string, message = code): Error {
+  return Object.assign(new Error(`${code}: ${message}`), { code });
+}
+
+/**
+ * An in-memory file system for the modules that use the app's data folder: files by absolute path,
+ * directories implied. `wx` refuses an existing name as node:fs does. Every method is a spy, so a test
+ * can make one fail with mockImplementationOnce.
+ */
+export function memoryFs(initial: Record<string, Uint8Array | string> = {}) {
+  const files = new Map<string, Uint8Array>(
+    Object.entries(initial).map(([filePath, content]) => [filePath, typeof content === 'string' ? new TextEncoder().encode(content) : content]),
+  );
+  const directories = new Set<string>();
+  const lookup = (filePath: string): Uint8Array => {
+    const bytes = files.get(filePath);
+    if (bytes === undefined) throw fsError('ENOENT', filePath);
+    return bytes;
+  };
+  const fs = {
+    stat: vi.fn(async (filePath: string) => {
+      if (directories.has(filePath)) return { size: 4096, isFile: () => false };
+      return { size: lookup(filePath).byteLength, isFile: () => true };
+    }),
+    readFile: vi.fn(async (filePath: string): Promise<Uint8Array> => lookup(filePath).slice()),
+    writeFile: vi.fn(async (filePath: string, data: Uint8Array, options: { flag: 'wx'; flush: true }): Promise<void> => {
+      if (options.flag === 'wx' && files.has(filePath)) throw fsError('EEXIST', filePath);
+      files.set(filePath, data.slice());
+    }),
+    rename: vi.fn(async (from: string, to: string): Promise<void> => {
+      files.set(to, lookup(from));
+      files.delete(from);
+    }),
+    rm: vi.fn(async (filePath: string, _options: { force: true }): Promise<void> => {
+      files.delete(filePath);
+    }),
+    mkdir: vi.fn(async (dirPath: string, _options: { recursive: true }): Promise<undefined> => {
+      directories.add(dirPath);
+      return undefined;
+    }),
+  };
+  return {
+    fs,
+    files,
+    directories,
+    text: (filePath: string): string | undefined => {
+      const bytes = files.get(filePath);
+      return bytes === undefined ? undefined : new TextDecoder().decode(bytes);
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenDialogReturnValue, SaveDialogReturnValue } from 'electron';
-import { IPC, MAX_FILE_BYTES, MAX_IMAGE_BYTES, type Lang } from '../../../electron/shared/ipc-contract';
+import { IPC, MAX_FILE_BYTES, MAX_IMAGE_BYTES, type Lang, type WorkspaceSaveRequest } from '../../../electron/shared/ipc-contract';
 import { KNOWLEDGE_SUPPORT_URL, translate } from '../../../electron/shared/strings';
 import {
   openDialogOptions,
@@ -76,6 +76,21 @@ function fakeClipboard(options: { empty?: boolean; write?: ClipboardDeps['clipbo
   };
 }
 
+/** The workspace and session modules (tested on their own), as recording fakes. */
+function fakeWorkspace() {
+  return {
+    save: vi.fn<HandlerDeps<Window>['workspace']['save']>(async () => ({ ok: true, value: { saved: true, name: 'a.metodkartan' } })),
+    open: vi.fn<HandlerDeps<Window>['workspace']['open']>(async () => ({ ok: true, value: null })),
+  };
+}
+function fakeSession() {
+  return {
+    writeAutosave: vi.fn<HandlerDeps<Window>['session']['writeAutosave']>(async () => undefined),
+    takeRecovery: vi.fn<HandlerDeps<Window>['session']['takeRecovery']>(async () => ({ ok: true, value: null })),
+    discardRecovery: vi.fn<HandlerDeps<Window>['session']['discardRecovery']>(async () => undefined),
+  };
+}
+
 function setup(
   options: {
     fs?: ReturnType<typeof fakeFs> | FileSystem;
@@ -83,6 +98,8 @@ function setup(
     clipboard?: ReturnType<typeof fakeClipboard>;
     lang?: Lang;
     window?: Window | null;
+    workspace?: ReturnType<typeof fakeWorkspace>;
+    session?: ReturnType<typeof fakeSession>;
   } = {},
 ) {
   const { ipcMain, invoke, channels } = fakeIpcMain();
@@ -99,6 +116,9 @@ function setup(
     getLanguage: () => options.lang ?? 'sv',
     setLanguage: vi.fn<(lang: Lang) => void>(),
     isTrustedSender: () => true,
+    workspace: options.workspace ?? fakeWorkspace(),
+    session: options.session ?? fakeSession(),
+    readyToClose: vi.fn<() => void>(),
   } satisfies HandlerDeps<Window>;
   registerIpcHandlers(deps);
   return { deps, channels, invoke: (channel: string, ...args: unknown[]) => invoke(channel, frame(APP_PAGE), ...args) };
@@ -111,9 +131,29 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Every invoke channel of the contract: IPC minus the two main → renderer channels. */
+const INVOKE_CHANNELS = Object.values(IPC)
+  .filter((channel) => channel !== IPC.filesOpened && channel !== IPC.workspaceOpened && channel !== IPC.menuCommand)
+  .sort();
+
 it('registers every invoke channel of the contract', () => {
   const { channels } = setup();
-  expect(channels().sort()).toEqual([IPC.copyImage, IPC.openExternal, IPC.openFiles, IPC.saveFile, IPC.setLanguage].sort());
+  expect(INVOKE_CHANNELS).toEqual(
+    [
+      IPC.copyImage,
+      IPC.openExternal,
+      IPC.openFiles,
+      IPC.saveFile,
+      IPC.setLanguage,
+      IPC.saveWorkspace,
+      IPC.openWorkspace,
+      IPC.writeAutosave,
+      IPC.takeRecovery,
+      IPC.discardRecovery,
+      IPC.readyToClose,
+    ].sort(),
+  );
+  expect(channels().sort()).toEqual(INVOKE_CHANNELS);
 });
 
 describe('openFiles', () => {
@@ -505,5 +545,234 @@ describe('openFilesFromMenu', () => {
     await openFilesFromMenu(menuDeps(fakeFs({}), dialog), { send });
     expect(send).not.toHaveBeenCalled();
     expect(dialog.showMessageBox).toHaveBeenCalledWith(WINDOW, expect.objectContaining({ detail: translate('sv', 'errorRead', { file: 'gone.csv' }) }));
+  });
+});
+
+describe('workspace channels', () => {
+  const ZIP = new Uint8Array([0x50, 0x4b, 3, 4, 20, 0]);
+  const valid: WorkspaceSaveRequest = { bytes: ZIP, saveAs: false, suggestedName: 'Kartläggning 2024.metodkartan' };
+  const secret = 'EACCES: permission denied, open /home/anna/hemligt/kartläggning.metodkartan';
+  const failure = (code: string): Error => Object.assign(new Error(secret), { code });
+
+  describe('saveWorkspace', () => {
+    it('passes a valid request on and returns the result', async () => {
+      const workspace = fakeWorkspace();
+      const { invoke } = setup({ workspace });
+      await expect(invoke(IPC.saveWorkspace, valid)).resolves.toEqual({ ok: true, value: { saved: true, name: 'a.metodkartan' } });
+      expect(workspace.save).toHaveBeenCalledExactlyOnceWith(valid);
+    });
+
+    it.each([
+      ['Kartläggning', 'Kartläggning.metodkartan'],
+      ['rapport.csv', 'rapport.csv.metodkartan'],
+      ['Arbetsyta.METODKARTAN', 'Arbetsyta.METODKARTAN'],
+    ])('makes the suggested name %s end in .metodkartan: %s', async (suggestedName, expected) => {
+      const workspace = fakeWorkspace();
+      const { invoke } = setup({ workspace });
+      await invoke(IPC.saveWorkspace, { ...valid, suggestedName, saveAs: true });
+      expect(workspace.save).toHaveBeenCalledExactlyOnceWith({ bytes: ZIP, saveAs: true, suggestedName: expected });
+    });
+
+    const inherited: unknown = Object.create(valid);
+    const throwingGetter: unknown = Object.defineProperty({ ...valid }, 'suggestedName', {
+      get: () => {
+        throw new Error('trap');
+      },
+      enumerable: true,
+    });
+    it.each([
+      ['no argument', () => []],
+      ['null', () => [null]],
+      ['undefined', () => [undefined]],
+      ['a string', () => ['Kartläggning.metodkartan']],
+      ['the fields as an array', () => [[ZIP, false, 'a.metodkartan']]],
+      ['missing bytes', () => [{ saveAs: false, suggestedName: 'a.metodkartan' }]],
+      ['bytes as a string', () => [{ ...valid, bytes: 'PK\u0003\u0004' }]],
+      ['bytes as an array of numbers', () => [{ ...valid, bytes: [...ZIP] }]],
+      ['bytes as an ArrayBuffer', () => [{ ...valid, bytes: ZIP.slice().buffer }]],
+      ['bytes as a Uint16Array', () => [{ ...valid, bytes: new Uint16Array(3) }]],
+      ['bytes as a DataView', () => [{ ...valid, bytes: new DataView(ZIP.slice().buffer) }]],
+      ['empty bytes', () => [{ ...valid, bytes: new Uint8Array(0) }]],
+      ['missing saveAs', () => [{ bytes: ZIP, suggestedName: 'a.metodkartan' }]],
+      ['saveAs as a string', () => [{ ...valid, saveAs: 'true' }]],
+      ['saveAs as a number', () => [{ ...valid, saveAs: 1 }]],
+      ['a traversal name', () => [{ ...valid, suggestedName: '../../.config/autostart/x.metodkartan' }]],
+      ['an absolute path', () => [{ ...valid, suggestedName: '/etc/cron.d/x.metodkartan' }]],
+      ['a Windows path', () => [{ ...valid, suggestedName: 'C:\\Users\\anna\\x.metodkartan' }]],
+      ['a hidden name (only the extension)', () => [{ ...valid, suggestedName: '.metodkartan' }]],
+      ['a reserved device name', () => [{ ...valid, suggestedName: 'CON' }]],
+      ['a name with a NUL', () => [{ ...valid, suggestedName: 'a\u0000.metodkartan' }]],
+      ['a name too long once the extension is added', () => [{ ...valid, suggestedName: 'a'.repeat(115) }]],
+      ['a name that is not a string', () => [{ ...valid, suggestedName: 42 }]],
+      ['fields inherited from a prototype', () => [inherited]],
+      ['a getter that throws', () => [throwingGetter]],
+      ['an extra argument', () => [valid, valid]],
+    ])('refuses %s without saving', async (_label, args) => {
+      const workspace = fakeWorkspace();
+      const { invoke } = setup({ workspace });
+      await expect(invoke(IPC.saveWorkspace, ...args())).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+      expect(workspace.save).not.toHaveBeenCalled();
+    });
+
+    it('reports a failed write as write-failed with the error code only', async () => {
+      const workspace = fakeWorkspace();
+      workspace.save.mockRejectedValue(failure('ENOSPC'));
+      const { invoke } = setup({ workspace });
+      const result = await invoke(IPC.saveWorkspace, valid);
+      expect(result).toEqual({ ok: false, error: 'write-failed', detail: 'ENOSPC' });
+      expect(JSON.stringify(result)).not.toMatch(/hemligt|anna|at |Error/);
+    });
+  });
+
+  describe('openWorkspace', () => {
+    it('returns what the workspace module read', async () => {
+      const workspace = fakeWorkspace();
+      workspace.open.mockResolvedValue({ ok: true, value: { name: 'a.metodkartan', bytes: ZIP } });
+      const { invoke } = setup({ workspace });
+      await expect(invoke(IPC.openWorkspace)).resolves.toEqual({ ok: true, value: { name: 'a.metodkartan', bytes: ZIP } });
+    });
+
+    it.each([['a path', ['/etc/passwd']], ['undefined', [undefined]], ['an options object', [{ defaultPath: '/' }]]])(
+      'refuses an argument (%s) without a dialog',
+      async (_label, args) => {
+        const workspace = fakeWorkspace();
+        const { invoke } = setup({ workspace });
+        await expect(invoke(IPC.openWorkspace, ...args)).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+        expect(workspace.open).not.toHaveBeenCalled();
+      },
+    );
+
+    it('reports a failure as read-failed with the error code only', async () => {
+      const workspace = fakeWorkspace();
+      workspace.open.mockRejectedValue(failure('EACCES'));
+      const { invoke } = setup({ workspace });
+      const result = await invoke(IPC.openWorkspace);
+      expect(result).toEqual({ ok: false, error: 'read-failed', detail: 'EACCES' });
+      expect(JSON.stringify(result)).not.toContain('hemligt');
+    });
+  });
+
+  describe('writeAutosave', () => {
+    it('writes valid bytes', async () => {
+      const session = fakeSession();
+      const { invoke } = setup({ session });
+      await expect(invoke(IPC.writeAutosave, ZIP)).resolves.toEqual({ ok: true, value: null });
+      expect(session.writeAutosave).toHaveBeenCalledExactlyOnceWith(ZIP);
+    });
+
+    it.each([
+      ['no argument', () => []],
+      ['null', () => [null]],
+      ['a string', () => ['PK\u0003\u0004']],
+      ['an array of numbers', () => [[...ZIP]]],
+      ['an ArrayBuffer', () => [ZIP.slice().buffer]],
+      ['an Int8Array', () => [new Int8Array(ZIP)]],
+      ['an object that borrows Uint8Array.prototype', () => [Object.setPrototypeOf({ byteLength: 6, 0: 0x50 }, Uint8Array.prototype)]],
+      ['empty bytes', () => [new Uint8Array(0)]],
+      ['a save request instead of bytes', () => [valid]],
+      ['an extra argument', () => [ZIP, ZIP]],
+    ])('refuses %s without writing', async (_label, args) => {
+      const session = fakeSession();
+      const { invoke } = setup({ session });
+      await expect(invoke(IPC.writeAutosave, ...args())).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+      expect(session.writeAutosave).not.toHaveBeenCalled();
+    });
+
+    it('reports a failed write as write-failed with the error code only', async () => {
+      const session = fakeSession();
+      session.writeAutosave.mockRejectedValue(failure('EROFS'));
+      const { invoke } = setup({ session });
+      const result = await invoke(IPC.writeAutosave, ZIP);
+      expect(result).toEqual({ ok: false, error: 'write-failed', detail: 'EROFS' });
+      expect(JSON.stringify(result)).not.toContain('hemligt');
+    });
+  });
+
+  describe('takeRecovery, discardRecovery, readyToClose', () => {
+    it('takeRecovery returns the recovery result as it is', async () => {
+      const session = fakeSession();
+      session.takeRecovery.mockResolvedValueOnce({ ok: true, value: ZIP }).mockResolvedValueOnce({ ok: false, error: 'file-too-large' });
+      const { invoke } = setup({ session });
+      await expect(invoke(IPC.takeRecovery)).resolves.toEqual({ ok: true, value: ZIP });
+      await expect(invoke(IPC.takeRecovery)).resolves.toEqual({ ok: false, error: 'file-too-large' });
+    });
+
+    it('takeRecovery reports a failure as read-failed with the error code only', async () => {
+      const session = fakeSession();
+      session.takeRecovery.mockRejectedValue(failure('EIO'));
+      const { invoke } = setup({ session });
+      const result = await invoke(IPC.takeRecovery);
+      expect(result).toEqual({ ok: false, error: 'read-failed', detail: 'EIO' });
+      expect(JSON.stringify(result)).not.toContain('hemligt');
+    });
+
+    it('discardRecovery discards, and reports a failure as write-failed', async () => {
+      const session = fakeSession();
+      const { invoke } = setup({ session });
+      await expect(invoke(IPC.discardRecovery)).resolves.toEqual({ ok: true, value: null });
+      expect(session.discardRecovery).toHaveBeenCalledOnce();
+      session.discardRecovery.mockRejectedValue(failure('EBUSY'));
+      await expect(invoke(IPC.discardRecovery)).resolves.toEqual({ ok: false, error: 'write-failed', detail: 'EBUSY' });
+    });
+
+    it('readyToClose lets the window close', async () => {
+      const { deps, invoke } = setup();
+      await expect(invoke(IPC.readyToClose)).resolves.toEqual({ ok: true, value: null });
+      expect(deps.readyToClose).toHaveBeenCalledOnce();
+    });
+
+    it.each([
+      [IPC.takeRecovery, [true]],
+      [IPC.takeRecovery, [undefined]],
+      [IPC.discardRecovery, ['/home/anna/.config/Metodkartan/autosave.metodkartan']],
+      [IPC.readyToClose, [{ force: true }]],
+    ])('%s refuses an argument (%s) and does nothing', async (channel, args) => {
+      const session = fakeSession();
+      const { deps, invoke } = setup({ session });
+      await expect(invoke(channel, ...args)).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+      expect(session.takeRecovery).not.toHaveBeenCalled();
+      expect(session.discardRecovery).not.toHaveBeenCalled();
+      expect(deps.readyToClose).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('sender check', () => {
+    const calls: [string, unknown[]][] = [
+      [IPC.saveWorkspace, [valid]],
+      [IPC.openWorkspace, []],
+      [IPC.writeAutosave, [ZIP]],
+      [IPC.takeRecovery, []],
+      [IPC.discardRecovery, []],
+      [IPC.readyToClose, []],
+    ];
+    const senders = [
+      ['a foreign https page', frame('https://evil.example/')],
+      ['a file page', frame('file:///C:/Users/anna/evil.html')],
+      ['a subframe on the app origin', frame(APP_PAGE, frame(APP_PAGE))],
+      ['no sender frame', null],
+    ] as const;
+
+    it.each(calls.flatMap(([channel, args]) => senders.map(([label, sender]) => [channel, label, sender, args] as const)))(
+      '%s refuses %s and does nothing',
+      async (channel, _label, sender, args) => {
+        const workspace = fakeWorkspace();
+        const session = fakeSession();
+        const { ipcMain, invoke } = fakeIpcMain();
+        const { deps } = setup({ workspace, session });
+        registerIpcHandlers({ ...deps, ipcMain });
+        await expect(invoke(channel, sender, ...args)).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+        for (const spy of [workspace.save, workspace.open, session.writeAutosave, session.takeRecovery, session.discardRecovery, deps.readyToClose]) {
+          expect(spy).not.toHaveBeenCalled();
+        }
+      },
+    );
+
+    it('refuses the app page of a frame that is not one of its windows', async () => {
+      const session = fakeSession();
+      const { ipcMain, invoke } = fakeIpcMain();
+      registerIpcHandlers({ ...setup({ session }).deps, ipcMain, isTrustedSender: () => false });
+      await expect(invoke(IPC.takeRecovery, frame(APP_PAGE))).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+      expect(session.takeRecovery).not.toHaveBeenCalled();
+    });
   });
 });

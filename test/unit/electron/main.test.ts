@@ -1,16 +1,19 @@
 // The wiring of electron/main.ts against a fake 'electron': what cannot be tested by running the
 // app on these machines (Electron's binary cannot start here) is at least checked for order and use.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Electron from 'electron';
 import { IPC } from '../../../electron/shared/ipc-contract';
+import { translate } from '../../../electron/shared/strings';
+import { CLOSE_TIMEOUT_MS } from '../../../electron/lifecycle';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/policy/static-files';
 import type { InvokeEvent } from '../../../electron/ipc/handle';
 import { APP_PAGE, PNG_1X1 } from './fakes';
 
 const appPath = vi.hoisted(() => ({ value: '' }));
+const userData = vi.hoisted(() => ({ value: '' }));
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
@@ -20,7 +23,16 @@ vi.mock('electron', async () => {
     readonly webContents = { send: vi.fn(), mainFrame: { url: 'app://metodkartan/index.html', parent: null } };
     readonly loadURL = vi.fn(async () => undefined);
     readonly show = vi.fn();
-    readonly isDestroyed = (): boolean => false;
+    destroyed = false;
+    readonly isDestroyed = (): boolean => this.destroyed;
+    /** As Electron does: 'close' first, and 'closed' unless a listener prevented it. */
+    readonly close = vi.fn(() => {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      this.destroyed = true;
+      this.emit('closed');
+    });
     constructor(readonly options: unknown) {
       super();
       BrowserWindow.instances.push(this);
@@ -31,6 +43,7 @@ vi.mock('electron', async () => {
       requestSingleInstanceLock: vi.fn(() => true),
       whenReady: vi.fn(() => Promise.resolve()),
       getAppPath: () => appPath.value,
+      getPath: (name: string) => (name === 'userData' ? userData.value : `/nonexistent/${name}`),
       enableSandbox: vi.fn(),
       quit: vi.fn(),
     }),
@@ -47,8 +60,8 @@ vi.mock('electron', async () => {
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
     dialog: {
       showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] })),
-      showSaveDialog: vi.fn(),
-      showMessageBox: vi.fn(),
+      showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })),
+      showMessageBox: vi.fn(async () => ({ response: 0 })),
     },
     shell: { openExternal: vi.fn(async () => undefined) },
     clipboard: { write: vi.fn(async () => undefined) },
@@ -65,6 +78,7 @@ let electron: typeof Electron;
 
 beforeAll(async () => {
   appPath.value = await mkdtemp(path.join(tmpdir(), 'metodkartan-app-'));
+  userData.value = path.join(appPath.value, 'userData');
   await mkdir(path.join(appPath.value, 'dist', 'renderer'), { recursive: true });
   await writeFile(path.join(appPath.value, 'dist', 'renderer', 'index.html'), '<!doctype html>');
   electron = await import('electron');
@@ -143,7 +157,11 @@ describe('main process wiring', () => {
 
   it('registers every invoke channel before the window can call it', () => {
     const channels = vi.mocked(electron.ipcMain.handle).mock.calls.map(([channel]) => channel);
-    expect(channels.sort()).toEqual([IPC.copyImage, IPC.openExternal, IPC.openFiles, IPC.saveFile, IPC.setLanguage].sort());
+    const invokeChannels = Object.values(IPC).filter(
+      (channel) => channel !== IPC.filesOpened && channel !== IPC.workspaceOpened && channel !== IPC.menuCommand,
+    );
+    expect(invokeChannels).toHaveLength(11);
+    expect(channels.sort()).toEqual(invokeChannels.sort());
     const lastHandle = Math.max(...vi.mocked(electron.ipcMain.handle).mock.invocationCallOrder);
     expect(lastHandle).toBeLessThan(vi.mocked(mainWindow().loadURL).mock.invocationCallOrder[0] ?? Infinity);
   });
@@ -185,8 +203,88 @@ describe('main process wiring', () => {
     await vi.waitFor(() => expect(electron.shell.openExternal).toHaveBeenCalledOnce());
   });
 
+  it.each([
+    ['Spara arbetsyta', 'workspace:save'],
+    ['Spara arbetsyta som…', 'workspace:save-as'],
+    ['Öppna arbetsyta…', 'workspace:open'],
+  ])('sends %s to the renderer as %s', (label, command) => {
+    (menuItem('Arkiv', label).click as () => void)();
+    expect(mainWindow().webContents.send).toHaveBeenCalledWith(IPC.menuCommand, command);
+  });
+
+  it('takes the session marker in the data folder when the renderer asks for recovery', async () => {
+    const listener = ipcListener(IPC.takeRecovery);
+    await expect(listener({ senderFrame: mainWindow().webContents.mainFrame })).resolves.toEqual({ ok: true, value: null });
+    expect(await readdir(userData.value)).toContain('session.lock');
+    await expect(ipcListener(IPC.writeAutosave)({ senderFrame: mainWindow().webContents.mainFrame }, Uint8Array.of(0x50, 0x4b))).resolves.toEqual({
+      ok: true,
+      value: null,
+    });
+    expect([...(await readFile(path.join(userData.value, 'autosave.metodkartan')))]).toEqual([0x50, 0x4b]);
+  });
+
+  it('saves a workspace where the user chooses and lists it under Senaste arbetsytor', async () => {
+    const target = path.join(appPath.value, 'Kartläggning.metodkartan');
+    vi.mocked(electron.dialog.showSaveDialog).mockResolvedValueOnce({ canceled: false, filePath: target });
+    const listener = ipcListener(IPC.saveWorkspace);
+    const request = { bytes: Uint8Array.of(0x50, 0x4b, 3, 4), saveAs: false, suggestedName: 'Kartläggning' };
+    await expect(listener({ senderFrame: mainWindow().webContents.mainFrame }, request)).resolves.toEqual({
+      ok: true,
+      value: { saved: true, name: 'Kartläggning.metodkartan' },
+    });
+    expect(electron.dialog.showSaveDialog).toHaveBeenCalledWith(mainWindow(), expect.objectContaining({ defaultPath: 'Kartläggning.metodkartan' }));
+    expect([...(await readFile(target))]).toEqual([0x50, 0x4b, 3, 4]);
+    expect(JSON.parse(await readFile(path.join(userData.value, 'recent-workspaces.json'), 'utf8'))).toEqual([target]);
+    const recent = menuItem('Arkiv', 'Senaste arbetsytor').submenu as MenuEntry[];
+    expect(recent.map((item) => item.label)).toEqual(['Kartläggning.metodkartan']);
+  });
+
+  it('opens a recent workspace in the renderer from the menu', async () => {
+    const recent = menuItem('Arkiv', 'Senaste arbetsytor').submenu as MenuEntry[];
+    (recent[0]?.click as () => void)();
+    await vi.waitFor(() =>
+      expect(mainWindow().webContents.send).toHaveBeenCalledWith(IPC.workspaceOpened, {
+        name: 'Kartläggning.metodkartan',
+        bytes: expect.any(Uint8Array),
+      }),
+    );
+  });
+
+  it('explains a recent workspace that has gone, and drops it from the menu', async () => {
+    await rm(path.join(appPath.value, 'Kartläggning.metodkartan'));
+    const recent = menuItem('Arkiv', 'Senaste arbetsytor').submenu as MenuEntry[];
+    (recent[0]?.click as () => void)();
+    await vi.waitFor(() =>
+      expect(electron.dialog.showMessageBox).toHaveBeenCalledWith(
+        mainWindow(),
+        expect.objectContaining({ detail: translate('sv', 'errorRecentMissing', { file: 'Kartläggning.metodkartan' }) }),
+      ),
+    );
+    const after = menuItem('Arkiv', 'Senaste arbetsytor').submenu as MenuEntry[];
+    expect(after).toEqual([{ label: 'Inga senaste arbetsytor', enabled: false }]);
+  });
+
+  it('asks the renderer to save before the window closes, and closes when it is ready', async () => {
+    const window = mainWindow();
+    window.close();
+    expect(window.webContents.send).toHaveBeenLastCalledWith(IPC.menuCommand, 'app:closing');
+    expect(window.isDestroyed()).toBe(false);
+    await ipcListener(IPC.readyToClose)({ senderFrame: window.webContents.mainFrame });
+    expect(window.isDestroyed()).toBe(true);
+    expect(CLOSE_TIMEOUT_MS).toBe(3000);
+  });
+
   it('quits when the last window closes (outside macOS)', () => {
     electron.app.emit('window-all-closed');
     expect(electron.app.quit).toHaveBeenCalledOnce();
+  });
+
+  it('removes the session marker on a clean quit, after the window has closed, then quits', async () => {
+    const preventDefault = vi.fn();
+    electron.app.emit('will-quit', { preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledTimes(2));
+    expect(await readdir(userData.value)).not.toContain('session.lock');
+    expect(await readdir(userData.value)).toContain('autosave.metodkartan');
   });
 });

@@ -2,11 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Lang } from '../../../electron/shared/ipc-contract';
 import { LANGUAGE_NAMES, translate, type MessageKey } from '../../../electron/shared/strings';
-import { buildMenuTemplate, type MenuActions } from '../../../electron/menu';
+import { buildMenuTemplate, MAX_RECENT_ITEMS, recentLabels, type MenuActions } from '../../../electron/menu';
 
 function actions(): { [K in keyof MenuActions]: ReturnType<typeof vi.fn<MenuActions[K]>> } {
   return {
     open: vi.fn(),
+    saveWorkspace: vi.fn(),
+    saveWorkspaceAs: vi.fn(),
+    openWorkspace: vi.fn(),
+    openRecent: vi.fn(),
     export: vi.fn(),
     about: vi.fn(),
     setLanguage: vi.fn(),
@@ -38,7 +42,7 @@ function click(item: MenuItemConstructorOptions): void {
 
 describe.each(['sv', 'en'] as const)('menu in %s', (lang: Lang) => {
   const t = (key: MessageKey) => translate(lang, key);
-  const template = buildMenuTemplate({ lang, platform: 'win32', actions: actions() });
+  const template = buildMenuTemplate({ lang, platform: 'win32', actions: actions(), recent: [] });
 
   it('has the four top-level menus, labelled in the language', () => {
     expect(template.map((item) => item.label)).toEqual([t('menuFile'), t('menuEdit'), t('menuView'), t('menuHelp')]);
@@ -46,7 +50,19 @@ describe.each(['sv', 'en'] as const)('menu in %s', (lang: Lang) => {
 
   it('labels every item it names from strings.ts', () => {
     const file = submenuOf(byLabel(template, t('menuFile')));
-    expect(file.map((item) => item.label ?? item.type)).toEqual([t('menuOpen'), t('menuExport'), 'separator', t('menuQuit')]);
+    expect(file.map((item) => item.label ?? item.type)).toEqual([
+      t('menuOpen'),
+      'separator',
+      t('menuOpenWorkspace'),
+      t('menuRecent'),
+      t('menuSaveWorkspace'),
+      t('menuSaveWorkspaceAs'),
+      'separator',
+      t('menuExport'),
+      'separator',
+      t('menuQuit'),
+    ]);
+    expect(submenuOf(byLabel(file, t('menuRecent')))).toEqual([{ label: t('menuRecentEmpty'), enabled: false }]);
     const help = submenuOf(byLabel(template, t('menuHelp')));
     expect(help.map((item) => item.label)).toEqual([t('menuAbout'), t('menuKnowledgeSupport')]);
     const language = submenuOf(byLabel(submenuOf(byLabel(template, t('menuView'))), t('menuLanguage')));
@@ -56,18 +72,35 @@ describe.each(['sv', 'en'] as const)('menu in %s', (lang: Lang) => {
 
 describe('menu behaviour', () => {
   it('has the accelerators of Arkiv', () => {
-    const file = submenuOf(buildMenuTemplate({ lang: 'sv', platform: 'linux', actions: actions() })[0]);
-    expect(file.map((item) => item.accelerator)).toEqual(['CmdOrCtrl+O', 'CmdOrCtrl+E', undefined, 'CmdOrCtrl+Q']);
-    expect(file[3]?.role).toBe('quit');
+    const file = submenuOf(buildMenuTemplate({ lang: 'sv', platform: 'linux', actions: actions(), recent: [] })[0]);
+    expect(file.map((item) => item.accelerator)).toEqual([
+      'CmdOrCtrl+O',
+      undefined,
+      'CmdOrCtrl+Shift+O',
+      undefined,
+      'CmdOrCtrl+S',
+      'CmdOrCtrl+Shift+S',
+      undefined,
+      'CmdOrCtrl+E',
+      undefined,
+      'CmdOrCtrl+Q',
+    ]);
+    expect(file.at(-1)?.role).toBe('quit');
   });
 
   it('fires the action of each item', () => {
     const fired = actions();
-    const items = flatten(buildMenuTemplate({ lang: 'sv', platform: 'linux', actions: fired }));
+    const items = flatten(buildMenuTemplate({ lang: 'sv', platform: 'linux', actions: fired, recent: [] }));
     click(byLabel(items, 'Öppna…'));
     expect(fired.open).toHaveBeenCalledOnce();
     click(byLabel(items, 'Exportera…'));
     expect(fired.export).toHaveBeenCalledOnce();
+    click(byLabel(items, 'Spara arbetsyta'));
+    expect(fired.saveWorkspace).toHaveBeenCalledOnce();
+    click(byLabel(items, 'Spara arbetsyta som…'));
+    expect(fired.saveWorkspaceAs).toHaveBeenCalledOnce();
+    click(byLabel(items, 'Öppna arbetsyta…'));
+    expect(fired.openWorkspace).toHaveBeenCalledOnce();
     click(byLabel(items, 'Om Metodkartan'));
     expect(fired.about).toHaveBeenCalledOnce();
     click(byLabel(items, 'Socialstyrelsens kunskapsstöd'));
@@ -77,7 +110,7 @@ describe('menu behaviour', () => {
   });
 
   it.each(['sv', 'en'] as const)('checks the radio item of the current language (%s)', (lang) => {
-    const items = flatten(buildMenuTemplate({ lang, platform: 'linux', actions: actions() }));
+    const items = flatten(buildMenuTemplate({ lang, platform: 'linux', actions: actions(), recent: [] }));
     const radios = items.filter((item) => item.type === 'radio');
     expect(radios.map((item) => [item.label, item.checked])).toEqual([
       [LANGUAGE_NAMES.sv, lang === 'sv'],
@@ -86,14 +119,14 @@ describe('menu behaviour', () => {
   });
 
   it('uses roles for editing, zoom and full screen', () => {
-    const roles = flatten(buildMenuTemplate({ lang: 'sv', platform: 'linux', actions: actions() })).map((item) => item.role);
+    const roles = flatten(buildMenuTemplate({ lang: 'sv', platform: 'linux', actions: actions(), recent: [] })).map((item) => item.role);
     for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']) {
       expect(roles).toContain(role);
     }
   });
 
   it.each(['darwin', 'win32', 'linux'] as const)('has no reload or devtools item on %s', (platform) => {
-    const items = flatten(buildMenuTemplate({ lang: 'en', platform, actions: actions() }));
+    const items = flatten(buildMenuTemplate({ lang: 'en', platform, actions: actions(), recent: [] }));
     const roles = items.map((item) => item.role?.toLowerCase());
     for (const role of ['reload', 'forcereload', 'toggledevtools']) expect(roles).not.toContain(role);
     expect(items.map((item) => item.accelerator)).not.toContain('CmdOrCtrl+Shift+I');
@@ -101,7 +134,7 @@ describe('menu behaviour', () => {
   });
 
   it('prepends the app menu on macOS and moves Quit into it', () => {
-    const template = buildMenuTemplate({ lang: 'sv', platform: 'darwin', actions: actions() });
+    const template = buildMenuTemplate({ lang: 'sv', platform: 'darwin', actions: actions(), recent: [] });
     const appMenu = submenuOf(template[0]);
     expect(template[0]?.label).toBe('Metodkartan');
     expect(appMenu.map((item) => item.role ?? item.type)).toEqual(['about', 'separator', 'hide', 'hideOthers', 'unhide', 'separator', 'quit']);
@@ -110,8 +143,53 @@ describe('menu behaviour', () => {
   });
 
   it('has no app menu outside macOS', () => {
-    const template = buildMenuTemplate({ lang: 'sv', platform: 'win32', actions: actions() });
+    const template = buildMenuTemplate({ lang: 'sv', platform: 'win32', actions: actions(), recent: [] });
     expect(template[0]?.label).toBe('Arkiv');
     expect(template.map((item) => item.role)).not.toContain('windowMenu');
+  });
+});
+
+describe('Senaste arbetsytor', () => {
+  function recentMenu(recent: readonly string[], fired = actions(), lang: Lang = 'sv'): MenuItemConstructorOptions[] {
+    const file = submenuOf(buildMenuTemplate({ lang, platform: 'win32', actions: fired, recent })[0]);
+    return submenuOf(byLabel(file, translate(lang, 'menuRecent')));
+  }
+
+  it.each(['sv', 'en'] as const)('shows a disabled placeholder when empty (%s)', (lang) => {
+    expect(recentMenu([], actions(), lang)).toEqual([{ label: translate(lang, 'menuRecentEmpty'), enabled: false }]);
+  });
+
+  it('lists the files by base name, most recent first, each opening its own path', () => {
+    const fired = actions();
+    const items = recentMenu(['/home/anna/Dokument/Kartläggning 2024.metodkartan', '/home/anna/b.metodkartan'], fired);
+    expect(items.map((item) => item.label)).toEqual(['Kartläggning 2024.metodkartan', 'b.metodkartan']);
+    expect(items.every((item) => item.enabled !== false && item.accelerator === undefined)).toBe(true);
+    click(items[1] ?? {});
+    expect(fired.openRecent).toHaveBeenCalledExactlyOnceWith('/home/anna/b.metodkartan');
+    click(items[0] ?? {});
+    expect(fired.openRecent).toHaveBeenLastCalledWith('/home/anna/Dokument/Kartläggning 2024.metodkartan');
+  });
+
+  it('shows at most ten, whatever it is given', () => {
+    expect(MAX_RECENT_ITEMS).toBe(10);
+    const paths = Array.from({ length: 14 }, (_, index) => `/d/${index}.metodkartan`);
+    expect(recentMenu(paths).map((item) => item.label)).toEqual(paths.slice(0, 10).map((_, index) => `${index}.metodkartan`));
+  });
+
+  it('adds the folder to names two files share', () => {
+    expect(recentLabels(['/a/jobb/x.metodkartan', '/a/hem/x.metodkartan', '/a/y.metodkartan'])).toEqual([
+      'x.metodkartan (jobb)',
+      'x.metodkartan (hem)',
+      'y.metodkartan',
+    ]);
+  });
+
+  it('doubles an ampersand so it is shown rather than taken for a mnemonic', () => {
+    expect(recentLabels(['/d/Barn & unga.metodkartan'])).toEqual(['Barn && unga.metodkartan']);
+  });
+
+  it('puts no path in any label', () => {
+    const labels = recentMenu(['/home/anna/hemligt/a.metodkartan']).map((item) => item.label ?? '');
+    expect(labels.join(' ')).not.toContain('/');
   });
 });

@@ -24,7 +24,14 @@ function fakeApi(result: Result<null>) {
     setLanguage: unexpected,
     openExternal: unexpected,
     copyImage,
+    saveWorkspace: unexpected,
+    openWorkspace: unexpected,
+    writeAutosave: unexpected,
+    takeRecovery: unexpected,
+    discardRecovery: unexpected,
+    readyToClose: unexpected,
     onFilesOpened: unexpected,
+    onWorkspaceOpened: unexpected,
     onMenuCommand: unexpected,
   };
   return { api, copyImage };

@@ -30,7 +30,22 @@ describe('preload', () => {
   it('exposes exactly the named AppApi methods, as window.metodkartan', () => {
     expect(exposeInMainWorld).toHaveBeenCalledExactlyOnceWith('metodkartan', api);
     expect(Object.keys(api).sort()).toEqual(
-      ['copyImage', 'onFilesOpened', 'onMenuCommand', 'openExternal', 'openFiles', 'saveFile', 'setLanguage'].sort(),
+      [
+        'copyImage',
+        'onFilesOpened',
+        'onMenuCommand',
+        'openExternal',
+        'openFiles',
+        'saveFile',
+        'setLanguage',
+        'saveWorkspace',
+        'openWorkspace',
+        'writeAutosave',
+        'takeRecovery',
+        'discardRecovery',
+        'readyToClose',
+        'onWorkspaceOpened',
+      ].sort(),
     );
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
@@ -47,6 +62,16 @@ describe('preload', () => {
     ['setLanguage', () => api.setLanguage('en'), [IPC.setLanguage, 'en']],
     ['openExternal', () => api.openExternal('https://www.socialstyrelsen.se/'), [IPC.openExternal, 'https://www.socialstyrelsen.se/']],
     ['copyImage', () => api.copyImage(Uint8Array.of(0x89, 0x50)), [IPC.copyImage, Uint8Array.of(0x89, 0x50)]],
+    [
+      'saveWorkspace',
+      () => api.saveWorkspace({ bytes: Uint8Array.of(0x50, 0x4b), saveAs: true, suggestedName: 'a.metodkartan' }),
+      [IPC.saveWorkspace, { bytes: Uint8Array.of(0x50, 0x4b), saveAs: true, suggestedName: 'a.metodkartan' }],
+    ],
+    ['openWorkspace', () => api.openWorkspace(), [IPC.openWorkspace]],
+    ['writeAutosave', () => api.writeAutosave(Uint8Array.of(0x50, 0x4b)), [IPC.writeAutosave, Uint8Array.of(0x50, 0x4b)]],
+    ['takeRecovery', () => api.takeRecovery(), [IPC.takeRecovery]],
+    ['discardRecovery', () => api.discardRecovery(), [IPC.discardRecovery]],
+    ['readyToClose', () => api.readyToClose(), [IPC.readyToClose]],
   ] as const)('%s invokes its own channel', async (_name, call, expected) => {
     invoke.mockClear();
     await call();
@@ -63,6 +88,18 @@ describe('preload', () => {
     renderer.emit(IPC.filesOpened, {}, files);
     expect(listener).toHaveBeenCalledOnce();
     expect(renderer.listenerCount(IPC.filesOpened)).toBe(0);
+  });
+
+  it('forwards a workspace opened from the menu without the IPC event, until unsubscribed', () => {
+    const listener = vi.fn();
+    const unsubscribe = api.onWorkspaceOpened(listener);
+    const file = { name: 'a.metodkartan', bytes: new Uint8Array([0x50, 0x4b]) };
+    renderer.emit(IPC.workspaceOpened, { sender: 'ipc-event', ports: [] }, file);
+    expect(listener).toHaveBeenCalledExactlyOnceWith(file);
+    unsubscribe();
+    renderer.emit(IPC.workspaceOpened, {}, file);
+    expect(listener).toHaveBeenCalledOnce();
+    expect(renderer.listenerCount(IPC.workspaceOpened)).toBe(0);
   });
 
   it('forwards menu commands and unsubscribes only its own listener', () => {

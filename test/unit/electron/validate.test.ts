@@ -10,6 +10,9 @@ import {
   parsePngImage,
   parseSaveRequest,
   parseUrl,
+  parseWorkspaceBytes,
+  parseWorkspaceName,
+  parseWorkspaceSaveRequest,
   PNG_SIGNATURE,
 } from '../../../electron/ipc/validate';
 import { PNG_1X1, pngHeaderThen } from './fakes';
@@ -201,5 +204,104 @@ describe('argument lists', () => {
     expect(lang([])).toBeNull();
     expect(lang(['sv', 'en'])).toBeNull();
     expect(lang(['de'])).toBeNull();
+  });
+});
+
+describe('parseWorkspaceName', () => {
+  it.each([
+    ['Kartläggning 2024.metodkartan', 'Kartläggning 2024.metodkartan'],
+    ['Kartläggning 2024', 'Kartläggning 2024.metodkartan'],
+    ['ARBETSYTA.METODKARTAN', 'ARBETSYTA.METODKARTAN'],
+    ['export.csv', 'export.csv.metodkartan'],
+    ['a'.repeat(MAX_SUGGESTED_NAME_LENGTH - 12), `${'a'.repeat(MAX_SUGGESTED_NAME_LENGTH - 12)}.metodkartan`],
+  ])('accepts %s as %s', (name, expected) => {
+    expect(parseWorkspaceName(name)).toBe(expected);
+  });
+
+  it.each([
+    ['a traversal name', '../x.metodkartan'],
+    ['an absolute path', '/tmp/x.metodkartan'],
+    ['only the extension (hidden)', '.metodkartan'],
+    ['a reserved device name', 'con'],
+    ['a reserved device name with the extension', 'NUL.metodkartan'],
+    ['a trailing dot', 'x.'],
+    ['a name too long once the extension is added', 'a'.repeat(MAX_SUGGESTED_NAME_LENGTH - 11)],
+    ['empty', ''],
+    ['not a string', 42],
+  ])('refuses %s', (_label, name) => {
+    expect(parseWorkspaceName(name)).toBeNull();
+  });
+});
+
+describe('parseWorkspaceBytes', () => {
+  it('accepts a non-empty Uint8Array (and a Buffer), returning the same object', () => {
+    const bytes = new Uint8Array([0x50, 0x4b]);
+    expect(parseWorkspaceBytes(bytes)).toBe(bytes);
+    const buffer = Buffer.from([1]);
+    expect(parseWorkspaceBytes(buffer)).toBe(buffer);
+  });
+
+  it('refuses one byte over the size limit', () => {
+    // Zero-filled pages are only reserved, so this costs no real memory.
+    expect(parseWorkspaceBytes(new Uint8Array(MAX_FILE_BYTES + 1))).toBeNull();
+  });
+
+  it.each([
+    ['empty', new Uint8Array(0)],
+    ['null', null],
+    ['a string', 'PK'],
+    ['an array', [0x50, 0x4b]],
+    ['an ArrayBuffer', new ArrayBuffer(2)],
+    ['a Uint8ClampedArray', new Uint8ClampedArray(2)],
+    ['an object that borrows Uint8Array.prototype', Object.setPrototypeOf({ byteLength: 2 }, Uint8Array.prototype) as unknown],
+  ])('refuses %s', (_label, value) => {
+    expect(parseWorkspaceBytes(value)).toBeNull();
+  });
+});
+
+describe('parseWorkspaceSaveRequest', () => {
+  const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+
+  it('accepts bytes, saveAs and a name, adding the extension', () => {
+    expect(parseWorkspaceSaveRequest({ bytes, saveAs: false, suggestedName: 'Kartläggning' })).toEqual({
+      bytes,
+      saveAs: false,
+      suggestedName: 'Kartläggning.metodkartan',
+    });
+  });
+
+  it('returns only the three fields', () => {
+    expect(parseWorkspaceSaveRequest({ bytes, saveAs: true, suggestedName: 'a.metodkartan', path: '/etc/passwd' })).toEqual({
+      bytes,
+      saveAs: true,
+      suggestedName: 'a.metodkartan',
+    });
+  });
+
+  const hostileProxy = new Proxy(
+    { bytes, saveAs: false, suggestedName: 'a.metodkartan' },
+    {
+      getOwnPropertyDescriptor: () => {
+        throw new Error('trap');
+      },
+      get: () => {
+        throw new Error('trap');
+      },
+    },
+  );
+  it.each([
+    ['null', null],
+    ['a string', 'a.metodkartan'],
+    ['an array', [bytes, false, 'a.metodkartan']],
+    ['missing saveAs', { bytes, suggestedName: 'a.metodkartan' }],
+    ['saveAs as a string', { bytes, saveAs: 'false', suggestedName: 'a.metodkartan' }],
+    ['bytes as a plain array', { bytes: [...bytes], saveAs: false, suggestedName: 'a.metodkartan' }],
+    ['empty bytes', { bytes: new Uint8Array(0), saveAs: false, suggestedName: 'a.metodkartan' }],
+    ['a traversal name', { bytes, saveAs: false, suggestedName: '../a.metodkartan' }],
+    ['fields on the prototype', Object.create({ bytes, saveAs: false, suggestedName: 'a.metodkartan' }) as unknown],
+    ['a prototype-polluting object', JSON.parse('{"__proto__":{"saveAs":false,"suggestedName":"a.metodkartan"}}') as unknown],
+    ['a Proxy whose traps throw', hostileProxy],
+  ])('refuses %s', (_label, value) => {
+    expect(parseWorkspaceSaveRequest(value)).toBeNull();
   });
 });

@@ -1,0 +1,182 @@
+// Saving and opening `.metodkartan` workspaces, autosave, and the offer to restore after a crash:
+// the app's state goes in and comes back through `state` and `apply`; the file format lives in
+// workspace-file.ts, the operating system (dialogs, the data folder, IndexedDB) behind the platform.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { UserMessage } from '../app/error-message';
+import type { Source } from '../app/use-workspace';
+import type { Preferences } from '../app/preferences';
+import type { Engine } from '../db/engine';
+import { createModel } from '../domain/model';
+import type { ChartEdits } from '../export/chart-edits';
+import type { SuppressionSettings } from '../export/suppress';
+import { loadParquetBrowser } from '../import/parquet-browser';
+import type { Platform } from '../platform';
+import type { Filters } from '../views/filters';
+import { loadWorkspace, readWorkspace, saveWorkspace, WORKSPACE_EXTENSION, WorkspaceError, type WorkspaceProblem } from './workspace-file';
+
+/** Everything on screen a workspace keeps (the tables go beside it). */
+export interface SavedState {
+  tab: string;
+  filters: Filters;
+  edits: ChartEdits;
+  suppression: SuppressionSettings;
+  files: { sources: Source[]; selected: string | null; preferences: Preferences };
+}
+
+/** Autosave after this long without changes, and at least this often while changes keep coming. */
+export const AUTOSAVE_QUIET_MS = 15_000;
+export const AUTOSAVE_MAX_MS = 3 * 60_000;
+
+const PROBLEM_KEYS = { corrupt: 'errorWorkspaceCorrupt', foreign: 'errorWorkspaceForeign', 'future-version': 'errorWorkspaceFuture' } as const satisfies Record<WorkspaceProblem, string>;
+
+function problemMessage(file: string, error: unknown): UserMessage {
+  const problem: WorkspaceProblem = error instanceof WorkspaceError ? error.problem : 'corrupt';
+  return { key: PROBLEM_KEYS[problem], params: () => ({ file }) };
+}
+
+interface Deps {
+  engine: () => Promise<Engine>;
+  platform: Platform;
+  state: SavedState;
+  apply: (state: SavedState) => void;
+  fail: (message: UserMessage) => void;
+}
+
+export function useWorkspaceFile({ engine, platform, state, apply, fail }: Deps) {
+  const [name, setName] = useState<string | null>(null);
+  const [recovery, setRecovery] = useState<Uint8Array | null>(null);
+  const [status, setStatus] = useState<{ key: 'workspaceSaved' | 'workspaceOpened' | 'workspaceSaving' | 'workspaceOpening'; file: string } | null>(null);
+  // The state as of the last render, for saves started from events and timers.
+  const latest = useRef(state);
+  useEffect(() => {
+    latest.current = state;
+  }, [state]);
+  // After a file failed to open, Spara must ask where: main already holds that file as the current
+  // one, and writing the open work over it would lose it.
+  const mustAsk = useRef(false);
+  // No autosave before the crash offer is answered: it would replace the state it offers.
+  const recoveryState = useRef<'unknown' | 'offered' | 'settled'>('unknown');
+
+  const bytesOfState = useCallback(async () => {
+    const current = latest.current;
+    return saveWorkspace(
+      await engine(),
+      { sourceTables: current.files.sources.map((s) => s.table.table), state: current as unknown as Record<string, unknown>, appVersion: __APP_VERSION__, saved: new Date() },
+      loadParquetBrowser,
+    );
+  }, [engine]);
+
+  const save = useCallback(
+    async (saveAs: boolean) => {
+      const suggestedName = name ?? `arbetsyta${WORKSPACE_EXTENSION}`;
+      setStatus({ key: 'workspaceSaving', file: suggestedName });
+      try {
+        const result = await platform.saveWorkspace(await bytesOfState(), { saveAs: saveAs || mustAsk.current, suggestedName });
+        if (result.saved) mustAsk.current = false;
+        if (result.saved && result.name) setName(result.name);
+        setStatus(result.saved ? { key: 'workspaceSaved', file: result.name ?? suggestedName } : null);
+      } catch (error) {
+        console.error(error);
+        setStatus(null);
+        fail({ key: 'errorWorkspaceSave', params: () => ({ file: suggestedName }) });
+      }
+    },
+    [name, platform, bytesOfState, fail],
+  );
+
+  const openBytes = useCallback(
+    async (file: string, bytes: Uint8Array): Promise<boolean> => {
+      setStatus({ key: 'workspaceOpening', file });
+      try {
+        const read = await readWorkspace(bytes);
+        const db = await engine();
+        await createModel(db);
+        const open = latest.current.files.sources.map((s) => s.table.table);
+        const document = await loadWorkspace(db, read, open, loadParquetBrowser);
+        apply(document.state as unknown as SavedState);
+        mustAsk.current = false;
+        setStatus({ key: 'workspaceOpened', file });
+        return true;
+      } catch (error) {
+        console.error(error);
+        mustAsk.current = true;
+        setStatus(null);
+        fail(problemMessage(file, error));
+        return false;
+      }
+    },
+    [engine, apply, fail],
+  );
+
+  const open = useCallback(async () => {
+    const file = await platform.openWorkspace();
+    if (file && (await openBytes(file.name, file.bytes))) setName(file.name);
+  }, [platform, openBytes]);
+
+  useEffect(
+    () =>
+      platform.onWorkspaceOpened((file) => {
+        void openBytes(file.name, file.bytes).then((isOpen) => isOpen && setName(file.name));
+      }),
+    [platform, openBytes],
+  );
+
+  // A session that did not end cleanly left its working state: offer it once, at start.
+  useEffect(() => {
+    void platform.takeRecovery().then(
+      (bytes) => {
+        recoveryState.current = bytes ? 'offered' : 'settled';
+        setRecovery(bytes);
+      },
+      (error: unknown) => {
+        recoveryState.current = 'settled';
+        console.error(error);
+      },
+    );
+  }, [platform]);
+
+  const restoreRecovery = useCallback(async () => {
+    const bytes = recovery;
+    setRecovery(null);
+    recoveryState.current = 'settled';
+    if (bytes) await openBytes('autosave', bytes);
+  }, [recovery, openBytes]);
+
+  const discardRecovery = useCallback(async () => {
+    setRecovery(null);
+    recoveryState.current = 'settled';
+    await platform.discardRecovery();
+  }, [platform]);
+
+  // Autosave: a while after the last change, and at least every few minutes while changes go on.
+  const dirtySince = useRef<number | null>(null);
+  const autosave = useCallback(async () => {
+    if (recoveryState.current !== 'settled') return;
+    dirtySince.current = null;
+    if (latest.current.files.sources.length === 0) return;
+    try {
+      await platform.writeAutosave(await bytesOfState());
+    } catch (error) {
+      console.error(error); // the next change tries again; the user's own saves are unaffected
+    }
+  }, [platform, bytesOfState]);
+
+  useEffect(() => {
+    const now = Date.now();
+    dirtySince.current ??= now;
+    const wait = Math.min(AUTOSAVE_QUIET_MS, Math.max(0, dirtySince.current + AUTOSAVE_MAX_MS - now));
+    const timer = setTimeout(() => void autosave(), wait);
+    return () => clearTimeout(timer);
+  }, [state, autosave]);
+
+  // Electron asks before the window closes: the working state is kept, then it may close.
+  useEffect(
+    () =>
+      platform.onMenuCommand((command) => {
+        if (command === 'app:closing') void autosave().finally(() => void platform.readyToClose());
+      }),
+    [platform, autosave],
+  );
+
+  return { name, status, save, open, recovery, restoreRecovery, discardRecovery };
+}

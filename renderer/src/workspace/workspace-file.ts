@@ -1,0 +1,191 @@
+// The `.metodkartan` workspace file: one ZIP holding `workspace.json` (the state on screen, the files'
+// import records, mappings, templates, filters, chart texts, suppression) and every table the analyses
+// read, as Parquet. It opens on another laptop without the original exports.
+//
+// Versioned: `version` says which layout the file has; MIGRATIONS lift an older one step by step to the
+// current. A file from a later version, a foreign file, a damaged or truncated one is refused before
+// anything is loaded, and loading itself goes to staging tables that replace the open workspace only
+// when every table has arrived: a bad file never leaves a half-opened workspace behind.
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { Engine } from '../db/engine';
+import { toRows } from '../db/engine';
+import { WORKSPACE_TABLES } from '../domain/model';
+import { sha256Hex } from '../export/sha256';
+import type { LoadParquet } from '../import/parquet';
+import { quoteIdent } from '../import/table-name';
+
+export const WORKSPACE_FORMAT = 'metodkartan-workspace';
+export const WORKSPACE_VERSION = 1;
+export const WORKSPACE_EXTENSION = '.metodkartan';
+
+/** One stored table: its file in the ZIP, its DuckDB columns, and a hash that catches a damaged file. */
+export interface StoredTable {
+  name: string;
+  file: string;
+  rows: number;
+  columns: { name: string; type: string }[];
+  sha256: string;
+}
+
+/** What the app keeps beside the tables; the workspace format does not look inside. */
+export type WorkspaceState = Record<string, unknown>;
+
+export interface WorkspaceDocument {
+  format: typeof WORKSPACE_FORMAT;
+  version: number;
+  app: { version: string };
+  saved: string;
+  /** The imported files' own tables (what the Filer tab shows). */
+  sourceTables: string[];
+  tables: StoredTable[];
+  state: WorkspaceState;
+}
+
+export type WorkspaceProblem = 'corrupt' | 'foreign' | 'future-version';
+
+export class WorkspaceError extends Error {
+  constructor(
+    readonly problem: WorkspaceProblem,
+    readonly detail = '',
+  ) {
+    super(`${problem}${detail ? `: ${detail}` : ''}`);
+    this.name = 'WorkspaceError';
+  }
+}
+
+/**
+ * Older layouts, lifted one version at a time: MIGRATIONS[n] turns a version-n document into n+1.
+ * Version 1 is the first; a version 2 adds its step here, and every file saved by this version
+ * still opens.
+ */
+const MIGRATIONS: Record<number, (document: WorkspaceDocument) => WorkspaceDocument> = {};
+
+export function migrate(document: WorkspaceDocument): WorkspaceDocument {
+  let current = document;
+  while (current.version < WORKSPACE_VERSION) {
+    const step = MIGRATIONS[current.version];
+    if (!step) throw new WorkspaceError('foreign', `version ${current.version}`);
+    current = step(current);
+  }
+  return current;
+}
+
+async function columnsOf(engine: Engine, table: string): Promise<{ name: string; type: string }[]> {
+  const rows = toRows(await engine.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position`, [table]));
+  return rows.map((r) => ({ name: String(r.column_name), type: String(r.data_type) }));
+}
+
+/** The workspace as bytes: every source table and model table as Parquet, the state as JSON. */
+export async function saveWorkspace(
+  engine: Engine,
+  input: { sourceTables: readonly string[]; state: WorkspaceState; appVersion: string; saved: Date },
+  loadParquet: LoadParquet,
+): Promise<Uint8Array> {
+  const parquet = await loadParquet();
+  const files: Record<string, Uint8Array> = {};
+  const tables: StoredTable[] = [];
+  for (const [index, name] of [...input.sourceTables, ...WORKSPACE_TABLES].entries()) {
+    const file = `tables/${String(index + 1).padStart(3, '0')}.parquet`;
+    const bytes = parquet.writeParquet(parquet.Table.fromIPCStream(await engine.queryIpc(`SELECT * FROM ${quoteIdent(name)}`)));
+    const [{ n } = { n: 0 }] = toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(name)}`));
+    files[file] = bytes;
+    tables.push({ name, file, rows: Number(n), columns: await columnsOf(engine, name), sha256: await sha256Hex(bytes) });
+  }
+  const document: WorkspaceDocument = {
+    format: WORKSPACE_FORMAT,
+    version: WORKSPACE_VERSION,
+    app: { version: input.appVersion },
+    saved: input.saved.toISOString(),
+    sourceTables: [...input.sourceTables],
+    tables,
+    state: input.state,
+  };
+  files['workspace.json'] = strToU8(JSON.stringify(document));
+  // Parquet is compressed already; the JSON is small. Store, don't deflate twice.
+  return zipSync(files, { level: 0 });
+}
+
+/** Reads and checks a workspace file without touching the database. */
+export async function readWorkspace(bytes: Uint8Array): Promise<{ document: WorkspaceDocument; files: Record<string, Uint8Array> }> {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes);
+  } catch (error) {
+    // Not a ZIP at all is a foreign file; a ZIP cut short is a damaged one.
+    const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
+    throw new WorkspaceError(isZip ? 'corrupt' : 'foreign', String(error));
+  }
+  const json = files['workspace.json'];
+  if (!json) throw new WorkspaceError('foreign', 'no workspace.json');
+  let raw: Partial<WorkspaceDocument>;
+  try {
+    raw = JSON.parse(strFromU8(json)) as Partial<WorkspaceDocument>;
+  } catch (error) {
+    throw new WorkspaceError('corrupt', String(error));
+  }
+  if (raw?.format !== WORKSPACE_FORMAT) throw new WorkspaceError('foreign', 'format');
+  if (!Number.isInteger(raw.version) || raw.version! < 1) throw new WorkspaceError('foreign', `version ${String(raw.version)}`);
+  if (raw.version! > WORKSPACE_VERSION) throw new WorkspaceError('future-version', String(raw.version));
+  if (!Array.isArray(raw.tables) || !Array.isArray(raw.sourceTables) || typeof raw.state !== 'object' || raw.state === null) {
+    throw new WorkspaceError('corrupt', 'layout');
+  }
+  const document = migrate(raw as WorkspaceDocument);
+  for (const table of document.tables) {
+    const data = files[table.file];
+    if (!data || (await sha256Hex(data)) !== table.sha256) throw new WorkspaceError('corrupt', table.name);
+  }
+  for (const model of WORKSPACE_TABLES) {
+    if (!document.tables.some((t) => t.name === model)) throw new WorkspaceError('corrupt', `missing ${model}`);
+  }
+  return { document, files };
+}
+
+const staged = (index: number) => `workspace_staging_${index}`;
+
+/**
+ * Loads a checked workspace into the database in place of the open one: first into staging tables
+ * (a failure drops them and leaves everything as it was), then, in one transaction, the open
+ * workspace's source tables go, the model tables get the stored rows, the source tables their names.
+ */
+export async function loadWorkspace(
+  engine: Engine,
+  read: { document: WorkspaceDocument; files: Record<string, Uint8Array> },
+  openSourceTables: readonly string[],
+  loadParquet: LoadParquet,
+): Promise<WorkspaceDocument> {
+  const { document, files } = read;
+  const parquet = await loadParquet();
+  try {
+    for (const [index, table] of document.tables.entries()) {
+      const columns = table.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ');
+      await engine.query(`CREATE OR REPLACE TABLE ${staged(index)} (${columns})`);
+      if (table.rows === 0) continue;
+      await engine.appendArrowIpc(parquet.readParquet(files[table.file]!).intoIPCStream(), staged(index));
+      const [{ n } = { n: -1 }] = toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM ${staged(index)}`));
+      if (n !== table.rows) throw new WorkspaceError('corrupt', `${table.name}: ${String(n)} of ${table.rows} rows`);
+    }
+  } catch (error) {
+    for (const index of document.tables.keys()) await engine.query(`DROP TABLE IF EXISTS ${staged(index)}`);
+    throw error instanceof WorkspaceError ? error : new WorkspaceError('corrupt', String(error));
+  }
+  await engine.query('BEGIN TRANSACTION');
+  try {
+    for (const table of openSourceTables) await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    for (const [index, table] of document.tables.entries()) {
+      if (document.sourceTables.includes(table.name)) {
+        await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(table.name)}`);
+        await engine.query(`ALTER TABLE ${staged(index)} RENAME TO ${quoteIdent(table.name)}`);
+      } else {
+        await engine.query(`DELETE FROM ${quoteIdent(table.name)}`);
+        await engine.query(`INSERT INTO ${quoteIdent(table.name)} SELECT * FROM ${staged(index)}`);
+        await engine.query(`DROP TABLE ${staged(index)}`);
+      }
+    }
+    await engine.query('COMMIT');
+  } catch (error) {
+    await engine.query('ROLLBACK');
+    for (const index of document.tables.keys()) await engine.query(`DROP TABLE IF EXISTS ${staged(index)}`);
+    throw new WorkspaceError('corrupt', String(error));
+  }
+  return document;
+}

@@ -1,0 +1,167 @@
+// The workspace file on real DuckDB: save → reopen in a fresh engine round-trips the data, the model
+// and the state exactly (every analysis gives the same rows); damaged, foreign and future files are
+// refused before anything changes; a save interrupted at any step leaves the previous file readable.
+import { mkdtemp, readFile, rename, rm, stat, writeFile as writeDisk } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileAtomically, type FileSystem } from '../../electron/ipc/handlers';
+import { toRows, type Engine, type Row } from '../../renderer/src/db/engine';
+import { runQuery, type QueryId } from '../../renderer/src/db/query-files';
+import { loadSource } from '../../renderer/src/domain/load-source';
+import { createModel } from '../../renderer/src/domain/model';
+import { loadParquetNode } from '../../renderer/src/import/parquet-node';
+import { loadWorkspace, readWorkspace, saveWorkspace, WorkspaceError, type WorkspaceDocument } from '../../renderer/src/workspace/workspace-file';
+import { startNodeEngine } from '../support/node-engine';
+
+const SAMPLES = ['pilot-methods-survey-2023.xlsx', 'pilot-activities-survey-2023.csv', 'usage-2022-2024.csv', 'assessment-training-2024.csv'];
+const VIEW_QUERIES: QueryId[] = ['overview', 'overview_sources', 'method_adoption', 'scale_answers', 'training_coverage', 'county_method_share', 'county_units', 'coverage_gaps', 'usage_trend', 'usage_periods', 'unit_matches', 'unmatched_methods'];
+const DALARNA = ['20', null, null, '2023'];
+const STATE = { filters: { county: '20', skrGroup: null, unitType: null, period: '2023', method: 'fft' }, edits: { 'adoption-tfco': { title: 'TFCO i Dalarna', note: 'Egen not – “citat” €' } }, tab: 'counties' };
+
+let saved: Engine;
+let sourceTables: string[];
+let bytes: Uint8Array;
+
+/** Every analysis, unfiltered and filtered, plus the source tables' rows: the picture a workspace must keep. */
+async function picture(engine: Engine, tables: readonly string[]): Promise<Record<string, Row[]>> {
+  const result: Record<string, Row[]> = {};
+  for (const id of VIEW_QUERIES) {
+    result[id] = await runQuery(engine, id, [null, null, null, null]);
+    result[`${id} (Dalarna 2023)`] = await runQuery(engine, id, DALARNA);
+  }
+  for (const table of tables) result[`table ${table}`] = toRows(await engine.query(`SELECT * FROM "${table}"`));
+  return result;
+}
+
+async function sourceTableNames(engine: Engine): Promise<string[]> {
+  return toRows(await engine.query('SELECT source FROM sources ORDER BY source')).map((r) => String(r.source));
+}
+
+beforeAll(async () => {
+  saved = await startNodeEngine();
+  const taken = new Set<string>();
+  for (const name of SAMPLES) {
+    const { table } = await loadSource(saved, { name, bytes: new Uint8Array(await readFile(`data-samples/${name}`)) }, taken, { loadParquet: loadParquetNode });
+    taken.add(table.table);
+  }
+  sourceTables = [...taken];
+  bytes = await saveWorkspace(saved, { sourceTables, state: STATE, appVersion: '0.1.0', saved: new Date('2026-11-30T12:00:00Z') }, loadParquetNode);
+}, 120_000);
+
+afterAll(async () => {
+  await saved?.close();
+});
+
+/** A fresh engine with one other file open: the workspace that opening must replace, or keep on failure. */
+async function engineWithOtherWork(): Promise<{ engine: Engine; open: string[] }> {
+  const engine = await startNodeEngine();
+  await createModel(engine);
+  const { table } = await loadSource(engine, { name: 'usage-long.csv', bytes: new Uint8Array(await readFile('test/fixtures/shapes/usage-long.csv')) }, new Set());
+  return { engine, open: [table.table] };
+}
+
+function rezip(mutate: (files: Record<string, Uint8Array>) => void): Uint8Array {
+  const files = unzipSync(bytes);
+  mutate(files);
+  return zipSync(files, { level: 0 });
+}
+
+function withDocument(mutate: (document: WorkspaceDocument) => void): Uint8Array {
+  return rezip((files) => {
+    const document = JSON.parse(strFromU8(files['workspace.json']!)) as WorkspaceDocument;
+    mutate(document);
+    files['workspace.json'] = strToU8(JSON.stringify(document));
+  });
+}
+
+describe('workspace file', () => {
+  it('reopens on another engine with the same data, model, analyses and state', async () => {
+    const before = await picture(saved, sourceTables);
+    const { engine, open } = await engineWithOtherWork();
+    try {
+      const document = await loadWorkspace(engine, await readWorkspace(bytes), open, loadParquetNode);
+      expect(document.state).toEqual(STATE);
+      expect(document.sourceTables).toEqual(sourceTables);
+      // The file that was open before is gone; the workspace's files are back, with their rows.
+      expect(toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = '${open[0]}'`))).toEqual([{ n: 0 }]);
+      expect(await sourceTableNames(engine)).toEqual([...sourceTables].sort());
+      const after = await picture(engine, sourceTables);
+      for (const key of Object.keys(before)) expect(after[key], key).toEqual(before[key]);
+      // The report's figures, to be sure the picture is not empty on both sides.
+      const fft = (after.method_adoption ?? []).find((r) => r.id === 'fft')!;
+      expect([fft.units_using, fft.units_total]).toEqual([23, 56]);
+      expect(toRows(await engine.query("SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name LIKE 'workspace_staging_%'"))).toEqual([{ n: 0 }]);
+    } finally {
+      await engine.close();
+    }
+  }, 120_000);
+
+  const refusals: [string, () => Uint8Array, WorkspaceError['problem']][] = [
+    ['truncated', () => bytes.slice(0, Math.floor(bytes.length / 2)), 'corrupt'],
+    ['cut after the first bytes', () => bytes.slice(0, 100), 'corrupt'],
+    ['not a ZIP (a CSV renamed)', () => strToU8('Enhet;Insats\nFalun;KOMET\n'), 'foreign'],
+    ['empty', () => new Uint8Array(0), 'foreign'],
+    ['a ZIP from elsewhere', () => zipSync({ 'word/document.xml': strToU8('<w:document/>') }), 'foreign'],
+    ['another format name', () => withDocument((d) => Object.assign(d, { format: 'tad-view' })), 'foreign'],
+    ['saved by a future version', () => withDocument((d) => Object.assign(d, { version: 99 })), 'future-version'],
+    ['unreadable JSON', () => rezip((files) => (files['workspace.json'] = strToU8('{"format": "metodkartan-wor'))), 'corrupt'],
+    ['a table file damaged', () => rezip((files) => files['tables/003.parquet']!.fill(7, 200, 260)), 'corrupt'],
+    ['a table file missing', () => rezip((files) => delete files['tables/002.parquet']), 'corrupt'],
+    ['a model table left out', () => withDocument((d) => (d.tables = d.tables.filter((t) => t.name !== 'unit_map'))), 'corrupt'],
+    ['a column type that does not fit the data', () => withDocument((d) => (d.tables[0]!.columns[0]!.type = 'DATE')), 'corrupt'],
+  ];
+
+  describe('refusals', () => {
+    // One engine for all: each refusal must leave it exactly as it was, which the next one relies on too.
+    let other: { engine: Engine; open: string[] };
+    let before: Record<string, Row[]>;
+    beforeAll(async () => {
+      other = await engineWithOtherWork();
+      before = await picture(other.engine, other.open);
+    }, 60_000);
+    afterAll(async () => {
+      await other?.engine.close();
+    });
+
+    it.each(refusals)('refuses a file %s, and the open workspace stays as it was', async (_label, make, problem) => {
+      const { engine, open } = other;
+      const attempt = readWorkspace(make()).then((read) => loadWorkspace(engine, read, open, loadParquetNode));
+      await expect(attempt).rejects.toBeInstanceOf(WorkspaceError);
+      await expect(attempt).rejects.toMatchObject({ problem });
+      expect(await picture(engine, open)).toEqual(before);
+      expect(toRows(await engine.query("SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name LIKE 'workspace_staging_%'"))).toEqual([{ n: 0 }]);
+    });
+  });
+
+  it('survives a save interrupted at every step: the previous file still opens', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'metodkartan-ws-'));
+    const target = path.join(dir, 'Dalarna.metodkartan');
+    try {
+      await writeDisk(target, bytes);
+      const newer = withDocument((d) => (d.state = { ...d.state, tab: 'trends' }));
+      const disk: FileSystem = {
+        stat,
+        readFile: async (p) => new Uint8Array(await readFile(p)),
+        writeFile: (p, data, options) => writeDisk(p, data, options),
+        rename,
+        rm: (p, options) => rm(p, options),
+      };
+      const crashes: [string, Partial<FileSystem>][] = [
+        ['before writing', { writeFile: () => Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' })) }],
+        ['half way through writing', { writeFile: async (p, data, o) => { await writeDisk(p, data.slice(0, data.length / 2), o); throw Object.assign(new Error('power'), { code: 'EIO' }); } }],
+        ['after writing, before the rename', { rename: () => Promise.reject(Object.assign(new Error('crash'), { code: 'EIO' })) }],
+      ];
+      for (const [moment, failing] of crashes) {
+        await expect(writeFileAtomically({ ...disk, ...failing }, target, newer), moment).rejects.toThrow();
+        const { document } = await readWorkspace(new Uint8Array(await readFile(target)));
+        expect(document.state, moment).toEqual(STATE);
+      }
+      await writeFileAtomically(disk, target, newer);
+      expect((await readWorkspace(new Uint8Array(await readFile(target)))).document.state).toEqual({ ...STATE, tab: 'trends' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
