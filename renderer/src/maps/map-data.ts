@@ -1,0 +1,34 @@
+// unit_method_use rows → the share of units using a method per county or municipality, for the map.
+// A city district counts as one unit of its municipality, so Stockholm's value is the share of its
+// responding districts; the districts themselves are listed one click away.
+import type { Row } from '../db/engine';
+import type { MapLevel } from './geo';
+
+export interface AreaShare {
+  share: number;
+  n: number;
+  total: number;
+}
+
+export function mapShares(rows: readonly Row[], level: MapLevel, method: string): Map<string, AreaShare> {
+  const counts = new Map<string, { n: number; total: number }>();
+  for (const row of rows) {
+    if (row.method_id !== method) continue;
+    const code = String(level === 'county' ? row.county_code : row.municipality_code);
+    const entry = counts.get(code) ?? { n: 0, total: 0 };
+    entry.total += 1;
+    if (row.is_using) entry.n += 1;
+    counts.set(code, entry);
+  }
+  return new Map([...counts].map(([code, { n, total }]) => [code, { share: n / total, n, total }]));
+}
+
+/** The responding units of one municipality (itself, or its districts) and whether each uses the method. */
+export function unitsOf(rows: readonly Row[], municipality: string, method: string): { label: string; isUsing: boolean }[] {
+  return rows.filter((r) => r.municipality_code === municipality && r.method_id === method).map((r) => ({ label: String(r.unit_label), isUsing: Boolean(r.is_using) }));
+}
+
+/** The catalogue methods the rows have, in the rows' (catalogue) order. */
+export function methodsIn(rows: readonly Row[]): string[] {
+  return [...new Set(rows.map((r) => String(r.method_id)))];
+}
