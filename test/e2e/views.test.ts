@@ -142,6 +142,29 @@ describe('the analysis views', () => {
     expect(await page.getByTestId('chosen-method').count()).toBe(0);
   });
 
+  it('Karta: shares by county on a map of Sweden; a county click filters, a municipality lists its districts', async () => {
+    const { page } = app;
+    await openView(page, 'Karta');
+    await page.locator('svg[role="group"] path[role="button"]').first().waitFor();
+    expect(await page.getByTestId('map-method').inputValue()).toBe('komet');
+    expect(await row(page, 'map', 'Stockholms län')).toBe('76 % (13 av 17)');
+    expect(await row(page, 'map', 'Dalarnas län')).toBe('29 % (2 av 7)');
+    // Counties without responding units are grey and say so.
+    await page.getByRole('button', { name: 'Hallands län: Inga svarande enheter' }).waitFor();
+    await shot(page, 'map-counties');
+    await page.getByRole('button', { name: /^Dalarnas län: 29/ }).click();
+    expect(await page.getByTestId('filter-county').inputValue()).toBe('20');
+    await page.getByRole('button', { name: 'Rensa filter' }).click();
+    await page.getByTestId('map-level').selectOption('municipality');
+    // Stockholm is small at the scale of the country: reach it by keyboard, as the map allows.
+    await page.getByRole('button', { name: /^Stockholm: 100/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Svarande enheter i Stockholm' }).waitFor();
+    expect(await page.getByTestId('map-units').locator('tr').count()).toBe(8);
+    await shot(page, 'map-municipalities');
+    await page.getByTestId('map-level').selectOption('county');
+  });
+
   it('Täckning: each unit against the five recommended types, gaps with the county’s units that offer them', async () => {
     const { page } = app;
     await page.getByTestId('filter-county').selectOption('20');

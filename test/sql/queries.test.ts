@@ -473,6 +473,32 @@ const CASES: Record<QueryId, () => Promise<void>> = {
     expect(in2023).toEqual(rows.filter((r) => String(r.period).startsWith('2023')));
   },
 
+  async unit_method_use() {
+    const rows = await runQuery(engine, 'unit_method_use', ALL);
+    // Every one of the 56 units is placed in a municipality; each is asked about KOMET.
+    const komet = rows.filter((r) => r.method_id === 'komet');
+    expect(komet).toHaveLength(56);
+    // Stockholm's 8 districts roll up to municipality 0180, each one a unit of it.
+    const stockholm = komet.filter((r) => r.municipality_code === '0180');
+    expect(stockholm.map((r) => r.district)).toHaveLength(8);
+    expect(stockholm.every((r) => r.is_using === true)).toBe(true);
+    // Rolled up to counties, the same counts as county_method_share for every county and method.
+    const byCounty = new Map<string, [number, number]>();
+    for (const r of rows) {
+      const key = `${String(r.county_code)}|${String(r.method_id)}`;
+      const [n, total] = byCounty.get(key) ?? [0, 0];
+      byCounty.set(key, [n + (r.is_using ? 1 : 0), total + 1]);
+    }
+    const shares = await runQuery(engine, 'county_method_share', ALL);
+    expect(shares.map((r) => `${String(r.county_code)}|${String(r.method_id)} ${Number(r.units_using)}/${Number(r.units_total)}`)).toEqual(
+      shares.map((r) => `${String(r.county_code)}|${String(r.method_id)} ${byCounty.get(`${String(r.county_code)}|${String(r.method_id)}`)!.join('/')}`),
+    );
+    // Filtered to Dalarna: its 7 municipalities only, Falun among the KOMET users.
+    const dalarna = (await runQuery(engine, 'unit_method_use', DALARNA)).filter((r) => r.method_id === 'komet');
+    expect(new Set(dalarna.map((r) => r.county_code))).toEqual(new Set(['20']));
+    expect(dalarna.filter((r) => r.is_using).map((r) => r.unit_label).sort()).toEqual(['Borlänge', 'Falun']);
+  },
+
   async usage_periods() {
     expect((await runQuery(engine, 'usage_periods')).map((r) => r.year)).toEqual(['2022', '2023', '2024']);
   },

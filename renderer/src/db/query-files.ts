@@ -15,7 +15,8 @@ export type QueryId =
   | 'county_units'
   | 'coverage_gaps'
   | 'usage_trend'
-  | 'usage_periods';
+  | 'usage_periods'
+  | 'unit_method_use';
 
 /**
  * Runs a query file with its parameters. The views pass every filter to every file; a file gets exactly

@@ -49,6 +49,8 @@ const MODEL_SQL = [
      n.unit_name,
      coalesce(m.unit_key, 'namn:' || n.unit_name) AS unit_key,
      m.county_code,
+     m.municipality_code,
+     m.district,
      r.skr_group,
      CASE WHEN m.district IS NOT NULL THEN 'district' WHEN m.municipality_code IS NOT NULL THEN 'municipality' END AS unit_type,
      CASE WHEN m.district IS NOT NULL THEN r.name || ' – ' || m.district ELSE coalesce(r.name, n.unit_name) END AS unit_label

@@ -1,6 +1,7 @@
 // A chart as data, independent of React: what the app draws on screen (with Recharts and HTML) is
 // also described here, so it can be drawn again as a standalone SVG, PNG or PDF with its title,
 // question, n/N, source and note on the image, in the app and on the command line.
+import type { ClassBreaks, MapLevel } from '../maps/choropleth';
 import type { DataTable } from './table-export';
 
 export interface ChartText {
@@ -48,7 +49,9 @@ export type ChartBody =
   | { kind: 'diverging'; steps: { label: string; colour: string }[]; rows: DivergingDatum[] }
   /** `withScale: false` where cells are yes/no (coverage), not shares: no colour scale then. */
   | { kind: 'heat'; columns: string[]; rows: HeatDatum[]; withScale?: boolean }
-  | { kind: 'lines'; periods: string[]; series: LineSeries[]; formatTick: (value: number) => string };
+  | { kind: 'lines'; periods: string[]; series: LineSeries[]; formatTick: (value: number) => string }
+  /** A choropleth of Sweden: values by register code, classes and their colours. */
+  | { kind: 'map'; level: MapLevel; values: [string, number][]; breaks: ClassBreaks; format: (value: number) => string; noDataLabel: string; legendTitle: string };
 
 export interface ChartSpec {
   /** Stable, file-name safe: "adoption-family-treatment". */

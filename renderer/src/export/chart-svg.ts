@@ -3,6 +3,7 @@
 // export button, the report pack and the command line. Two sizes: A4 text width (height follows the
 // content) and a 16:9 slide (the chart fills the slide).
 import { inkOn, shareColour } from '../charts/palette';
+import { choroplethSvg } from '../maps/choropleth-svg';
 import type { BarDatum, ChartBody, ChartSpec, DivergingDatum, HeatDatum, LineSeries } from './chart-spec';
 import { FONT_FAMILY, type TextMeasure } from './fonts';
 
@@ -145,6 +146,8 @@ function drawBody(canvas: Canvas, body: ChartBody, available: number | null) {
       return drawHeat(canvas, body.columns, body.rows, available, body.withScale ?? true);
     case 'lines':
       return drawLines(canvas, body.periods, body.series, body.formatTick, available);
+    case 'map':
+      return drawMap(canvas, body, available);
   }
 }
 
@@ -308,4 +311,20 @@ function drawLines(canvas: Canvas, periods: readonly string[], series: readonly 
     canvas.parts.push(`<polyline points="${points}" fill="none" stroke="${s.colour}" stroke-width="${s.emphasis ? 4 : 2}" stroke-linejoin="round"/>`);
   }
   canvas.y = bottom + 26;
+}
+
+/** The map with its legend (maps/choropleth-svg.ts), placed as a nested SVG in the frame. */
+function drawMap(canvas: Canvas, body: Extract<ChartBody, { kind: 'map' }>, available: number | null) {
+  const height = available === null ? 620 : Math.max(240, available);
+  const drawn = choroplethSvg(body.level, new Map(body.values), {
+    width: canvas.width - 2 * PAD,
+    height,
+    breaks: body.breaks,
+    format: body.format,
+    noDataLabel: body.noDataLabel,
+    legendTitle: body.legendTitle,
+    measure: canvas.measure,
+  });
+  canvas.parts.push(drawn.svg.replace(/^<svg /, `<svg x="${PAD}" y="${round(canvas.y)}" `));
+  canvas.y += drawn.height;
 }

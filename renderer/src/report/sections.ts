@@ -9,6 +9,8 @@ import type { ChartSpec } from '../export/chart-spec';
 import { DEFAULT_SUPPRESSION, type SuppressionSettings } from '../export/suppress';
 import type { DataTable } from '../export/table-export';
 import type { Translate } from '../i18n/i18n';
+import { classBreaks } from '../maps/choropleth';
+import { mapShares, methodsIn } from '../maps/map-data';
 import { filterParams, type Filters } from '../views/filters';
 import { adoptionGroups } from '../views/shape-adoption';
 import { scaleQuestions } from '../views/shape-scales';
@@ -24,6 +26,7 @@ import {
   trendSpec,
   yearlyCounts,
   yearlyCountsTable,
+  mapSpec,
   TOOL_QUESTION,
   type SpecContext,
 } from './specs';
@@ -87,6 +90,16 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
       case 'counties': {
         const rows = await query('county_method_share');
         if (rows.length > 0) add(view, countyHeatSpec(rows, ctx(methodFiles), filters.method));
+        break;
+      }
+      case 'map': {
+        const rows = await query('unit_method_use');
+        const method = filters.method ?? methodsIn(rows)[0];
+        if (!method) break;
+        for (const level of ['county', 'municipality'] as const) {
+          const shares = mapShares(rows, level, method);
+          add(view, mapSpec(shares, level, method, classBreaks([...shares.values()].map((a) => a.share), 'fixed', 5, [0.2, 0.4, 0.6, 0.8]), ctx(methodFiles)));
+        }
         break;
       }
       case 'coverage': {

@@ -8,6 +8,9 @@ import type { Row } from '../db/engine';
 import { SCALES, type ScaleId } from '../domain/likert';
 import { methodById, RECOMMENDATIONS, type RecommendationId } from '../domain/methods';
 import type { ChartSpec } from '../export/chart-spec';
+import { COUNTY_FEATURES, MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
+import type { ClassBreaks } from '../maps/choropleth';
+import type { AreaShare } from '../maps/map-data';
 import type { SUPPRESSED} from '../export/suppress';
 import { DEFAULT_SUPPRESSION, suppressGrid, type SuppressionSettings } from '../export/suppress';
 import { formatNumber, formatPercent } from '../format';
@@ -338,6 +341,43 @@ export function trainingSpec(rows: readonly Row[], ctx: SpecContext): ChartSpec 
         { name: t('columnShare'), kind: 'share' },
       ],
       rows: rows.map((r) => [String(r.unit_label), methodName(String(r.method_id), lang), Number(r.trained), Number(r.staff), r.share_trained === null ? null : Number(r.share_trained)]),
+    },
+  };
+}
+
+/** A method's share per county or municipality as a choropleth; units without answers stay grey. */
+export function mapSpec(shares: ReadonlyMap<string, AreaShare>, level: MapLevel, method: string, breaks: ClassBreaks, ctx: SpecContext): ChartSpec {
+  const { t, lang } = ctx;
+  const name = methodName(method, lang);
+  const question = t('questionMap', { method: name });
+  const features = level === 'county' ? COUNTY_FEATURES : MUNICIPALITY_FEATURES;
+  const nameOf = new Map(features.map((f) => [f.id, f.properties.name]));
+  const areas = [...shares].sort((a, b) => (nameOf.get(a[0]) ?? a[0]).localeCompare(nameOf.get(b[0]) ?? b[0], 'sv'));
+  const total = areas.reduce((sum, [, a]) => sum + a.total, 0);
+  const title = `${t('viewMap')}: ${name}`;
+  return {
+    id: `map-${level}-${method}`,
+    text: { title, subtitle: question, count: t('mapAreasN', { total, areas: areas.length }), source: sourceLine(ctx) },
+    body: {
+      kind: 'map',
+      level,
+      values: areas.map(([code, a]) => [code, a.share]),
+      breaks,
+      format: (share) => pct(share, ctx),
+      noDataLabel: t('noDataLabel'),
+      legendTitle: question,
+    },
+    alt: `${title}. ${question}: ${areas.map(([code, a]) => `${nameOf.get(code) ?? code} ${t('shareOfUnits', { share: pct(a.share, ctx), n: a.n, total: a.total })}`).join('; ')}.`,
+    table: {
+      title,
+      columns: [
+        { name: t(level === 'county' ? 'columnCounty' : 'columnMunicipality'), kind: 'text' },
+        { name: t('columnCode'), kind: 'text' },
+        { name: t('columnUnitsUsing'), kind: 'number' },
+        { name: t('columnUnitsTotal'), kind: 'number' },
+        { name: t('columnShare'), kind: 'share' },
+      ],
+      rows: areas.map(([code, a]) => [nameOf.get(code) ?? code, code, a.n, a.total, a.share]),
     },
   };
 }

@@ -3,6 +3,7 @@ import { AdoptionView } from './AdoptionView';
 import { CountiesView } from './CountiesView';
 import { CoverageView } from './CoverageView';
 import { FilterBar } from './FilterBar';
+import { MapView } from './MapView';
 import { OverviewView } from './OverviewView';
 import { ScaleQuestions } from './ScaleQuestions';
 import { TrendsView } from './TrendsView';
@@ -31,6 +32,8 @@ function View({ view, ...props }: ViewProps & { view: ViewId }) {
       );
     case 'counties':
       return <CountiesView {...props} />;
+    case 'map':
+      return <MapView {...props} />;
     case 'coverage':
       return <CoverageView {...props} />;
     case 'trends':

@@ -1,7 +1,7 @@
 // The analysis views, in tab order, with their names in the UI.
 import type { MessageKey } from '../../../electron/shared/strings';
 
-export const VIEWS = ['overview', 'interventions', 'tools', 'satisfaction', 'knowledge', 'counties', 'coverage', 'trends'] as const;
+export const VIEWS = ['overview', 'interventions', 'tools', 'satisfaction', 'knowledge', 'counties', 'map', 'coverage', 'trends'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export const VIEW_KEYS: Record<ViewId, MessageKey> = {
@@ -11,6 +11,7 @@ export const VIEW_KEYS: Record<ViewId, MessageKey> = {
   satisfaction: 'viewSatisfaction',
   knowledge: 'viewKnowledge',
   counties: 'viewCounties',
+  map: 'viewMap',
   coverage: 'viewCoverage',
   trends: 'viewTrends',
 };

@@ -1,0 +1,133 @@
+// Karta: a method's share of responding units on a map of Sweden, by county or municipality, with the
+// classes the user chooses. A county click filters every view; a municipality click lists its units
+// (the city districts that roll up to it).
+import { useState } from 'react';
+import { ChartFrame } from '../charts/ChartFrame';
+import { formatPercent } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { ChoroplethMap } from '../maps/ChoroplethMap';
+import { classBreaks, type ClassMethod } from '../maps/choropleth';
+import { MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
+import { mapShares, methodsIn, unitsOf } from '../maps/map-data';
+import { mapSpec, methodName } from '../report/specs';
+import { useQuery } from './use-query';
+import { METHOD_USE, namesWith, type ViewProps } from './view-props';
+
+/** Shares in steps of a fifth: the same classes on every map, so maps can be compared. */
+const FIFTHS = [0.2, 0.4, 0.6, 0.8];
+
+export function MapView({ engine, filters, dataVersion, sources, onFilters }: ViewProps) {
+  const { lang, t } = useI18n();
+  const rows = useQuery(engine, 'unit_method_use', filters, dataVersion);
+  const [level, setLevel] = useState<MapLevel>('county');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [classing, setClassing] = useState<ClassMethod>('fixed');
+  const [classes, setClasses] = useState(5);
+  const [municipality, setMunicipality] = useState<string | null>(null);
+  if (!rows) return null;
+  const methods = methodsIn(rows);
+  if (methods.length === 0) return <p className="empty">{t('noData')}</p>;
+  const method = [chosen, filters.method].find((m): m is string => m !== null && methods.includes(m)) ?? methods[0]!;
+  const shares = mapShares(rows, level, method);
+  const values = new Map([...shares].map(([code, a]) => [code, a.share]));
+  const breaks = classBreaks([...values.values()], classing, classes, classing === 'fixed' ? FIFTHS : undefined);
+  const files = namesWith(sources, METHOD_USE);
+  const spec = mapSpec(shares, level, method, breaks, { lang, t, files });
+  const format = (share: number) => formatPercent(share, lang);
+  const select = (code: string) => {
+    if (level === 'county') onFilters({ ...filters, county: filters.county === code ? null : code });
+    else setMunicipality(municipality === code ? null : code);
+  };
+  const units = municipality ? unitsOf(rows, municipality, method) : [];
+  const municipalityName = MUNICIPALITY_FEATURES.find((f) => f.id === municipality)?.properties.name ?? '';
+  return (
+    <div className="view-body">
+      <fieldset className="filters map-controls">
+        <legend className="sr-only">{t('viewMap')}</legend>
+        <label>
+          {t('mapLevel')}
+          <select value={level} onChange={(e) => setLevel(e.target.value as MapLevel)} data-testid="map-level">
+            <option value="county">{t('levelCounty')}</option>
+            <option value="municipality">{t('levelMunicipality')}</option>
+          </select>
+        </label>
+        <label>
+          {t('mapMethod')}
+          <select value={method} onChange={(e) => setChosen(e.target.value)} data-testid="map-method">
+            {methods.map((id) => (
+              <option key={id} value={id}>
+                {methodName(id, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('mapClassing')}
+          <select value={classing} onChange={(e) => setClassing(e.target.value as ClassMethod)} data-testid="map-classing">
+            <option value="fixed">{t('classFixed')}</option>
+            <option value="equal">{t('classEqual')}</option>
+            <option value="quantile">{t('classQuantile')}</option>
+          </select>
+        </label>
+        {classing !== 'fixed' && (
+          <label>
+            {t('mapClasses')}
+            <select value={classes} onChange={(e) => setClasses(Number(e.target.value))}>
+              {[3, 4, 5, 6, 7].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </fieldset>
+      <ChartFrame id="map" title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} sources={files} spec={spec}>
+        <p className="muted">{t('mapHint')}</p>
+        <div className="map-wrap">
+          <ChoroplethMap
+            level={level}
+            values={values}
+            breaks={breaks}
+            format={format}
+            label={spec.text.subtitle ?? spec.text.title}
+            noDataLabel={t('noDataLabel')}
+            selected={level === 'county' ? filters.county : municipality}
+            onSelect={select}
+            height={560}
+          />
+          {municipality && (
+            <section className="map-units" aria-live="polite">
+              <h4>{t('mapUnitsIn', { municipality: municipalityName })}</h4>
+              {units.length === 0 ? (
+                <p className="muted">{t('noDataLabel')}</p>
+              ) : (
+                <table className="data-table" data-testid="map-units">
+                  <tbody>
+                    {units.map((unit) => (
+                      <tr key={unit.label}>
+                        <th scope="row">{unit.label}</th>
+                        <td>{t(unit.isUsing ? 'usesMethod' : 'notUsingMethod')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          )}
+        </div>
+        <table className="sr-only">
+          <caption>{spec.text.subtitle}</caption>
+          <tbody>
+            {spec.table.rows.map((row) => (
+              <tr key={String(row[1])}>
+                <th scope="row">{String(row[0])}</th>
+                <td>{t('shareOfUnits', { share: format(Number(row[4])), n: Number(row[2]), total: Number(row[3]) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ChartFrame>
+    </div>
+  );
+}
