@@ -161,6 +161,11 @@ describe('the analysis views', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Svarande enheter i Stockholm' }).waitFor();
     expect(await page.getByTestId('map-units').locator('tr').count()).toBe(8);
+    // Stockholm against its county, its SKR group (A1: the districts of Stockholm and Göteborg) and all.
+    const compared = (label: string) => page.getByTestId('map-comparison').locator('table.sr-only tr').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('td').textContent();
+    expect(plain(await compared('Stockholm'))).toBe('100 % (8 av 8)');
+    expect(plain(await compared('Stockholms län'))).toBe('76 % (13 av 17)');
+    expect(plain(await compared('Alla inlästa enheter'))).toBe('34 % (19 av 56)');
     await shot(page, 'map-municipalities');
     await page.getByTestId('map-level').selectOption('county');
   });

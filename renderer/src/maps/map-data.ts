@@ -32,3 +32,33 @@ export function unitsOf(rows: readonly Row[], municipality: string, method: stri
 export function methodsIn(rows: readonly Row[]): string[] {
   return [...new Set(rows.map((r) => String(r.method_id)))];
 }
+
+export interface Comparison {
+  id: 'unit' | 'county' | 'group' | 'all';
+  share: number;
+  n: number;
+  total: number;
+}
+
+/**
+ * A municipality against its county, its SKR municipality group and every loaded unit, as Kolada
+ * readers compare: the share of responding units using the method in each. `groupOf` gives a
+ * municipality code's SKR group (the register); groups and counties count their units the same way.
+ */
+export function compareMunicipality(rows: readonly Row[], municipality: string, method: string, groupOf: (code: string) => string | undefined): Comparison[] {
+  const ofMethod = rows.filter((r) => r.method_id === method);
+  const own = ofMethod.find((r) => r.municipality_code === municipality);
+  if (!own) return [];
+  const group = groupOf(municipality);
+  const tally = (id: Comparison['id'], keep: (r: Row) => boolean): Comparison => {
+    const units = ofMethod.filter(keep);
+    const n = units.filter((r) => r.is_using).length;
+    return { id, share: units.length > 0 ? n / units.length : 0, n, total: units.length };
+  };
+  return [
+    tally('unit', (r) => r.municipality_code === municipality),
+    tally('county', (r) => r.county_code === own.county_code),
+    ...(group ? [tally('group', (r) => groupOf(String(r.municipality_code)) === group)] : []),
+    tally('all', () => true),
+  ];
+}

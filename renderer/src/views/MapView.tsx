@@ -8,7 +8,10 @@ import { useI18n } from '../i18n/i18n';
 import { ChoroplethMap } from '../maps/ChoroplethMap';
 import { classBreaks, type ClassMethod } from '../maps/choropleth';
 import { MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
-import { mapShares, methodsIn, unitsOf } from '../maps/map-data';
+import { compareMunicipality, mapShares, methodsIn, unitsOf } from '../maps/map-data';
+import { ShareBars } from '../charts/ShareBars';
+import { BAR } from '../charts/palette';
+import { COUNTIES, MUNICIPALITIES, SKR_GROUPS } from '../domain/units';
 import { mapSpec, methodName } from '../report/specs';
 import { useQuery } from './use-query';
 import { METHOD_USE, namesWith, type ViewProps } from './view-props';
@@ -40,6 +43,17 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   };
   const units = municipality ? unitsOf(rows, municipality, method) : [];
   const municipalityName = MUNICIPALITY_FEATURES.find((f) => f.id === municipality)?.properties.name ?? '';
+  const register = municipality ? MUNICIPALITIES.find((m) => m.code === municipality) : undefined;
+  const groupOf = (code: string) => MUNICIPALITIES.find((m) => m.code === code)?.skrGroup;
+  const comparisonLabel = {
+    unit: municipalityName,
+    county: COUNTIES.find((c) => c.code === register?.countyCode)?.name ?? '',
+    group: t('comparisonGroup', { group: `${register?.skrGroup ?? ''} ${SKR_GROUPS.find((g) => g.code === register?.skrGroup)?.name ?? ''}`.trim() }),
+    all: t('comparisonAll'),
+  };
+  const comparison = municipality
+    ? compareMunicipality(rows, municipality, method, groupOf).map((c) => ({ ...c, id: c.id, label: comparisonLabel[c.id], colour: c.id === 'unit' ? BAR.recommended : BAR.other }))
+    : [];
   return (
     <div className="view-body">
       <fieldset className="filters map-controls">
@@ -112,6 +126,12 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
                     ))}
                   </tbody>
                 </table>
+              )}
+              {comparison.length > 0 && (
+                <div className="map-comparison" data-testid="map-comparison">
+                  <h4>{t('comparisonHeading', { method: methodName(method, lang) })}</h4>
+                  <ShareBars bars={comparison} label={t('comparisonHeading', { method: methodName(method, lang) })} />
+                </div>
               )}
             </section>
           )}

@@ -1,0 +1,50 @@
+// The map's numbers from unit_method_use rows: districts roll up to their municipality, and a
+// municipality compares with its county, its SKR group and all loaded units.
+import { describe, expect, it } from 'vitest';
+import { compareMunicipality, mapShares, unitsOf } from '../../../renderer/src/maps/map-data';
+
+const row = (county: string, municipality: string, district: string | null, label: string, method: string, isUsing: boolean) => ({
+  county_code: county,
+  municipality_code: municipality,
+  district,
+  unit_label: label,
+  method_id: method,
+  is_using: isUsing,
+});
+
+const ROWS = [
+  row('01', '0180', 'Farsta', 'Stockholm – Farsta', 'komet', true),
+  row('01', '0180', 'Skärholmen', 'Stockholm – Skärholmen', 'komet', false),
+  row('01', '0126', null, 'Huddinge', 'komet', true),
+  row('20', '2080', null, 'Falun', 'komet', true),
+  row('20', '2081', null, 'Borlänge', 'komet', false),
+  row('20', '2080', null, 'Falun', 'fft', true),
+];
+const GROUPS: Record<string, string> = { '0180': 'A1', '0126': 'A2', '2080': 'B3', '2081': 'B3' };
+
+describe('map data', () => {
+  it('rolls districts up to their municipality and units up to their county', () => {
+    expect([...mapShares(ROWS, 'municipality', 'komet')]).toEqual([
+      ['0180', { share: 0.5, n: 1, total: 2 }],
+      ['0126', { share: 1, n: 1, total: 1 }],
+      ['2080', { share: 1, n: 1, total: 1 }],
+      ['2081', { share: 0, n: 0, total: 1 }],
+    ]);
+    expect(mapShares(ROWS, 'county', 'komet').get('01')).toEqual({ share: 2 / 3, n: 2, total: 3 });
+    expect(mapShares(ROWS, 'county', 'fft').get('01')).toBeUndefined();
+    expect(unitsOf(ROWS, '0180', 'komet')).toEqual([
+      { label: 'Stockholm – Farsta', isUsing: true },
+      { label: 'Stockholm – Skärholmen', isUsing: false },
+    ]);
+  });
+
+  it('compares a municipality with its county, its SKR group and all units', () => {
+    expect(compareMunicipality(ROWS, '2081', 'komet', (code) => GROUPS[code])).toEqual([
+      { id: 'unit', share: 0, n: 0, total: 1 },
+      { id: 'county', share: 0.5, n: 1, total: 2 },
+      { id: 'group', share: 0.5, n: 1, total: 2 },
+      { id: 'all', share: 0.6, n: 3, total: 5 },
+    ]);
+    expect(compareMunicipality(ROWS, '9999', 'komet', (code) => GROUPS[code])).toEqual([]);
+  });
+});
