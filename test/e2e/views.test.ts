@@ -119,6 +119,15 @@ describe('the analysis views', () => {
     const { page } = app;
     await openView(page, 'Län');
     await page.locator('table.heat').waitFor();
+    // Small multiples: the four counties with most units, the same bars on one scale.
+    const stockholm = page.getByTestId('multiple-01');
+    await stockholm.waitFor();
+    expect(await page.locator('.multiples-grid .multiple').count()).toBe(4);
+    const kometIn = (card: typeof stockholm) => card.locator('table.sr-only tr').filter({ has: page.getByRole('rowheader', { name: 'KOMET', exact: true }) }).locator('td').textContent();
+    expect(plain(await kometIn(stockholm))).toBe('76 % (13 av 17)');
+    await page.getByRole('checkbox', { name: 'Dalarnas' }).check();
+    expect(plain(await kometIn(page.getByTestId('multiple-20')))).toBe('29 % (2 av 7)');
+    await shot(page, 'counties-multiples');
     await page.getByRole('button', { name: 'Stockholms', exact: true }).click();
     await page.getByRole('heading', { name: 'Enheter i Stockholms län' }).waitFor();
     expect(await page.getByTestId('filter-county').inputValue()).toBe('01');

@@ -5,6 +5,7 @@ import { HeatMap } from '../charts/HeatMap';
 import { methodById } from '../domain/methods';
 import { useI18n } from '../i18n/i18n';
 import { countyHeatSpec } from '../report/specs';
+import { CountyMultiples } from './CountyMultiples';
 import { useQuery } from './use-query';
 import { METHOD_USE, namesWith, type ViewProps } from './view-props';
 
@@ -41,6 +42,7 @@ export function CountiesView({ engine, filters, dataVersion, sources, onFilters 
           }}
         />
       </ChartFrame>
+      <CountyMultiples shares={shares} />
       {shownCounty && (
         <section className="chart">
           <h3>{t('countyUnits', { county: String(countyName) })}</h3>
