@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import pkg from './package.json' with { type: 'json' };
@@ -16,12 +17,43 @@ const syncXlsxZip: Plugin = {
   },
 };
 
+// read-excel-file unzips with fflate's async unzip(), which inflates a sheet over 512 KiB (about 3,700
+// rows) in a Worker made from a blob: URL: the CSP refuses it and the import would wait forever. The
+// same unzip, synchronously, in the parse worker where it already runs off the main thread.
+const XLSX_UNZIP = '\0metodkartan-xlsx-unzip:';
+const syncXlsxUnzip: Plugin = {
+  name: 'metodkartan-sync-xlsx-unzip',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (importer?.includes('read-excel-file') && !importer.includes('/zip/') && source.endsWith('/zip/unzipFromArrayBuffer.js')) {
+      return XLSX_UNZIP + path.resolve(path.dirname(importer), source);
+    }
+    return null;
+  },
+  load(id) {
+    if (!id.startsWith(XLSX_UNZIP)) return null;
+    const unzipError = path.join(path.dirname(id.slice(XLSX_UNZIP.length)), 'UnzipError.js');
+    return [
+      "import { unzipSync } from 'fflate';",
+      `import { createUnzipError } from ${JSON.stringify(unzipError)};`,
+      'export default function unzipFromArrayBuffer(input, options = {}) {',
+      '  try {',
+      '    const filter = (file) => (options.filter ? options.filter({ path: file.name }) : true);',
+      '    return Promise.resolve(unzipSync(new Uint8Array(input), { filter }));',
+      '  } catch (error) {',
+      "    return Promise.reject(typeof error?.code === 'number' ? createUnzipError(error) : error);",
+      '  }',
+      '}',
+    ].join('\n');
+  },
+};
+
 // The renderer is built to dist/renderer and served from app://metodkartan/ in Electron and from
 // 127.0.0.1 by `npm run web`; relative asset URLs work under both origins.
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), syncXlsxZip],
+  plugins: [react(), syncXlsxZip, syncXlsxUnzip],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     outDir: '../dist/renderer',
@@ -31,7 +63,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     target: 'es2022',
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [syncXlsxUnzip] },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -23,7 +23,7 @@ used AS (
   JOIN unit_keys AS k USING (source, unit_name)
   WHERE m.method_id IS NOT NULL
     -- With a period chosen, a usage extract's unit uses a method only if it has a count in that period.
-    AND ($4 IS NULL OR x.source NOT IN (SELECT source FROM usage) OR EXISTS (
+    AND ($4 IS NULL OR x.source NOT IN (SELECT source FROM sources WHERE shape = 'usage') OR EXISTS (
       SELECT 1 FROM usage AS g
       WHERE g.source = x.source AND g.unit_name = x.unit_name AND g.method_name = x.method_name
         AND g.count > 0 AND starts_with(g.period, $4)

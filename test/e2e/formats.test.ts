@@ -60,6 +60,19 @@ describe('formats and encodings in the app', () => {
     await app.page.getByText('Excel (XLSX), blad Insatser', { exact: false }).waitFor();
   });
 
+  it('an XLSX of 10,000 rows, whose sheet is over the 512 KiB where its unzip would need a Worker', async () => {
+    const { default: writeExcelFile } = await import('write-excel-file/node');
+    const rows = [['Enhet', 'Period', 'Insats', 'Antal'].map((value) => ({ value }))];
+    for (let i = 0; i < 10_000; i++) rows.push([{ value: i % 2 ? 'Falu kommun' : 'Skärholmens sdf' }, { value: `2023-${String((i % 12) + 1).padStart(2, '0')}` }, { value: 'KOMET' }, { value: String(i % 7) }]);
+    const bytes = new Uint8Array(await writeExcelFile([{ sheet: 'Uttag', data: rows }]).toBuffer());
+    const { page } = app;
+    await dropFile(page, 'uttag-10k.xlsx', bytes);
+    await page.getByRole('heading', { name: 'Importera uttag-10k.xlsx', exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await page.getByRole('heading', { name: 'uttag-10k.xlsx', exact: true }).waitFor();
+    expect(await page.getByTestId('report-rows').textContent()).toBe('10\u00a0000 rader lästa, 10\u00a0000 inlästa, 0 avvisade.');
+  });
+
   it('Parquet, read offline', async () => {
     const { header, rows } = await importFixture('insatser.parquet');
     expect(header).toEqual(['Enhet', 'Antal', 'Andel', 'Datum']);

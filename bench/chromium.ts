@@ -1,0 +1,266 @@
+// The app as users run it, in headless Debian Chromium (never a downloaded browser) against the built
+// renderer (dist/renderer) served on 127.0.0.1 by scripts/serve-web.ts, with the launch flags of
+// test/e2e/app-session.ts. Files reach the app only through its UI: the "Öppna fil…" button and the
+// browser's file chooser (the file is read from disk by Chromium, as a user's file is), or a drop.
+//
+// Timing happens in the page: an init script watches the DOM and stamps each milestone (the mapping
+// view's "Importera <file>" heading, the file's own heading once confirmed, the first chart) with the
+// page's clock as it happens; the stamps are brought onto Node's clock by a measured offset.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startWebServer, type WebServer } from '../scripts/serve-web';
+import { CHROMIUM, dropFile } from '../test/e2e/app-session';
+import { processTree, sampleRss } from './rss';
+
+/** The same flags as test/e2e/app-session.ts: headless, no sandbox (root), no background networking. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BenchBrowser {
+  server: WebServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startBrowser(): Promise<BenchBrowser> {
+  const root = path.resolve('dist/renderer');
+  if (!existsSync(path.join(root, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:web` first');
+  const server = await startWebServer(root);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Resident memory of every Chromium process this process started (browser, renderers, GPU, utility), summed. */
+export function chromiumRssMb(): number {
+  let sum = 0;
+  for (const pid of processTree(process.pid)) {
+    if (pid === process.pid) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!/chrom/i.test(cmdline.split('\0')[0] ?? '')) continue;
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      sum += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  return sum;
+}
+
+/** What the page's watcher records: milestone name → page epoch time (ms). */
+type Stamps = Record<string, number>;
+type BenchWindow = Window & { __benchStamps?: Stamps; __benchError?: string; __benchWatch?: (name: string) => void };
+
+/**
+ * Runs in every page before the app: stamps the first moment each milestone holds. `mapping`: the
+ * heading "Importera <file>"; `parsed` and `inserted`: the progress bar at half way (the worker's parse
+ * done) and gone (the rows in DuckDB); `loaded`: the file's own heading (confirmed, in the model); `chart`: the
+ * first figure.chart; `ready`: the app drawn and idle (engine started, nothing loading); `engine`: the
+ * status line's "Startar databasmotorn …" gone; `error`: an error message shown.
+ * Plain JavaScript in a string: a function would reach the page as tsx compiled it, with helpers
+ * (esbuild's __name) the page does not have.
+ */
+const WATCHER = `(() => {
+  const stamps = {};
+  window.__benchStamps = stamps;
+  let file = '';
+  window.__benchWatch = (name) => {
+    file = name;
+    for (const key of ['parsed', 'inserted', 'mapping', 'loaded', 'error']) delete stamps[key];
+    delete window.__benchError;
+  };
+  const now = () => performance.timeOrigin + performance.now();
+  const stamp = (key, holds) => {
+    if (stamps[key] === undefined && holds()) stamps[key] = now();
+  };
+  const headings = () => Array.from(document.querySelectorAll('h2'), (h) => h.textContent || '');
+  const check = () => {
+    const status = document.querySelector('.status');
+    stamp('ready', () => document.querySelector('h1') !== null && status?.textContent === '');
+    // The engine has started once the status line no longer says so (it may say something else by then).
+    stamp('starting', () => status !== null && (status.textContent || '').includes('Startar databasmotorn'));
+    stamp('engine', () => stamps.starting !== undefined && status !== null && !(status.textContent || '').includes('Startar databasmotorn'));
+    if (file !== '') {
+      // The status bar's progress: the first half is the parse (in its worker), the second the insert.
+      const bar = document.querySelector('.status progress');
+      stamp('parsed', () => bar !== null && bar.value >= 50);
+      stamp('inserted', () => stamps.parsed !== undefined && bar === null);
+      stamp('mapping', () => headings().includes('Importera ' + file));
+      stamp('loaded', () => stamps.mapping !== undefined && headings().includes(file));
+    }
+    stamp('chart', () => document.querySelector('figure.chart') !== null);
+    const errors = document.querySelector('.errors');
+    if (errors && window.__benchError === undefined) {
+      window.__benchError = errors.textContent || 'error';
+      stamps.error = now();
+    }
+  };
+  const start = () => new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['value'] });
+  if (document.documentElement) start();
+  else document.addEventListener('DOMContentLoaded', start);
+})();`;
+
+/** Page clock minus Node clock (ms), both as epoch milliseconds. */
+async function clockOffset(page: Page): Promise<number> {
+  let best = { spread: Infinity, offset: 0 };
+  for (let i = 0; i < 5; i++) {
+    const before = performance.timeOrigin + performance.now();
+    const pageNow = await page.evaluate(() => performance.timeOrigin + performance.now());
+    const after = performance.timeOrigin + performance.now();
+    if (after - before < best.spread) best = { spread: after - before, offset: pageNow - (before + after) / 2 };
+  }
+  return best.offset;
+}
+
+const nodeNow = () => performance.timeOrigin + performance.now();
+
+async function stampsOf(page: Page): Promise<{ stamps: Stamps; error?: string }> {
+  return page.evaluate(() => {
+    const w = window as BenchWindow;
+    return { stamps: { ...w.__benchStamps }, error: w.__benchError };
+  });
+}
+
+/** Waits until one of `keys` is stamped (or an error is shown, or the page crashes); returns the stamps. */
+async function waitForStamp(page: Page, keys: string[], timeoutMs: number, crashed: () => string | undefined): Promise<Stamps> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const why = crashed();
+    if (why) throw new Error(why);
+    const { stamps, error } = await stampsOf(page);
+    if (error !== undefined) throw new Error(`the app showed an error: ${error.replace(/\s+/g, ' ').trim()}`);
+    if (keys.some((key) => stamps[key] !== undefined)) return stamps;
+    if (Date.now() > deadline) {
+      const status = ((await page.locator('.status').textContent().catch(() => null)) ?? '').replace(/\s+/g, ' ').trim();
+      throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${keys.join('/')}${status ? ` (the status line said: "${status}")` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function newAppPage(session: BenchBrowser): Promise<{ context: BrowserContext; page: Page; crashed: () => string | undefined }> {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE' });
+  await context.addInitScript(WATCHER);
+  const page = await context.newPage();
+  let crash: string | undefined;
+  page.on('crash', () => (crash = 'the page crashed (out of memory?)'));
+  return { context, page, crashed: () => crash };
+}
+
+export interface ImportRun {
+  /** File handed to the app (file chooser) → mapping view: read, decoded, detected, parsed, in DuckDB. */
+  ms: number;
+  /** Of `ms`: handed → parsed (file read, decoded, parsed to Arrow in the worker), → inserted (into DuckDB-WASM). */
+  parsedMs: number | null;
+  insertedMs: number | null;
+  /** "Importera" clicked → the file's own view: canonical tables and name matching done. */
+  confirmMs: number | null;
+  /** Rows in DuckDB as the app's import report gives them (after confirming). */
+  importedRows: number | null;
+  peakRssMb: number;
+}
+
+/**
+ * One import of `file` in a fresh browser context (no cache, no remembered templates): open the app,
+ * wait for its engine, hand it the file through "Öppna fil…", time until the mapping view, then confirm.
+ */
+export async function importThroughUi(session: BenchBrowser, file: string, options: { confirm: boolean; timeoutMs: number }): Promise<ImportRun> {
+  const { context, page, crashed } = await newAppPage(session);
+  try {
+    await page.goto(session.server.url);
+    await waitForStamp(page, ['ready'], 60_000, crashed);
+    const name = path.basename(file);
+    await page.evaluate((n) => (window as BenchWindow).__benchWatch!(n), name);
+    const chooser = page.waitForEvent('filechooser');
+    chooser.catch(() => undefined); // awaited below; not unhandled should the click fail first
+    await page.getByRole('button', { name: 'Öppna fil…', exact: true }).click();
+    const fileChooser = await chooser;
+    const sampler = sampleRss(chromiumRssMb, 100);
+    try {
+      const handed = nodeNow();
+      await fileChooser.setFiles(file);
+      let stamps = await waitForStamp(page, ['mapping'], options.timeoutMs, crashed);
+      const offset = await clockOffset(page);
+      const ms = stamps.mapping! - offset - handed;
+      const since = (key: string) => (stamps[key] === undefined ? null : stamps[key] - offset - handed);
+      const parsedMs = since('parsed');
+      const insertedMs = since('inserted');
+      let confirmMs: number | null = null;
+      let importedRows: number | null = null;
+      if (options.confirm) {
+        const clicked = nodeNow();
+        await page.getByRole('button', { name: 'Importera', exact: true }).click();
+        stamps = await waitForStamp(page, ['loaded'], options.timeoutMs, crashed);
+        confirmMs = stamps.loaded! - offset - clicked;
+        // The import report: "1 000 000 rader lästa, 1 000 000 inlästa, 0 avvisade."
+        const report = (await page.getByTestId('report-rows').textContent()) ?? '';
+        const [read, imported] = (report.replace(/[\s\u00a0]/g, '').match(/\d+/g) ?? []).map(Number);
+        importedRows = imported ?? null;
+        if (read !== importedRows) throw new Error(`the app imported ${imported} of ${read} rows: ${report}`);
+      }
+      return { ms, parsedMs, insertedMs, confirmMs, importedRows, peakRssMb: sampler.stop() };
+    } finally {
+      sampler.stop();
+    }
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+export interface ColdStartRun {
+  /** New context → first chart on "Insatser". */
+  ms: number;
+  phases: { page_loaded_ms: number; engine_started_ms: number; mapping_ms: number; loaded_ms: number; first_chart_ms: number };
+  peakRssMb: number;
+}
+
+/**
+ * Cold start to first chart: a new browser context (nothing cached: the first start of the app), the
+ * page loaded, one small sample dropped on the window as soon as the app shows and its mapping
+ * confirmed as detected, then the "Insatser" tab, until its first chart is in the page.
+ */
+export async function coldStartToChart(session: BenchBrowser, sample: string): Promise<ColdStartRun> {
+  const bytes = new Uint8Array(readFileSync(sample));
+  const name = path.basename(sample);
+  const sampler = sampleRss(chromiumRssMb, 100);
+  const started = nodeNow();
+  const { context, page, crashed } = await newAppPage(session);
+  try {
+    await page.goto(session.server.url);
+    const pageLoaded = nodeNow();
+    await page.getByRole('button', { name: 'Öppna fil…', exact: true }).waitFor();
+    await page.evaluate((n) => (window as BenchWindow).__benchWatch!(n), name);
+    await dropFile(page, name, bytes);
+    await waitForStamp(page, ['mapping'], 60_000, crashed);
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await waitForStamp(page, ['loaded'], 60_000, crashed);
+    await page.getByRole('tab', { name: 'Insatser', exact: true }).click();
+    const stamps = await waitForStamp(page, ['chart'], 60_000, crashed);
+    const offset = await clockOffset(page);
+    const at = (key: string) => stamps[key]! - offset - started;
+    return {
+      ms: at('chart'),
+      phases: { page_loaded_ms: pageLoaded - started, engine_started_ms: at('engine'), mapping_ms: at('mapping'), loaded_ms: at('loaded'), first_chart_ms: at('chart') },
+      peakRssMb: sampler.stop(),
+    };
+  } finally {
+    sampler.stop();
+    await context.close().catch(() => undefined);
+  }
+}

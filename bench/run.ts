@@ -1,0 +1,487 @@
+// The benchmark: the app's import and analyses against native DuckDB on the same files, on this machine.
+//
+//   npm run --silent bench -- --json     one JSON object on stdout: {"machine":{…},"cases":[…],…}
+//   npm run bench                        the same as a readable table
+//
+// Options: --runs N (timed runs per case after one warm-up, default 5), --runs-5m N (default 3),
+// --sizes 100k,1m,5m, --only import,query,cold,xlsx, --no-build (use dist/renderer as it is).
+// Progress goes to stderr; generated files to bench/.data/ (ignored by git). See bench/README.md.
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { importThroughUi, coldStartToChart, startBrowser, type BenchBrowser } from './chromium';
+import { DEFAULT_SEED, GENERATOR_VERSION, writeUsageCsv, writeUsageXlsx } from './generate';
+import type { NativeImport } from './native-import';
+import type { ChildReply, ChildRequest, EngineKind } from './query-child';
+import { caseName, queryCases as queryList } from './queries';
+
+const BENCH = path.resolve(import.meta.dirname);
+const DATA = path.join(BENCH, '.data');
+const COLD_START_SAMPLE = path.resolve(BENCH, '..', 'data-samples', 'usage-2022-2024.csv');
+
+export interface BenchCase {
+  name: string;
+  rows: number;
+  /** Median over the timed runs, ms; null when the app could not do it. */
+  app_ms: number | null;
+  /** Median of the native baseline over the same number of runs, ms; null where there is none. */
+  native_ms: number | null;
+  /** app_ms / native_ms. */
+  ratio: number | null;
+  /** The app side's peak resident memory, MB (Chromium: all its processes summed; wasm-node: the Node process). */
+  peak_rss_mb: number | null;
+  native_peak_rss_mb: number | null;
+  runs: number;
+  app_runs_ms: number[];
+  native_runs_ms: number[];
+  error?: string;
+  note?: string;
+  [extra: string]: unknown;
+}
+
+interface Options {
+  json: boolean;
+  runs: number;
+  runs5m: number;
+  sizes: string[];
+  only: Set<string>;
+  build: boolean;
+}
+
+const SIZES: Record<string, number> = { '2k': 2_000, '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 };
+const LABEL: Record<string, string> = { '2k': '2k', '100k': '100k', '1m': '1M', '5m': '5M' };
+
+function parseOptions(argv: string[]): Options {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const sizes = (value('--sizes') ?? '100k,1m,5m').toLowerCase().split(',');
+  for (const size of sizes) if (!(size in SIZES)) throw new Error(`unknown size ${size} (use ${Object.keys(SIZES).join(', ')})`);
+  return {
+    json: argv.includes('--json'),
+    runs: Number(value('--runs') ?? 5),
+    runs5m: Number(value('--runs-5m') ?? 3),
+    sizes,
+    only: new Set((value('--only') ?? 'import,query,cold,xlsx').split(',')),
+    build: !argv.includes('--no-build'),
+  };
+}
+
+/** 1000000 → `1M`, 50000 → `50k`. */
+const rowsLabel = (rows: number) => (rows >= 1e6 ? `${rows / 1e6}M` : rows >= 1e3 ? `${rows / 1e3}k` : String(rows));
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const round = (value: number | null, digits = 1) => (value === null ? null : Number(value.toFixed(digits)));
+
+/** A generated file, written once and reused while the generator and its arguments stay the same. */
+async function dataFile(name: string, rows: number, write: (file: string) => Promise<number>): Promise<string> {
+  const file = path.join(DATA, name);
+  const metaFile = `${file}.meta.json`;
+  const meta = { generator: GENERATOR_VERSION, rows, seed: DEFAULT_SEED };
+  if (existsSync(file) && existsSync(metaFile)) {
+    const old = JSON.parse(await readFile(metaFile, 'utf8')) as typeof meta & { bytes: number };
+    if (old.generator === meta.generator && old.rows === rows && old.seed === meta.seed) return file;
+  }
+  log(`generating ${path.relative(process.cwd(), file)} (${rows.toLocaleString('en')} rows) …`);
+  const bytes = await write(file);
+  await writeFile(metaFile, JSON.stringify({ ...meta, bytes }));
+  return file;
+}
+
+/** Runs a command with its stdout captured (or sent to our stderr), stderr to our stderr. */
+function run(command: string, args: string[], capture: boolean): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', capture ? 'pipe' : 2, 2] });
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+/** A bench script in a Node process of its own (TypeScript through tsx's loader). */
+function runTs(script: string, args: string[]): Promise<string> {
+  return run(process.execPath, ['--import', 'tsx', path.join(BENCH, script), ...args], true);
+}
+
+async function nativeImport(file: string): Promise<NativeImport> {
+  const out = await runTs('native-import.ts', [file]);
+  return JSON.parse(out.trim().split('\n').pop()!) as NativeImport;
+}
+
+function describe(caseName: string, rows: number, app: number[], native: number[], extra: Partial<BenchCase> = {}): BenchCase {
+  const appMs = median(app);
+  const nativeMs = median(native);
+  return {
+    name: caseName,
+    rows,
+    app_ms: round(appMs),
+    native_ms: round(nativeMs),
+    ratio: appMs !== null && nativeMs !== null && nativeMs > 0 ? round(appMs / nativeMs, 2) : null,
+    peak_rss_mb: null,
+    native_peak_rss_mb: null,
+    runs: Math.max(app.length, native.length),
+    app_runs_ms: app.map((ms) => round(ms)!),
+    native_runs_ms: native.map((ms) => round(ms)!),
+    ...extra,
+  };
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+
+/**
+ * Case 1 (and 4): a file through the app's real pipeline in Chromium against native read_csv of the
+ * same bytes (or, for XLSX, of the same rows as CSV). One untimed warm-up of each, then the timed runs
+ * interleaved (app, native, app, native …) so that a change in the machine's load hits both alike.
+ */
+async function importCase(
+  session: BenchBrowser,
+  caseName: string,
+  rows: number,
+  appFile: string,
+  nativeFile: string,
+  runs: number,
+  timeoutMs: number,
+  note?: string,
+): Promise<BenchCase> {
+  log(`${caseName}: warm-up …`);
+  const app: number[] = [];
+  const confirm: number[] = [];
+  const parsed: number[] = [];
+  const inserted: number[] = [];
+  const native: number[] = [];
+  let appPeak = 0;
+  let nativePeak = 0;
+  let error: string | undefined;
+  const appRun = async (timed: boolean) => {
+    if (error !== undefined) return;
+    try {
+      const result = await importThroughUi(session, appFile, { confirm: true, timeoutMs });
+      if (result.importedRows !== rows) throw new Error(`the app reports ${result.importedRows} rows imported of ${rows}`);
+      if (!timed) return;
+      app.push(result.ms);
+      if (result.confirmMs !== null) confirm.push(result.confirmMs);
+      if (result.parsedMs !== null) parsed.push(result.parsedMs);
+      if (result.insertedMs !== null) inserted.push(result.insertedMs);
+      appPeak = Math.max(appPeak, result.peakRssMb);
+    } catch (e) {
+      error = message(e);
+      log(`${caseName}: the app failed: ${error}`);
+    }
+  };
+  const nativeRun = async (timed: boolean) => {
+    const result = await nativeImport(nativeFile);
+    if (result.rows !== rows) throw new Error(`native read ${result.rows} rows of ${rows}`);
+    if (!timed) return;
+    native.push(result.ms);
+    nativePeak = Math.max(nativePeak, result.peak_rss_mb);
+  };
+  await appRun(false);
+  await nativeRun(false);
+  for (let i = 0; i < runs; i++) {
+    await appRun(true);
+    await nativeRun(true);
+    log(`${caseName}: run ${i + 1}/${runs}: app ${app.at(-1)?.toFixed(0) ?? '–'} ms, native ${native.at(-1)!.toFixed(0)} ms`);
+  }
+  return describe(caseName, rows, app, native, {
+    peak_rss_mb: app.length > 0 ? round(appPeak) : null,
+    native_peak_rss_mb: round(nativePeak),
+    app_phases_ms: { parsed: round(median(parsed)), inserted: round(median(inserted)), mapping_view: round(median(app)) },
+    app_confirm_ms: round(median(confirm)),
+    ...(error !== undefined ? { error } : {}),
+    ...(note !== undefined ? { note } : {}),
+  });
+}
+
+/** A bench/query-child.ts process: one engine, asked for one query run at a time. */
+class QueryChild {
+  private readonly child: ChildProcess;
+  private waiting: { resolve: (reply: ChildReply) => void; reject: (error: Error) => void } | undefined;
+
+  constructor(readonly engine: EngineKind) {
+    // The child's stdout goes to our stderr: our stdout is for the result alone.
+    this.child = fork(path.join(BENCH, 'query-child.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 2, 2, 'ipc'] });
+    this.child.on('message', (reply: ChildReply) => {
+      const waiting = this.waiting;
+      this.waiting = undefined;
+      if (reply.type === 'failed') waiting?.reject(new Error(`${engine}: ${reply.message}`));
+      else waiting?.resolve(reply);
+    });
+    this.child.on('exit', (code) => this.waiting?.reject(new Error(`the ${engine} query process exited (${code})`)));
+  }
+
+  ask<T extends ChildReply['type']>(request: ChildRequest, expect: T): Promise<Extract<ChildReply, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      this.waiting = {
+        resolve: (reply) => (reply.type === expect ? resolve(reply as Extract<ChildReply, { type: T }>) : reject(new Error(`unexpected ${reply.type}`))),
+        reject,
+      };
+      this.child.send(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null || !this.child.connected) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.send({ type: 'exit' } satisfies ChildRequest);
+    await exited;
+  }
+}
+
+/**
+ * Case 2: every filtered analysis on the extract, the app's DuckDB-WASM under Node against native, each
+ * engine in a process of its own; per case one untimed warm-up of each, then the timed runs interleaved.
+ * `same_result` says whether both engines gave the same rows.
+ */
+export async function queryCases(file: string, rows: number, runs: number): Promise<{ cases: BenchCase[]; setup: Record<string, unknown> }> {
+  log(`queries on ${rows.toLocaleString('en')} rows: loading into DuckDB-WASM under Node (loadSource) and native DuckDB (read_csv + the app's model SQL) …`);
+  const wasm = new QueryChild('wasm-node');
+  const native = new QueryChild('native');
+  try {
+    const wasmLoaded = await wasm.ask({ type: 'load', engine: 'wasm-node', file }, 'loaded');
+    const nativeLoaded = await native.ask({ type: 'load', engine: 'native', file, like: wasmLoaded.like }, 'loaded');
+    if (wasmLoaded.rows !== rows || nativeLoaded.rows !== rows) throw new Error(`loaded ${wasmLoaded.rows} (wasm-node) and ${nativeLoaded.rows} (native) rows of ${rows}`);
+    const cases: BenchCase[] = [];
+    const list = queryList();
+    for (let index = 0; index < list.length; index++) {
+      const app: number[] = [];
+      const nat: number[] = [];
+      let appPeak = 0;
+      let nativePeak = 0;
+      const first = { app: await wasm.ask({ type: 'run', index }, 'ran'), native: await native.ask({ type: 'run', index }, 'ran') };
+      for (let i = 0; i < runs; i++) {
+        const a = await wasm.ask({ type: 'run', index }, 'ran');
+        const n = await native.ask({ type: 'run', index }, 'ran');
+        app.push(a.ms);
+        nat.push(n.ms);
+        appPeak = Math.max(appPeak, a.peakRssMb);
+        nativePeak = Math.max(nativePeak, n.peakRssMb);
+      }
+      const name = `query ${caseName(list[index]!)} on ${rowsLabel(rows)} (wasm-node)`;
+      log(`${name}: ${median(app)!.toFixed(0)} ms, native ${median(nat)!.toFixed(0)} ms`);
+      cases.push(
+        describe(name, rows, app, nat, {
+          peak_rss_mb: round(appPeak),
+          native_peak_rss_mb: round(nativePeak),
+          result_rows: first.app.rows,
+          same_result: first.app.digest === first.native.digest && first.app.rows === first.native.rows,
+        }),
+      );
+    }
+    return {
+      cases,
+      setup: {
+        rows,
+        wasm_node_load_ms: round(wasmLoaded.loadMs),
+        native_load_ms: round(nativeLoaded.loadMs),
+        note: "one load each, before the query runs: wasm-node = the app's loadSource (import, shape, canonical tables, matching); native = read_csv + the app's createModel/addSource/refreshMappings",
+      },
+    };
+  } finally {
+    await Promise.all([wasm.close(), native.close()]);
+  }
+}
+
+async function coldStartCase(session: BenchBrowser, runs: number): Promise<BenchCase> {
+  const caseName = 'cold start to first chart (chromium)';
+  log(`${caseName}: warm-up …`);
+  const times: number[] = [];
+  const phases: Record<string, number[]> = {};
+  let peak = 0;
+  try {
+    await coldStartToChart(session, COLD_START_SAMPLE);
+    for (let i = 0; i < runs; i++) {
+      const result = await coldStartToChart(session, COLD_START_SAMPLE);
+      times.push(result.ms);
+      peak = Math.max(peak, result.peakRssMb);
+      for (const [key, value] of Object.entries(result.phases)) if (Number.isFinite(value)) (phases[key] ??= []).push(value);
+      log(`${caseName}: run ${i + 1}/${runs}: ${result.ms.toFixed(0)} ms`);
+    }
+  } catch (e) {
+    return { ...describe(caseName, 3_896, times, []), error: message(e) };
+  }
+  return describe(caseName, 3_896, times, [], {
+    peak_rss_mb: round(peak),
+    phases_ms: Object.fromEntries(Object.entries(phases).map(([key, values]) => [key, round(median(values))])),
+    note: `new browser context (nothing cached) → page load → ${path.basename(COLD_START_SAMPLE)} dropped and confirmed → "Insatser" → first figure.chart; no native counterpart`,
+  });
+}
+
+function machine(chromiumVersion: string | null, duckdbNative: string | null): Record<string, unknown> {
+  const cpus = os.cpus();
+  const wasmPackage = JSON.parse(readFileSync(path.resolve('node_modules/@duckdb/duckdb-wasm/package.json'), 'utf8')) as { version: string };
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memory_gb: round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chromium: chromiumVersion,
+    duckdb_wasm: `@duckdb/duckdb-wasm ${wasmPackage.version} (eh bundle)`,
+    duckdb_native: duckdbNative,
+    load_average_at_start: os.loadavg().map((v) => round(v, 2)),
+    date: new Date().toISOString(),
+  };
+}
+
+async function nativeVersion(): Promise<string | null> {
+  try {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const [row] = (await connection.runAndReadAll("SELECT version() AS v, current_setting('threads') AS t")).getRowObjectsJS();
+    connection.closeSync();
+    instance.closeSync();
+    return `@duckdb/node-api, DuckDB ${String(row?.v)}, ${String(row?.t)} threads`;
+  } catch {
+    return null;
+  }
+}
+
+interface Target {
+  target: string;
+  met: boolean | null;
+  detail: string;
+}
+
+function targets(cases: BenchCase[]): Target[] {
+  const find = (prefix: string) => cases.find((c) => c.name.startsWith(prefix));
+  const result: Target[] = [];
+  const import1m = find('import csv 1M ');
+  if (import1m)
+    result.push({
+      target: 'import of 1M rows within 1.5× native',
+      met: import1m.ratio === null ? false : import1m.ratio <= 1.5,
+      detail: import1m.error ?? `${import1m.app_ms} ms in the app vs ${import1m.native_ms} ms native: ${import1m.ratio}×`,
+    });
+  const queries = cases.filter((c) => c.name.startsWith('query '));
+  if (queries.length > 0) {
+    const slow = queries.filter((c) => c.app_ms === null || c.app_ms >= 100);
+    result.push({
+      target: 'every analysis query on 1M rows under 100 ms median',
+      met: slow.length === 0,
+      detail: slow.length === 0 ? `slowest ${Math.max(...queries.map((c) => c.app_ms ?? 0))} ms` : `over 100 ms: ${slow.map((c) => `${c.name} ${c.app_ms} ms`).join('; ')}`,
+    });
+  }
+  const cold = find('cold start');
+  if (cold) result.push({ target: 'cold start to first chart under 2 s', met: cold.app_ms !== null && cold.app_ms < 2000, detail: cold.error ?? `${cold.app_ms} ms` });
+  const five = find('import csv 5M ');
+  if (five) result.push({ target: '5M rows import without running out of memory', met: five.error === undefined && five.app_ms !== null, detail: five.error ?? `${five.app_ms} ms to the mapping view, peak ${five.peak_rss_mb} MB` });
+  return result;
+}
+
+function table(cases: BenchCase[]): string {
+  const header = ['case', 'rows', 'app ms', 'native ms', 'ratio', 'peak RSS MB', 'runs'];
+  const rows = cases.map((c) => [
+    c.name + (c.error ? ' (failed, see below)' : ''),
+    c.rows.toLocaleString('en'),
+    c.app_ms === null ? '–' : c.app_ms.toFixed(0),
+    c.native_ms === null ? '–' : c.native_ms.toFixed(0),
+    c.ratio === null ? '–' : `${c.ratio.toFixed(2)}×`,
+    c.peak_rss_mb === null ? '–' : c.peak_rss_mb.toFixed(0),
+    String(c.runs),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const failures = cases.filter((c) => c.error).map((c) => `${c.name}: ${c.error}`);
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), ...(failures.length > 0 ? ['', ...failures] : [])].join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  // Only the result on stdout: anything else a library prints goes to stderr.
+  console.log = (...args: unknown[]) => log(args.map(String).join(' '));
+  await mkdir(DATA, { recursive: true });
+
+  const cases: BenchCase[] = [];
+  let querySetup: Record<string, unknown> | undefined;
+  let session: BenchBrowser | undefined;
+  const needsBrowser = options.only.has('import') || options.only.has('cold') || options.only.has('xlsx');
+  const startLoad = os.loadavg();
+  try {
+    if (needsBrowser) {
+      if (options.build) {
+        log('building the renderer (npm run build:web) …');
+        await run('npm', ['run', '--silent', 'build:web'], false);
+      }
+      session = await startBrowser();
+    }
+    if (options.only.has('import')) {
+      for (const size of options.sizes) {
+        const rows = SIZES[size]!;
+        const file = await dataFile(`usage-${size}.csv`, rows, (f) => writeUsageCsv(f, rows));
+        const runs = size === '5m' ? options.runs5m : options.runs;
+        const result = await importCase(session!, `import csv ${LABEL[size]} (chromium)`, rows, file, file, runs, size === '5m' ? 900_000 : 300_000);
+        if (size === '1m') {
+          // Reference: DuckDB-WASM's own read_csv on the same file (not the app's pipeline).
+          log(`${result.name}: reference, DuckDB-WASM read_csv under Node …`);
+          const reference = JSON.parse((await runTs('wasm-read-csv.ts', [file, String(runs)])).trim().split('\n').pop()!) as { times_ms: number[]; rows: number };
+          result.reference_wasm_node_read_csv_ms = round(median(reference.times_ms));
+          result.reference_note = "reference_wasm_node_read_csv_ms: DuckDB-WASM's own read_csv of the same file under Node (bench/wasm-read-csv.ts), not the app's pipeline";
+        }
+        cases.push(result);
+      }
+    }
+    if (options.only.has('query')) {
+      const rows = SIZES['1m']!;
+      const file = await dataFile('usage-1m.csv', rows, (f) => writeUsageCsv(f, rows));
+      const result = await queryCases(file, rows, options.runs);
+      cases.push(...result.cases);
+      querySetup = result.setup;
+    }
+    if (options.only.has('cold')) cases.push(await coldStartCase(session!, options.runs));
+    if (options.only.has('xlsx')) {
+      const rows = 50_000;
+      const xlsx = await dataFile('usage-xlsx-50k.xlsx', rows, (f) => writeUsageXlsx(f, rows));
+      const csv = await dataFile('usage-xlsx-50k.csv', rows, (f) => writeUsageCsv(f, rows));
+      cases.push(
+        await importCase(
+          session!,
+          'import xlsx 50k (chromium)',
+          rows,
+          xlsx,
+          csv,
+          options.runs,
+          60_000,
+          'native: read_csv of the same 50,000 rows written as CSV; native DuckDB reads XLSX only through its excel extension, which is downloaded at run time and so unavailable offline',
+        ),
+      );
+    }
+    const result = {
+      machine: {
+        ...machine(session ? session.browser.version() : null, await nativeVersion()),
+        load_average_at_start: startLoad.map((v) => round(v, 2)),
+        load_average_at_end: os.loadavg().map((v) => round(v, 2)),
+      },
+      runs: { default: options.runs, '5M': options.runs5m, warmup: 1 },
+      cases,
+      ...(querySetup ? { query_setup: querySetup } : {}),
+      targets: targets(cases),
+    };
+    if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else {
+      process.stdout.write(`${table(cases)}\n\n`);
+      for (const t of result.targets) process.stdout.write(`${t.met ? 'met   ' : 'missed'}  ${t.target}: ${t.detail}\n`);
+    }
+  } finally {
+    await session?.close();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  await main().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  });
+}
