@@ -19,10 +19,10 @@ import { addSource, createModel, refreshMappings } from '../renderer/src/domain/
 import type { ShapeGuess } from '../renderer/src/domain/shape-detect';
 import { readQueryFiles, startNodeEngine } from '../scripts/node-engine';
 
-/** The analyses that take the view filters: every query file that calls filtered_units($1, $2, $3). */
+/** The analyses that take the view filters: every query file that calls a model macro with ($1, $2, $3). */
 export function filteredQueries(): QueryId[] {
   return Object.entries(readQueryFiles())
-    .filter(([, sql]) => /filtered_units\(\$1, \$2, \$3\)/.test(sql.replace(/--.*$/gm, '')))
+    .filter(([, sql]) => /\w+\(\$1, \$2, \$3[,)]/.test(sql.replace(/--.*$/gm, '')))
     .map(([id]) => id as QueryId)
     .sort();
 }

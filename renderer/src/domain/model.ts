@@ -64,6 +64,29 @@ const MODEL_SQL = [
    WHERE (county IS NULL OR county_code = county)
      AND (grp IS NULL OR skr_group = grp)
      AND (kind IS NULL OR unit_type = kind)`,
+  // The (method, unit) pairs a file could report: the units that answered a file asking the method, or
+  // appear in an extract listing it. The base (N) of every share of units.
+  `CREATE OR REPLACE MACRO method_units(county, grp, kind) AS TABLE
+   SELECT DISTINCT m.method_id, u.unit_key, u.county_code, u.municipality_code, u.district, u.unit_label
+   FROM method_asked AS a
+   JOIN method_map AS m USING (method_name)
+   JOIN responding_units AS r USING (source)
+   JOIN filtered_units(county, grp, kind) AS u ON u.unit_name = r.unit_name
+   WHERE m.method_id IS NOT NULL`,
+  // The (method, unit) pairs in use (n): ticked in a survey, or a count above zero in an extract; with
+  // a year chosen, an extract's unit uses a method only if it has a count in that year.
+  `CREATE OR REPLACE MACRO method_users(county, grp, kind, year) AS TABLE
+   SELECT DISTINCT m.method_id, u.unit_key
+   FROM method_use AS x
+   JOIN method_map AS m USING (method_name)
+   JOIN responding_units AS r ON r.source = x.source AND r.unit_name = x.unit_name
+   JOIN filtered_units(county, grp, kind) AS u ON u.unit_name = x.unit_name
+   WHERE m.method_id IS NOT NULL
+     AND (year IS NULL OR x.source NOT IN (SELECT source FROM sources WHERE shape = 'usage') OR EXISTS (
+       SELECT 1 FROM usage AS g
+       WHERE g.source = x.source AND g.unit_name = x.unit_name AND g.method_name = x.method_name
+         AND g.count > 0 AND starts_with(g.period, year)
+     ))`,
 ];
 
 const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers'] as const;
