@@ -1,11 +1,13 @@
 -- Every confirmed file with its shape and the units it holds after the filters (survey respondents,
--- units of an extract, units of a training export), by file name.
+-- units of an extract, of a training export, of a population file), by file name.
 -- $1 county code, $2 SKR group, $3 unit type ('municipality' | 'district'); NULL = all (see units and
 -- filtered_units in renderer/src/domain/model.ts).
 WITH source_units AS (
   SELECT source, unit_name FROM responding_units
   UNION
   SELECT source, unit_name FROM training
+  UNION
+  SELECT source, unit_name FROM population
 )
 SELECT
   s.file_name,

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSample, openApp, SCREENSHOT_DIR, type AppSession } from './app-session';
 
-const SAMPLES = ['pilot-methods-survey-2023.xlsx', 'pilot-activities-survey-2023.csv', 'usage-2022-2024.csv', 'assessment-training-2024.csv'];
+const SAMPLES = ['pilot-methods-survey-2023.xlsx', 'pilot-activities-survey-2023.csv', 'usage-2022-2024.csv', 'assessment-training-2024.csv', 'population-0-17-2023.csv'];
 
 let app: AppSession;
 
@@ -176,6 +176,14 @@ describe('the analysis views', () => {
     expect(plain(await compared('Stockholms län'))).toBe('76 % (13 av 17)');
     expect(plain(await compared('Alla inlästa enheter'))).toBe('34 % (19 av 56)');
     await shot(page, 'map-municipalities');
+    // With the population file loaded: children with KOMET per 10,000 aged 0–17, Stockholm's districts
+    // summed over the 36 months of the extract (population_rate.sql's test computes the same).
+    await page.getByTestId('map-measure').selectOption('rate');
+    // (The comparison bars under the district list have a Stockholm row too: the map's own row is the last.)
+    expect((await row(page, 'map', 'Stockholm')).split(' | ').at(-1)).toBe('1,9');
+    await page.getByRole('button', { name: /^Hallstahammar: Ingen befolkningsuppgift/ }).waitFor();
+    await shot(page, 'map-rates');
+    await page.getByTestId('map-measure').selectOption('share');
     await page.getByTestId('map-level').selectOption('county');
   });
 

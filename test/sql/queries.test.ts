@@ -153,7 +153,8 @@ const CASES: Record<QueryId, () => Promise<void>> = {
     // Every unit name as the four files write it: 56 in the Forms export, 56 in the activities survey,
     // 8 more in the usage extract (its district names), 8 in the training export; all in the register.
     const rows = await runQuery(engine, 'unit_matches');
-    expect(rows).toHaveLength(128);
+    // 128 names in the surveys and extracts, 46 municipality codes in the population file.
+    expect(rows).toHaveLength(174);
     expect(rows.every((r) => r.status === 'matched')).toBe(true);
     const byName = new Map(rows.map((r) => [r.name_in_file, r]));
     expect(byName.get('Stockholms stad – Skarpnäcks stadsdelsförvaltning')).toMatchObject({ municipality_code: '0180', county_code: '01', district: 'Skarpnäck' });
@@ -174,11 +175,11 @@ const CASES: Record<QueryId, () => Promise<void>> = {
 
   async overview() {
     // The pilot: 56 responding units (of 65 invited), 12 of them city districts, in 14 counties.
-    expect(await runQuery(engine, 'overview', ALL)).toEqual([{ units: 56, municipalities: 44, districts: 12, counties: 14, sources: 4 }]);
-    expect(await runQuery(engine, 'overview', STOCKHOLMS_LAN)).toEqual([{ units: 17, municipalities: 9, districts: 8, counties: 1, sources: 4 }]);
-    expect(await runQuery(engine, 'overview', DISTRICTS)).toEqual([{ units: 12, municipalities: 0, districts: 12, counties: 2, sources: 4 }]);
-    expect(await runQuery(engine, 'overview', ['01', null, 'district'])).toEqual([{ units: 8, municipalities: 0, districts: 8, counties: 1, sources: 4 }]);
-    expect(await runQuery(engine, 'overview', ['20', 'A1', null])).toEqual([{ units: 0, municipalities: 0, districts: 0, counties: 0, sources: 4 }]);
+    expect(await runQuery(engine, 'overview', ALL)).toEqual([{ units: 56, municipalities: 44, districts: 12, counties: 14, sources: 5 }]);
+    expect(await runQuery(engine, 'overview', STOCKHOLMS_LAN)).toEqual([{ units: 17, municipalities: 9, districts: 8, counties: 1, sources: 5 }]);
+    expect(await runQuery(engine, 'overview', DISTRICTS)).toEqual([{ units: 12, municipalities: 0, districts: 12, counties: 2, sources: 5 }]);
+    expect(await runQuery(engine, 'overview', ['01', null, 'district'])).toEqual([{ units: 8, municipalities: 0, districts: 8, counties: 1, sources: 5 }]);
+    expect(await runQuery(engine, 'overview', ['20', 'A1', null])).toEqual([{ units: 0, municipalities: 0, districts: 0, counties: 0, sources: 5 }]);
   },
 
   async overview_sources() {
@@ -186,11 +187,13 @@ const CASES: Record<QueryId, () => Promise<void>> = {
       { file_name: 'assessment-training-2024.csv', shape: 'training', units: 8 },
       { file_name: 'pilot-activities-survey-2023.csv', shape: 'survey-wide', units: 56 },
       { file_name: 'pilot-methods-survey-2023.xlsx', shape: 'survey-multi', units: 56 },
+      { file_name: 'population-0-17-2023.csv', shape: 'population', units: 46 },
       { file_name: 'usage-2022-2024.csv', shape: 'usage', units: 56 },
     ]);
     // Dalarna has no district, so the training export (Stockholm's districts) holds none of its units.
-    expect((await runQuery(engine, 'overview_sources', DALARNA)).map((r) => r.units)).toEqual([0, 7, 7, 7]);
-    expect((await runQuery(engine, 'overview_sources', MUNICIPALITIES)).map((r) => r.units)).toEqual([0, 44, 44, 44]);
+    expect((await runQuery(engine, 'overview_sources', DALARNA)).map((r) => r.units)).toEqual([0, 7, 7, 7, 7]);
+    // The population file names Stockholm and Göteborg as municipalities, beside the 44 others.
+    expect((await runQuery(engine, 'overview_sources', MUNICIPALITIES)).map((r) => r.units)).toEqual([0, 44, 44, 46, 44]);
   },
 
   async scale_answers() {
@@ -497,6 +500,24 @@ const CASES: Record<QueryId, () => Promise<void>> = {
     const dalarna = (await runQuery(engine, 'unit_method_use', DALARNA)).filter((r) => r.method_id === 'komet');
     expect(new Set(dalarna.map((r) => r.county_code))).toEqual(new Set(['20']));
     expect(dalarna.filter((r) => r.is_using).map((r) => r.unit_label).sort()).toEqual(['Borlänge', 'Falun']);
+  },
+
+  async population_rate() {
+    const rows = await runQuery(engine, 'population_rate', ALL);
+    // Every municipality of the population file with usage counts, each method of the extract.
+    expect(new Set(rows.map((r) => r.municipality_code)).size).toBe(46);
+    // Stockholm's KOMET: its districts' counts summed, averaged over the 36 months, per 10,000 children.
+    const [stockholm] = rows.filter((r) => r.municipality_code === '0180' && r.method_id === 'komet');
+    const [sum] = (await engine.query(`SELECT sum(x.count)::DOUBLE AS total FROM usage AS x JOIN unit_map AS u USING (unit_name)
+      JOIN method_map AS m USING (method_name) WHERE u.municipality_code = '0180' AND m.method_id = 'komet'`)).toArray().map((r: { toJSON(): Row }) => r.toJSON());
+    const total = sum!.total;
+    expect(stockholm!.per_month).toBeCloseTo(Number(total) / 36, 9);
+    expect(stockholm!.rate).toBeCloseTo((Number(total) / 36 / Number(stockholm!.children)) * 10_000, 9);
+    // A year: twelve months of it.
+    const in2023 = (await runQuery(engine, 'population_rate', [...ALL, '2023'])).find((r) => r.municipality_code === '0180' && r.method_id === 'komet')!;
+    expect(in2023.per_month).not.toBeCloseTo(Number(stockholm!.per_month), 3);
+    // Dalarna: its seven municipalities only.
+    expect(new Set((await runQuery(engine, 'population_rate', DALARNA)).map((r) => r.county_code))).toEqual(new Set(['20']));
   },
 
   async usage_periods() {

@@ -22,6 +22,7 @@ export const SHAPE_KEYS: Record<Shape, MessageKey> = {
   'survey-multi': 'shapeSurveyMulti',
   usage: 'shapeUsage',
   training: 'shapeTraining',
+  population: 'shapePopulation',
   unknown: 'shapeUnknown',
 };
 
@@ -34,6 +35,7 @@ const ROLE_KEYS: Record<ColumnRole['role'], MessageKey> = {
   count: 'roleCount',
   trained: 'roleTrained',
   staff: 'roleStaff',
+  population: 'rolePopulation',
   likert: 'roleLikert',
   ignore: 'roleIgnore',
 };

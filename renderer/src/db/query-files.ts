@@ -16,7 +16,8 @@ export type QueryId =
   | 'coverage_gaps'
   | 'usage_trend'
   | 'usage_periods'
-  | 'unit_method_use';
+  | 'unit_method_use'
+  | 'population_rate';
 
 /**
  * Runs a query file with its parameters. The views pass every filter to every file; a file gets exactly

@@ -7,6 +7,7 @@
 //   method_use(source, unit_name, method_name)     a unit uses a method (ticked, or a count above zero)
 //   usage(source, unit_name, period, method_name, count)
 //   training(source, unit_name, method_name, trained, staff)
+//   population(source, unit_name, children)      children aged 0–17 living in the unit (a population file)
 //   survey_answers(source, unit_name, question, scale, answer, position)   scale answers, ordered by position
 //   unit_map(unit_name, status, unit_key, municipality_code, county_code, district)
 //   method_map(method_name, method_id)
@@ -32,6 +33,7 @@ const MODEL_SQL = [
   'CREATE TABLE IF NOT EXISTS method_use (source VARCHAR, unit_name VARCHAR, method_name VARCHAR)',
   'CREATE TABLE IF NOT EXISTS usage (source VARCHAR, unit_name VARCHAR, period VARCHAR, method_name VARCHAR, count DOUBLE)',
   'CREATE TABLE IF NOT EXISTS training (source VARCHAR, unit_name VARCHAR, method_name VARCHAR, trained DOUBLE, staff DOUBLE)',
+  'CREATE TABLE IF NOT EXISTS population (source VARCHAR, unit_name VARCHAR, children DOUBLE)',
   `CREATE TABLE IF NOT EXISTS survey_answers (source VARCHAR, unit_name VARCHAR, question VARCHAR, scale VARCHAR,
      answer VARCHAR, position INTEGER)`,
   `CREATE TABLE IF NOT EXISTS unit_map (unit_name VARCHAR PRIMARY KEY, status VARCHAR, unit_key VARCHAR,
@@ -54,7 +56,7 @@ const MODEL_SQL = [
      r.skr_group,
      CASE WHEN m.district IS NOT NULL THEN 'district' WHEN m.municipality_code IS NOT NULL THEN 'municipality' END AS unit_type,
      CASE WHEN m.district IS NOT NULL THEN r.name || ' – ' || m.district ELSE coalesce(r.name, n.unit_name) END AS unit_label
-   FROM (SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training) AS n
+   FROM (SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training UNION SELECT unit_name FROM population) AS n
    LEFT JOIN unit_map AS m USING (unit_name)
    LEFT JOIN register_municipalities AS r ON r.municipality_code = m.municipality_code`,
   // The units passing the filters every view applies (NULL = all), called by the query files as
@@ -89,7 +91,7 @@ const MODEL_SQL = [
      ))`,
 ];
 
-const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers'] as const;
+const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers', 'population'] as const;
 
 /** The tables a workspace must keep to restore the analyses exactly (the register is rebuilt). */
 export const WORKSPACE_TABLES = [...CANONICAL, 'unit_map', 'method_map', 'method_catalogue'] as const;
@@ -145,6 +147,12 @@ export async function addSource(
   if (!unitColumn || guess.shape === 'unknown') return;
   const from = `FROM ${quoteIdent(source)} WHERE ${text(unitColumn)} <> '' AND NOT regexp_matches(lower(${text(unitColumn)}), ?)`;
   const unit = text(unitColumn);
+
+  if (guess.shape === 'population') {
+    const [children] = columnsWith(guess, 'population');
+    await engine.query(`INSERT INTO population SELECT ?, ${unit}, TRY_CAST(${quoteIdent(children!)} AS DOUBLE) ${from}`, [source, TOTALS]);
+    return;
+  }
 
   if (guess.shape === 'usage' || guess.shape === 'training') {
     const [method] = columnsWith(guess, 'method');
@@ -224,7 +232,7 @@ export async function refreshMappings(
   const units = toRows(
     await engine.query(`
       SELECT DISTINCT unit_name FROM (
-        SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training
+        SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training UNION SELECT unit_name FROM population
       ) WHERE unit_name NOT IN (SELECT unit_name FROM unit_map)`),
   );
   await insertRows(

@@ -2,7 +2,7 @@
 // names and the values they hold. Pure: the profiles come from DuckDB, the matchers from the catalogue
 // and the register, so every rule is testable with plain data.
 
-export type Shape = 'survey-wide' | 'survey-multi' | 'usage' | 'training' | 'unknown';
+export type Shape = 'survey-wide' | 'survey-multi' | 'usage' | 'training' | 'population' | 'unknown';
 
 export type ColumnRole =
   | { role: 'unit' }
@@ -13,6 +13,7 @@ export type ColumnRole =
   | { role: 'count' }
   | { role: 'trained' }
   | { role: 'staff' }
+  | { role: 'population' } // children aged 0–17 living in the unit (a population file)
   | { role: 'likert'; scale: ScaleId } // an answer on an ordered scale (mycket nöjd … mycket missnöjd)
   | { role: 'ignore' };
 
@@ -44,6 +45,7 @@ const PERIOD_HEADER = /(period|månad|manad|datum|kvartal|tertial|halvår|år$|^
 const TRAINED_HEADER = /utbildad|utbildning|trained/i;
 const STAFF_HEADER = /personal|socialsekreterare|anställda|tjänst|handläggare|staff|medarbetare/i;
 const COUNT_HEADER = /antal|count|ärenden|barn|st\b|number/i;
+const POPULATION_HEADER = /folkmängd|befolkning|invånare|population/i;
 /** Values that mean "not ticked" in a one-column-per-option survey; anything else non-empty is a tick. */
 const NO_VALUES = new Set(['nej', 'no', '0', 'false', 'falskt', '-', 'nej.', 'n']);
 
@@ -53,6 +55,7 @@ export function shapeFromRoles(roles: Readonly<Record<string, ColumnRole>>): Sha
   if (count('unit') !== 1) return 'unknown';
   if (count('method') === 1 && count('trained') === 1 && count('staff') === 1) return 'training';
   if (count('method') === 1 && count('count') === 1) return 'usage';
+  if (count('population') === 1 && count('method') + count('method-flag') + count('method-choices') === 0) return 'population';
   const flags = count('method-flag');
   const choices = count('method-choices');
   // A survey of scale questions only (satisfaction, knowledge) is one row per unit, one column per question.
@@ -113,6 +116,13 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
     roles[count.name] = { role: 'count' };
     const period = rest.find((c) => c !== methodColumn.c && c !== count && (PERIOD_HEADER.test(c.name) || /^(DATE|TIMESTAMP)/.test(c.type)));
     if (period) roles[period.name] = { role: 'period' };
+    return { shape: shapeFromRoles(roles), roles };
+  }
+
+  // A population file: a unit and its number of children, no methods anywhere.
+  const population = numeric.find((c) => POPULATION_HEADER.test(c.name));
+  if (population && !rest.some((c) => m.methodOf(c.name) !== null)) {
+    roles[population.name] = { role: 'population' };
     return { shape: shapeFromRoles(roles), roles };
   }
 

@@ -62,3 +62,17 @@ export function compareMunicipality(rows: readonly Row[], municipality: string, 
     tally('all', () => true),
   ];
 }
+
+/** population_rate rows → children with the method per 10,000 aged 0–17, per county or municipality. */
+export function mapRates(rows: readonly Row[], level: MapLevel, method: string): Map<string, { rate: number; perMonth: number; children: number }> {
+  const sums = new Map<string, { perMonth: number; children: number }>();
+  for (const row of rows) {
+    if (row.method_id !== method) continue;
+    const code = String(level === 'county' ? row.county_code : row.municipality_code);
+    const entry = sums.get(code) ?? { perMonth: 0, children: 0 };
+    entry.perMonth += Number(row.per_month);
+    entry.children += Number(row.children);
+    sums.set(code, entry);
+  }
+  return new Map([...sums].map(([code, s]) => [code, { ...s, rate: (s.perMonth / s.children) * 10_000 }]));
+}

@@ -381,3 +381,32 @@ export function mapSpec(shares: ReadonlyMap<string, AreaShare>, level: MapLevel,
     },
   };
 }
+
+/** Children with a method per 10,000 aged 0–17, only where a population file gives the children. */
+export function rateMapSpec(rates: ReadonlyMap<string, { rate: number; perMonth: number; children: number }>, level: MapLevel, method: string, breaks: ClassBreaks, ctx: SpecContext): ChartSpec {
+  const { t, lang } = ctx;
+  const name = methodName(method, lang);
+  const question = t('questionRate', { method: name });
+  const features = level === 'county' ? COUNTY_FEATURES : MUNICIPALITY_FEATURES;
+  const nameOf = new Map(features.map((f) => [f.id, f.properties.name]));
+  const areas = [...rates].sort((a, b) => (nameOf.get(a[0]) ?? a[0]).localeCompare(nameOf.get(b[0]) ?? b[0], 'sv'));
+  const rate = (value: number) => formatNumber(value, lang, 1);
+  const title = `${t('viewMap')}: ${name}`;
+  return {
+    id: `rate-${level}-${method}`,
+    text: { title, subtitle: question, count: t('rateAreasN', { areas: areas.length }), source: sourceLine(ctx) },
+    body: { kind: 'map', level, values: areas.map(([code, a]) => [code, a.rate]), breaks, format: rate, noDataLabel: t('noPopulation'), legendTitle: question },
+    alt: `${title}. ${question}: ${areas.map(([code, a]) => `${nameOf.get(code) ?? code} ${rate(a.rate)}`).join('; ')}.`,
+    table: {
+      title,
+      columns: [
+        { name: t(level === 'county' ? 'columnCounty' : 'columnMunicipality'), kind: 'text' },
+        { name: t('columnCode'), kind: 'text' },
+        { name: t('columnPerMonth'), kind: 'number' },
+        { name: t('columnChildren'), kind: 'number' },
+        { name: t('columnRate'), kind: 'number' },
+      ],
+      rows: areas.map(([code, a]) => [nameOf.get(code) ?? code, code, a.perMonth, a.children, a.rate]),
+    },
+  };
+}

@@ -3,16 +3,16 @@
 // (the city districts that roll up to it).
 import { useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
-import { formatPercent } from '../format';
+import { formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { ChoroplethMap } from '../maps/ChoroplethMap';
 import { classBreaks, type ClassMethod } from '../maps/choropleth';
 import { MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
-import { compareMunicipality, mapShares, methodsIn, unitsOf } from '../maps/map-data';
+import { compareMunicipality, mapRates, mapShares, methodsIn, unitsOf } from '../maps/map-data';
 import { ShareBars } from '../charts/ShareBars';
 import { BAR } from '../charts/palette';
 import { COUNTIES, MUNICIPALITIES, SKR_GROUPS } from '../domain/units';
-import { mapSpec, methodName } from '../report/specs';
+import { mapSpec, methodName, rateMapSpec } from '../report/specs';
 import { useQuery } from './use-query';
 import { METHOD_USE, namesWith, type ViewProps } from './view-props';
 
@@ -22,21 +22,27 @@ const FIFTHS = [0.2, 0.4, 0.6, 0.8];
 export function MapView({ engine, filters, dataVersion, sources, onFilters }: ViewProps) {
   const { lang, t } = useI18n();
   const rows = useQuery(engine, 'unit_method_use', filters, dataVersion);
+  const rateRows = useQuery(engine, 'population_rate', filters, dataVersion);
+  const [measure, setMeasure] = useState<'share' | 'rate'>('share');
   const [level, setLevel] = useState<MapLevel>('county');
   const [chosen, setChosen] = useState<string | null>(null);
   const [classing, setClassing] = useState<ClassMethod>('fixed');
   const [classes, setClasses] = useState(5);
   const [municipality, setMunicipality] = useState<string | null>(null);
-  if (!rows) return null;
+  if (!rows || !rateRows) return null;
   const methods = methodsIn(rows);
   if (methods.length === 0) return <p className="empty">{t('noData')}</p>;
   const method = [chosen, filters.method].find((m): m is string => m !== null && methods.includes(m)) ?? methods[0]!;
+  // A rate only where a population file gives the children: never invented.
+  const isRate = measure === 'rate' && rateRows.length > 0;
   const shares = mapShares(rows, level, method);
-  const values = new Map([...shares].map(([code, a]) => [code, a.share]));
-  const breaks = classBreaks([...values.values()], classing, classes, classing === 'fixed' ? FIFTHS : undefined);
-  const files = namesWith(sources, METHOD_USE);
-  const spec = mapSpec(shares, level, method, breaks, { lang, t, files });
-  const format = (share: number) => formatPercent(share, lang);
+  const rates = mapRates(rateRows, level, method);
+  const values = isRate ? new Map([...rates].map(([code, a]) => [code, a.rate])) : new Map([...shares].map(([code, a]) => [code, a.share]));
+  const classMethod = isRate && classing === 'fixed' ? 'equal' : classing;
+  const breaks = classBreaks([...values.values()], classMethod, classes, classMethod === 'fixed' ? FIFTHS : undefined);
+  const files = namesWith(sources, isRate ? ['count', 'population'] : METHOD_USE);
+  const spec = isRate ? rateMapSpec(rates, level, method, breaks, { lang, t, files }) : mapSpec(shares, level, method, breaks, { lang, t, files });
+  const format = isRate ? (rate: number) => formatNumber(rate, lang, 1) : (share: number) => formatPercent(share, lang);
   const select = (code: string) => {
     if (level === 'county') onFilters({ ...filters, county: filters.county === code ? null : code });
     else setMunicipality(municipality === code ? null : code);
@@ -65,6 +71,15 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
             <option value="municipality">{t('levelMunicipality')}</option>
           </select>
         </label>
+        {rateRows.length > 0 && (
+          <label>
+            {t('mapMeasure')}
+            <select value={measure} onChange={(e) => setMeasure(e.target.value as 'share' | 'rate')} data-testid="map-measure">
+              <option value="share">{t('measureShare')}</option>
+              <option value="rate">{t('measureRate')}</option>
+            </select>
+          </label>
+        )}
         <label>
           {t('mapMethod')}
           <select value={method} onChange={(e) => setChosen(e.target.value)} data-testid="map-method">
@@ -105,7 +120,7 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
             breaks={breaks}
             format={format}
             label={spec.text.subtitle ?? spec.text.title}
-            noDataLabel={t('noDataLabel')}
+            noDataLabel={t(isRate ? 'noPopulation' : 'noDataLabel')}
             selected={level === 'county' ? filters.county : municipality}
             onSelect={select}
             height={560}
@@ -142,7 +157,7 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
             {spec.table.rows.map((row) => (
               <tr key={String(row[1])}>
                 <th scope="row">{String(row[0])}</th>
-                <td>{t('shareOfUnits', { share: format(Number(row[4])), n: Number(row[2]), total: Number(row[3]) })}</td>
+                <td>{isRate ? format(Number(row[4])) : t('shareOfUnits', { share: format(Number(row[4])), n: Number(row[2]), total: Number(row[3]) })}</td>
               </tr>
             ))}
           </tbody>

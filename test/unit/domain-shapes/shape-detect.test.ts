@@ -70,6 +70,13 @@ describe('detectShape', () => {
     expect(guess.roles['Vilka insatser?']).toEqual({ role: 'method-choices' });
   });
 
+  it('finds a population file: a unit and its children, no methods', () => {
+    const guess = detectShape([col('Kommun', 'VARCHAR', ['Falun', 'Västerås stad']), col('Folkmängd 0–17 år', 'BIGINT', ['12000', '31000'])], m);
+    expect(guess).toEqual({ shape: 'population', roles: { Kommun: { role: 'unit' }, 'Folkmängd 0–17 år': { role: 'population' } } });
+    // A count under a method's name is not a population, whatever the header says.
+    expect(detectShape([col('Kommun', 'VARCHAR', ['Falun']), col('KOMET', 'BIGINT', ['4']), col('Befolkning', 'BIGINT', ['12000'])], m).shape).not.toBe('population');
+  });
+
   it('finds a long-form usage extract with its period and count', () => {
     const guess = detectShape(
       [
