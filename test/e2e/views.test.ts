@@ -175,6 +175,8 @@ describe('the analysis views', () => {
     expect(plain(await compared('Stockholm'))).toBe('100 % (8 av 8)');
     expect(plain(await compared('Stockholms län'))).toBe('76 % (13 av 17)');
     expect(plain(await compared('Alla inlästa enheter'))).toBe('34 % (19 av 56)');
+    // With the population file, the most similar municipality: the same group (A1), nearest in children.
+    expect(plain(await compared('Mest lika (Göteborg)'))).toBe('0 % (0 av 4)');
     await shot(page, 'map-municipalities');
     // With the population file loaded: children with KOMET per 10,000 aged 0–17, Stockholm's districts
     // summed over the 36 months of the extract (population_rate.sql's test computes the same).

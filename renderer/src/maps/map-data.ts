@@ -34,7 +34,7 @@ export function methodsIn(rows: readonly Row[]): string[] {
 }
 
 export interface Comparison {
-  id: 'unit' | 'county' | 'group' | 'all';
+  id: 'unit' | 'county' | 'group' | 'similar' | 'all';
   share: number;
   n: number;
   total: number;
@@ -45,7 +45,13 @@ export interface Comparison {
  * readers compare: the share of responding units using the method in each. `groupOf` gives a
  * municipality code's SKR group (the register); groups and counties count their units the same way.
  */
-export function compareMunicipality(rows: readonly Row[], municipality: string, method: string, groupOf: (code: string) => string | undefined): Comparison[] {
+export function compareMunicipality(
+  rows: readonly Row[],
+  municipality: string,
+  method: string,
+  groupOf: (code: string) => string | undefined,
+  similar: readonly string[] = [],
+): Comparison[] {
   const ofMethod = rows.filter((r) => r.method_id === method);
   const own = ofMethod.find((r) => r.municipality_code === municipality);
   if (!own) return [];
@@ -59,6 +65,7 @@ export function compareMunicipality(rows: readonly Row[], municipality: string, 
     tally('unit', (r) => r.municipality_code === municipality),
     tally('county', (r) => r.county_code === own.county_code),
     ...(group ? [tally('group', (r) => groupOf(String(r.municipality_code)) === group)] : []),
+    ...(similar.length > 0 ? [tally('similar', (r) => similar.includes(String(r.municipality_code)))] : []),
     tally('all', () => true),
   ];
 }
@@ -75,4 +82,19 @@ export function mapRates(rows: readonly Row[], level: MapLevel, method: string):
     sums.set(code, entry);
   }
   return new Map([...sums].map(([code, s]) => [code, { ...s, rate: (s.perMonth / s.children) * 10_000 }]));
+}
+
+/**
+ * The municipalities most like this one: the same SKR group, nearest in children aged 0–17 (a
+ * population file), among those with data. Empty without a population figure for it.
+ */
+export function similarMunicipalities(children: ReadonlyMap<string, number>, municipality: string, groupOf: (code: string) => string | undefined, count = 3): string[] {
+  const own = children.get(municipality);
+  const group = groupOf(municipality);
+  if (own === undefined || !group) return [];
+  return [...children]
+    .filter(([code]) => code !== municipality && groupOf(code) === group)
+    .sort((a, b) => Math.abs(a[1] - own) - Math.abs(b[1] - own))
+    .slice(0, count)
+    .map(([code]) => code);
 }

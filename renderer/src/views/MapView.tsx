@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { ChoroplethMap } from '../maps/ChoroplethMap';
 import { classBreaks, type ClassMethod } from '../maps/choropleth';
 import { MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
-import { compareMunicipality, mapRates, mapShares, methodsIn, unitsOf } from '../maps/map-data';
+import { compareMunicipality, mapRates, mapShares, methodsIn, similarMunicipalities, unitsOf } from '../maps/map-data';
 import { ShareBars } from '../charts/ShareBars';
 import { BAR } from '../charts/palette';
 import { COUNTIES, MUNICIPALITIES, SKR_GROUPS } from '../domain/units';
@@ -51,14 +51,17 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   const municipalityName = MUNICIPALITY_FEATURES.find((f) => f.id === municipality)?.properties.name ?? '';
   const register = municipality ? MUNICIPALITIES.find((m) => m.code === municipality) : undefined;
   const groupOf = (code: string) => MUNICIPALITIES.find((m) => m.code === code)?.skrGroup;
+  const childrenOf = new Map(rateRows.map((r) => [String(r.municipality_code), Number(r.children)]));
+  const similar = municipality ? similarMunicipalities(childrenOf, municipality, groupOf) : [];
   const comparisonLabel = {
     unit: municipalityName,
     county: COUNTIES.find((c) => c.code === register?.countyCode)?.name ?? '',
+    similar: t('comparisonSimilar', { units: similar.map((code) => MUNICIPALITIES.find((m) => m.code === code)?.name ?? code).join(', ') }),
     group: t('comparisonGroup', { group: `${register?.skrGroup ?? ''} ${SKR_GROUPS.find((g) => g.code === register?.skrGroup)?.name ?? ''}`.trim() }),
     all: t('comparisonAll'),
   };
   const comparison = municipality
-    ? compareMunicipality(rows, municipality, method, groupOf).map((c) => ({ ...c, id: c.id, label: comparisonLabel[c.id], colour: c.id === 'unit' ? BAR.recommended : BAR.other }))
+    ? compareMunicipality(rows, municipality, method, groupOf, similar).map((c) => ({ ...c, id: c.id, label: comparisonLabel[c.id], colour: c.id === 'unit' ? BAR.recommended : BAR.other }))
     : [];
   return (
     <div className="view-body">

@@ -1,7 +1,7 @@
 // The map's numbers from unit_method_use rows: districts roll up to their municipality, and a
 // municipality compares with its county, its SKR group and all loaded units.
 import { describe, expect, it } from 'vitest';
-import { compareMunicipality, mapShares, unitsOf } from '../../../renderer/src/maps/map-data';
+import { compareMunicipality, mapShares, similarMunicipalities, unitsOf } from '../../../renderer/src/maps/map-data';
 
 const row = (county: string, municipality: string, district: string | null, label: string, method: string, isUsing: boolean) => ({
   county_code: county,
@@ -46,5 +46,14 @@ describe('map data', () => {
       { id: 'all', share: 0.6, n: 3, total: 5 },
     ]);
     expect(compareMunicipality(ROWS, '9999', 'komet', (code) => GROUPS[code])).toEqual([]);
+  });
+
+  it('finds the most similar municipalities: same SKR group, nearest in children', () => {
+    const children = new Map([['2080', 13000], ['2081', 11000], ['2082', 4000], ['2083', 12500], ['0126', 13100]]);
+    const group = (code: string) => ({ '2080': 'B3', '2081': 'B3', '2082': 'B3', '2083': 'B3', '0126': 'A2' })[code];
+    expect(similarMunicipalities(children, '2080', group, 2)).toEqual(['2083', '2081']);
+    expect(similarMunicipalities(children, '9999', group)).toEqual([]);
+    const rows = [...ROWS, row('20', '2083', null, 'Rättvik', 'komet', true)];
+    expect(compareMunicipality(rows, '2081', 'komet', (code) => group(code), ['2083']).find((c) => c.id === 'similar')).toEqual({ id: 'similar', share: 1, n: 1, total: 1 });
   });
 });
