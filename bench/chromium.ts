@@ -10,20 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../scripts/serve-web';
-import { CHROMIUM, dropFile } from '../test/e2e/app-session';
+import { CHROMIUM, CHROMIUM_ARGS, dropFile } from '../test/e2e/app-session';
 import { processTree, sampleRss } from './rss';
-
-/** The same flags as test/e2e/app-session.ts: headless, no sandbox (root), no background networking. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface BenchBrowser {
   server: WebServer;

@@ -8,6 +8,17 @@ import type { JSHandle } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../scripts/serve-web';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Headless, no sandbox (CI runs as root), nothing in the background that could reach the network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
 export interface AppSession {
@@ -26,19 +37,7 @@ export async function openApp(): Promise<AppSession> {
   const root = path.resolve('dist/renderer');
   if (!existsSync(path.join(root, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:web` first');
   const server = await startWebServer(root);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', acceptDownloads: true });
   const requests: string[] = [];
   const problems: string[] = [];
