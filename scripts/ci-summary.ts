@@ -7,8 +7,7 @@ interface VitestReport {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  numTotalTestSuites: number;
-  numFailedTestSuites: number;
+  testResults: { status: string; assertionResults: { status: string }[] }[];
 }
 
 const file = process.argv[2] ?? 'test-results/vitest.json';
@@ -19,8 +18,12 @@ try {
   console.log(`No test report at ${file}: the tests did not run.`);
   process.exit(1);
 }
-// A suite that fails to load counts as a failure even though it ran no test.
-const failed = report.numFailedTests + report.numFailedTestSuites;
+// A test file that fails without a failing test (it did not load, or a hook threw) counts as one
+// failure; Vitest's numFailedTestSuites would also count every describe block around a failed test.
+const brokenFiles = report.testResults.filter(
+  (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+).length;
+const failed = report.numFailedTests + brokenFiles;
 const skipped = report.numPendingTests + report.numTodoTests;
 console.log(`${report.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);

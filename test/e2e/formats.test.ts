@@ -24,6 +24,8 @@ async function importFixture(name: string): Promise<{ header: string[]; rows: st
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
   await page.getByRole('heading', { name, exact: true }).waitFor();
   const grid = page.locator('.preview table.grid');
+  // The preview's rows arrive from DuckDB after the heading; wait for them before reading.
+  await grid.locator('tbody tr').first().waitFor();
   const header = (await grid.locator('thead th').allTextContents()).slice(1);
   const rows = await grid.locator('tbody tr').evaluateAll((trs) =>
     trs.map((tr) => Array.from(tr.querySelectorAll('td')).slice(1).map((td) => td.textContent ?? '')),

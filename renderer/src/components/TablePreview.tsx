@@ -35,14 +35,17 @@ interface Props {
 export function TablePreview({ source, engine, onExport }: Props) {
   const { lang, t } = useI18n();
   const { table } = source;
-  const [rows, setRows] = useState<Row[]>([]);
+  // Rows are kept with the table they came from, so switching files never shows one file's rows
+  // under another's columns while the new preview loads.
+  const [loaded, setLoaded] = useState<{ table: string; rows: Row[] }>({ table: '', rows: [] });
+  const rows = loaded.table === table.table ? loaded.rows : [];
 
   useEffect(() => {
     let isCurrent = true;
     void engine()
       .then((db) => previewRows(db, table.table, PREVIEW_ROWS))
       .then((result) => {
-        if (isCurrent) setRows(result);
+        if (isCurrent) setLoaded({ table: table.table, rows: result });
       });
     return () => {
       isCurrent = false;
