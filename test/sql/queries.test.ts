@@ -506,6 +506,16 @@ const CASES: Record<QueryId, () => Promise<void>> = {
     const rows = await runQuery(engine, 'population_rate', ALL);
     // Every municipality of the population file with usage counts, each method of the extract.
     expect(new Set(rows.map((r) => r.municipality_code)).size).toBe(46);
+    const methods = await runQuery(engine, 'usage_trend', ALL);
+    const reported = new Set(methods.map((r) => r.method_id));
+    expect(rows.length).toBe(46 * reported.size);
+    // A municipality without a row for a method the extract reports elsewhere has 0, not no figure.
+    const pairs = await engine.query(`SELECT DISTINCT u.municipality_code || '/' || m.method_id AS pair FROM usage AS x
+      JOIN unit_map AS u USING (unit_name) JOIN method_map AS m USING (method_name) WHERE m.method_id IS NOT NULL`);
+    const withRows = new Set(pairs.toArray().map((r: { pair: string }) => r.pair));
+    const zeros = rows.filter((r) => !withRows.has(`${r.municipality_code}/${r.method_id}`));
+    expect(zeros.length).toBeGreaterThan(0);
+    expect(zeros.every((r) => r.per_month === 0 && r.rate === 0)).toBe(true);
     // Stockholm's KOMET: its districts' counts summed, averaged over the 36 months, per 10,000 children.
     const [stockholm] = rows.filter((r) => r.municipality_code === '0180' && r.method_id === 'komet');
     const [sum] = (await engine.query(`SELECT sum(x.count)::DOUBLE AS total FROM usage AS x JOIN unit_map AS u USING (unit_name)

@@ -38,6 +38,7 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   const shares = mapShares(rows, level, method);
   const rates = mapRates(rateRows, level, method);
   const values = isRate ? new Map([...rates].map(([code, a]) => [code, a.rate])) : new Map([...shares].map(([code, a]) => [code, a.share]));
+  // Steps of 20 % are for shares; a rate has no natural top, so it is offered equal or quantile classes.
   const classMethod = isRate && classing === 'fixed' ? 'equal' : classing;
   const breaks = classBreaks([...values.values()], classMethod, classes, classMethod === 'fixed' ? FIFTHS : undefined);
   const files = namesWith(sources, isRate ? ['count', 'population'] : METHOD_USE);
@@ -95,13 +96,13 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
         </label>
         <label>
           {t('mapClassing')}
-          <select value={classing} onChange={(e) => setClassing(e.target.value as ClassMethod)} data-testid="map-classing">
-            <option value="fixed">{t('classFixed')}</option>
+          <select value={classMethod} onChange={(e) => setClassing(e.target.value as ClassMethod)} data-testid="map-classing">
+            {!isRate && <option value="fixed">{t('classFixed')}</option>}
             <option value="equal">{t('classEqual')}</option>
             <option value="quantile">{t('classQuantile')}</option>
           </select>
         </label>
-        {classing !== 'fixed' && (
+        {classMethod !== 'fixed' && (
           <label>
             {t('mapClasses')}
             <select value={classes} onChange={(e) => setClasses(Number(e.target.value))}>
