@@ -65,6 +65,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
   const [tab, setTab] = useState<Tab>('files');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [edits, setEdits] = useState<ChartEdits>({});
+  const [invited, setInvited] = useState<number | null>(null);
   const [suppression, setSuppression] = useState<SuppressionSettings>(() => loadSuppression());
   const [exporting, setExporting] = useState<ChartSpec | null>(null);
   const [reportStatus, setReportStatus] = useState<{ text: string; isBusy: boolean } | null>(null);
@@ -75,12 +76,13 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
   }, []);
   // The workspace file: what is on screen goes in, and comes back on open or after a crash.
   const { snapshot, restore } = files;
-  const savedState = useMemo<SavedState>(() => ({ tab, filters, edits, suppression, files: snapshot() }), [tab, filters, edits, suppression, snapshot]);
+  const savedState = useMemo<SavedState>(() => ({ tab, filters, edits, suppression, invited, files: snapshot() }), [tab, filters, edits, suppression, invited, snapshot]);
   const applyState = useCallback(
     (state: SavedState) => {
       setTab((TABS as readonly string[]).includes(state.tab) ? (state.tab as Tab) : 'files');
       setFilters({ ...NO_FILTERS, ...state.filters });
       setEdits(state.edits ?? {});
+      setInvited(typeof state.invited === 'number' && state.invited > 0 ? state.invited : null);
       setSuppression(state.suppression);
       storeSuppression(state.suppression);
       restore(state.files);
@@ -227,7 +229,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
               status={reportStatus?.text ?? null}
               isBusy={reportStatus?.isBusy ?? false}
             />
-            <AnalysisView view={shown} engine={engine} filters={filters} onFilters={setFilters} dataVersion={files.dataVersion} sources={loaded} />
+            <AnalysisView view={shown} engine={engine} filters={filters} onFilters={setFilters} dataVersion={files.dataVersion} sources={loaded} invited={invited} onInvited={setInvited} />
           </ExportContext.Provider>
         </main>
       ) : (

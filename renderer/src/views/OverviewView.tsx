@@ -2,7 +2,6 @@
 import type { MessageKey } from '../../../electron/shared/strings';
 import { SHAPE_KEYS } from '../components/MappingView';
 import type { Shape } from '../domain/shape-detect';
-import { useState } from 'react';
 import { formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { hasFilters } from './filters';
@@ -16,18 +15,11 @@ const FIGURES: [string, MessageKey][] = [
   ['counties', 'overviewCounties'],
 ];
 
-/** The units invited to the survey: the export does not say, the analyst does (kept on this computer). */
-const INVITED_KEY = 'metodkartan.invited';
-
-export function OverviewView({ engine, filters, dataVersion }: ViewProps) {
+export function OverviewView({ engine, filters, dataVersion, invited, onInvited }: ViewProps) {
   const { lang, t } = useI18n();
-  const [invited, setInvited] = useState(() => Number(localStorage.getItem(INVITED_KEY)) || null);
   const changeInvited = (text: string) => {
     const value = Math.floor(Number(text));
-    const next = Number.isFinite(value) && value > 0 ? value : null;
-    setInvited(next);
-    if (next === null) localStorage.removeItem(INVITED_KEY);
-    else localStorage.setItem(INVITED_KEY, String(next));
+    onInvited(Number.isFinite(value) && value > 0 ? value : null);
   };
   const overview = useQuery(engine, 'overview', filters, dataVersion);
   const files = useQuery(engine, 'overview_sources', filters, dataVersion);

@@ -22,6 +22,9 @@ export interface ViewProps {
   dataVersion: number;
   sources: readonly LoadedFile[];
   onFilters: (filters: Filters) => void;
+  /** The units invited to the survey, as the analyst entered it (the exports do not say); kept in the workspace. */
+  invited: number | null;
+  onInvited: (invited: number | null) => void;
 }
 
 /** Roles that make a file report method use: ticked options, choices in a cell, counts per method. */

@@ -20,6 +20,8 @@ export interface SavedState {
   filters: Filters;
   edits: ChartEdits;
   suppression: SuppressionSettings;
+  /** Units invited to the survey; absent in files saved before it was kept here. */
+  invited?: number | null;
   files: { sources: Source[]; selected: string | null; preferences: Preferences };
 }
 
