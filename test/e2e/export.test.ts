@@ -106,8 +106,9 @@ describe('small-cell suppression and the report pack', () => {
     await page.getByRole('tab', { name: 'Trender', exact: true }).click();
     await page.getByTestId('filter-county').selectOption('20');
     const earl = page.getByTestId('yearly-counts').getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'EARL', exact: true }) });
-    await earl.waitFor();
-    expect(await earl.locator('td').allTextContents()).toEqual(['..', '..', '29', '49']);
+    // The row is there before the filter applies too (all counties' counts, until Dalarna's query
+    // returns): poll, as long as a locator would wait, until it shows Dalarna's.
+    await expect.poll(() => earl.locator('td').allTextContents(), { timeout: 30_000 }).toEqual(['..', '..', '29', '49']);
     await page.getByText('.. = färre än 5; uppgiften visas inte för att skydda enskilda (sekretess).').waitFor();
     await page.getByTestId('suppression-enabled').uncheck();
     await page.waitForFunction(() => !document.querySelector('[data-testid="yearly-counts"]')?.textContent?.includes('..'));
