@@ -54,6 +54,18 @@ describe('canonical model', () => {
     await unloadSource(engine, second.table.table);
   });
 
+  it('keeps one usage row per unit, month and method: the sum of the rows the extract has for it', async () => {
+    const csv = 'Enhet;Period;Insats;Antal\nFalu kommun;2023-01;KOMET;2\nFalu kommun;2023-01;KOMET;3\nFalu kommun;2023-01;FFT;\nFalu kommun;2023-02;KOMET;0\nTotalt;2023-01;KOMET;5\n';
+    const { table } = await loadSource(engine, { name: 'dubbletter.csv', bytes: new TextEncoder().encode(csv) }, new Set());
+    const rows = toRows(await engine.query('SELECT unit_name, period, method_name, count FROM usage ORDER BY period, method_name'));
+    expect(rows).toEqual([
+      { unit_name: 'Falu kommun', period: '2023-01', method_name: 'FFT', count: null },
+      { unit_name: 'Falu kommun', period: '2023-01', method_name: 'KOMET', count: 5 },
+      { unit_name: 'Falu kommun', period: '2023-02', method_name: 'KOMET', count: 0 },
+    ]);
+    await unloadSource(engine, table.table);
+  });
+
   it('narrows a usage extract to the chosen year, and leaves a survey as its wave', async () => {
     // Falun runs KOMET in 2022 only, Borlänge in 2023 only; Mora's survey ticks KOMET, with no period.
     const usage = 'Enhet;Period;Insats;Antal\nFalu kommun;2022-05;KOMET;3\nFalu kommun;2023-05;KOMET;0\nBorlänge;2022-05;KOMET;0\nBorlänge;2023-05;KOMET;2\n';

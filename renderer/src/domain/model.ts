@@ -161,8 +161,12 @@ export async function addSource(
       const [count] = columnsWith(guess, 'count');
       const [period] = columnsWith(guess, 'period');
       const periodSql = period ? `CAST(${quoteIdent(period)} AS VARCHAR)` : 'NULL';
+      // Extracts often hold several rows per unit, month and method (one per case worker or sub-unit);
+      // every analysis uses their sum, so the sum is what is kept: smaller scans, smaller workspaces.
       await engine.query(
-        `INSERT INTO usage SELECT ?, ${unit}, ${periodSql}, ${text(method)}, TRY_CAST(${quoteIdent(count!)} AS DOUBLE) ${from} AND ${text(method)} <> ''`,
+        `INSERT INTO usage SELECT ?, unit_name, period, method_name, total FROM (
+           SELECT ${unit} AS unit_name, ${periodSql} AS period, ${text(method)} AS method_name, sum(TRY_CAST(${quoteIdent(count!)} AS DOUBLE)) AS total
+           ${from} AND ${text(method)} <> '' GROUP BY 1, 2, 3)`,
         [source, TOTALS],
       );
       await engine.query('INSERT INTO method_use SELECT DISTINCT source, unit_name, method_name FROM usage WHERE source = ? AND count > 0', [source]);
