@@ -184,6 +184,11 @@ describe('the analysis views', () => {
     // (The comparison bars under the district list have a Stockholm row too: the map's own row is the last.)
     expect((await row(page, 'map', 'Stockholm')).split(' | ').at(-1)).toBe('1,9');
     await page.getByRole('button', { name: /^Hallstahammar: Ingen befolkningsuppgift/ }).waitFor();
+    // Upplands Väsby is in the extract and the population file, with no KOMET row: 0, not "no figure".
+    await page.getByRole('button', { name: 'Upplands Väsby: 0', exact: true }).waitFor();
+    // Steps of 20 % are for shares: a rate is classed in equal intervals or quantiles only.
+    expect(await page.getByTestId('map-classing').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['equal', 'quantile']);
+    expect(await page.getByTestId('map-classing').inputValue()).toBe('equal');
     await shot(page, 'map-rates');
     await page.getByTestId('map-measure').selectOption('share');
     await page.getByTestId('map-level').selectOption('county');

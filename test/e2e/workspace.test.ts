@@ -41,6 +41,9 @@ describe('workspaces', () => {
 
   it('saves the workspace with its files, filter and chart title', async () => {
     const { page } = app;
+    // The units invited to the survey belong to the workspace: the exports do not say.
+    await page.getByRole('tab', { name: 'Översikt', exact: true }).click();
+    await page.getByTestId('invited').fill('65');
     await page.getByRole('tab', { name: 'Län', exact: true }).click();
     await page.getByTestId('filter-county').selectOption('20');
     await page.waitForFunction(() => document.querySelectorAll('table.heat thead th').length === 2);
@@ -78,6 +81,8 @@ describe('workspaces', () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'workspace-reopened.png'), fullPage: true });
     await page.getByRole('tab', { name: 'Filer', exact: true }).click();
     expect(await page.locator('.file-list li').count()).toBe(2);
+    await page.getByRole('tab', { name: 'Översikt', exact: true }).click();
+    expect(await page.getByTestId('invited').inputValue()).toBe('65');
     await page.getByRole('tab', { name: 'Län', exact: true }).click();
   });
 
