@@ -224,4 +224,22 @@ describe('the analysis views', () => {
     expect(await months.count()).toBe(12);
     await page.getByRole('button', { name: 'Rensa filter' }).click();
   });
+
+  it('marks the view busy while its figures are recomputed, and not busy once they are', async () => {
+    const { page } = app;
+    await openView(page, 'Insatser');
+    await page.locator('.analysis[aria-busy="false"]').waitFor();
+    // Every value aria-busy takes, recorded as it changes.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { busySeen: string[] }).busySeen = seen;
+      new MutationObserver(() => seen.push(document.querySelector('.analysis')?.getAttribute('aria-busy') ?? '')).observe(document.querySelector('.analysis')!, { attributes: true, attributeFilter: ['aria-busy'] });
+    });
+    await page.getByTestId('filter-county').selectOption('20');
+    await page.locator('.analysis[aria-busy="false"]').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { busySeen: string[] }).busySeen)).toEqual(['true', 'false']);
+    // Not busy means final: Dalarna's figures, with nothing more to wait for.
+    expect(await page.locator('figure[aria-labelledby="adoption-family-treatment-title"] .count').textContent()).toBe('N = 7 enheter');
+    await page.getByRole('button', { name: 'Rensa filter' }).click();
+  });
 });

@@ -9,6 +9,7 @@ import { ScaleQuestions } from './ScaleQuestions';
 import { TrendsView } from './TrendsView';
 import type { ViewId } from './view-ids';
 import type { ViewProps } from './view-props';
+import { useQueriesRunning } from './query-activity';
 
 function View({ view, ...props }: ViewProps & { view: ViewId }) {
   switch (view) {
@@ -42,8 +43,9 @@ function View({ view, ...props }: ViewProps & { view: ViewId }) {
 }
 
 export function AnalysisView(props: ViewProps & { view: ViewId }) {
+  const isBusy = useQueriesRunning();
   return (
-    <section className="analysis" id={`panel-${props.view}`} role="tabpanel" aria-labelledby={`tab-${props.view}`}>
+    <section className="analysis" id={`panel-${props.view}`} role="tabpanel" aria-labelledby={`tab-${props.view}`} aria-busy={isBusy}>
       <FilterBar engine={props.engine} dataVersion={props.dataVersion} filters={props.filters} onChange={props.onFilters} />
       <View {...props} />
     </section>

@@ -4,14 +4,14 @@ import { useEffect, useState } from 'react';
 import type { Engine, Row } from '../db/engine';
 import { runQuery, type QueryId } from '../db/query-files';
 import { filterParams, type Filters } from './filters';
+import { trackQuery } from './query-activity';
 
 export function useQuery(engine: () => Promise<Engine>, id: QueryId, filters: Filters, dataVersion: number): Row[] | null {
   const [rows, setRows] = useState<Row[] | null>(null);
   const { county, skrGroup, unitType, period } = filters;
   useEffect(() => {
     let isCurrent = true;
-    void engine()
-      .then((db) => runQuery(db, id, filterParams({ county, skrGroup, unitType, period, method: null })))
+    void trackQuery(engine().then((db) => runQuery(db, id, filterParams({ county, skrGroup, unitType, period, method: null }))))
       .then(
         (result) => isCurrent && setRows(result),
         (error: unknown) => {
