@@ -8,6 +8,10 @@ import '@fontsource/source-sans-3/latin-400.css';
 import '@fontsource/source-sans-3/latin-600.css';
 import './styles.css';
 
+// DuckDB-WASM takes over a second to start: begin before React draws the window, not after. The
+// app awaits this same start (getEngine starts once); a failure is shown by the app when it asks.
+getEngine().catch(() => undefined);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App platform={detectPlatform()} engine={getEngine} />
