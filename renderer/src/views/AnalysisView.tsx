@@ -9,7 +9,8 @@ import { ScaleQuestions } from './ScaleQuestions';
 import { TrendsView } from './TrendsView';
 import type { ViewId } from './view-ids';
 import type { ViewProps } from './view-props';
-import { useQueriesRunning } from './query-activity';
+import { useQueriesRunning, useQueryFailures } from './query-activity';
+import { useI18n } from '../i18n/i18n';
 
 function View({ view, ...props }: ViewProps & { view: ViewId }) {
   switch (view) {
@@ -43,10 +44,22 @@ function View({ view, ...props }: ViewProps & { view: ViewId }) {
 }
 
 export function AnalysisView(props: ViewProps & { view: ViewId }) {
+  const { t } = useI18n();
   const isBusy = useQueriesRunning();
+  const failures = useQueryFailures();
   return (
     <section className="analysis" id={`panel-${props.view}`} role="tabpanel" aria-labelledby={`tab-${props.view}`} aria-busy={isBusy}>
       <FilterBar engine={props.engine} dataVersion={props.dataVersion} filters={props.filters} onChange={props.onFilters} />
+      {failures.size > 0 && (
+        <div className="error" role="alert" data-testid="query-failure">
+          <div>
+            <strong>{t('queryFailedTitle')}</strong>
+            {[...failures].map(([id, message]) => (
+              <p key={id}>{t('queryFailed', { query: id, message })}</p>
+            ))}
+          </div>
+        </div>
+      )}
       <View {...props} />
     </section>
   );

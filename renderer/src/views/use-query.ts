@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Engine, Row } from '../db/engine';
 import { runQuery, type QueryId } from '../db/query-files';
 import { filterParams, type Filters } from './filters';
-import { trackQuery } from './query-activity';
+import { setQueryFailure, trackQuery } from './query-activity';
 
 export function useQuery(engine: () => Promise<Engine>, id: QueryId, filters: Filters, dataVersion: number): Row[] | null {
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -13,15 +13,23 @@ export function useQuery(engine: () => Promise<Engine>, id: QueryId, filters: Fi
     let isCurrent = true;
     void trackQuery(engine().then((db) => runQuery(db, id, filterParams({ county, skrGroup, unitType, period, method: null }))))
       .then(
-        (result) => isCurrent && setRows(result),
+        (result) => {
+          if (!isCurrent) return;
+          setRows(result);
+          setQueryFailure(id, null);
+        },
         (error: unknown) => {
           console.error(error);
-          if (isCurrent) setRows([]);
+          if (!isCurrent) return;
+          setRows([]);
+          setQueryFailure(id, error instanceof Error ? error.message : String(error));
         },
       );
     return () => {
       isCurrent = false;
     };
   }, [engine, id, county, skrGroup, unitType, period, dataVersion]);
+  // A view that is closed has no failure to show.
+  useEffect(() => () => setQueryFailure(id, null), [id]);
   return rows;
 }
