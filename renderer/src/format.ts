@@ -37,6 +37,11 @@ export function formatCell(value: unknown, columnType: string, lang: Lang): stri
   return String(value);
 }
 
+/** A rate per 10,000 with one decimal always (`0,0`, `1,9`, `12,0`), so rates line up and compare. */
+export function formatRate(rate: number, lang: Lang): string {
+  return new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate);
+}
+
 /** A share as the report writes it: whole per cent, `41 %` (Swedish puts a space before %). */
 export function formatPercent(share: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 0 }).format(share);

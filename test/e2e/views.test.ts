@@ -183,9 +183,13 @@ describe('the analysis views', () => {
     await page.getByTestId('map-measure').selectOption('rate');
     // (The comparison bars under the district list have a Stockholm row too: the map's own row is the last.)
     expect((await row(page, 'map', 'Stockholm')).split(' | ').at(-1)).toBe('1,9');
+    // The comparison follows the measure: children per 10,000, against the municipalities with a figure.
+    await page.getByTestId('map-comparison').getByRole('heading', { name: /^Barn med KOMET per 10\s000 barn/ }).waitFor();
+    expect(plain(await compared('Stockholm'))).toBe('1,9');
+    await page.getByTestId('map-comparison').getByRole('rowheader', { name: 'Alla kommuner med befolkningsuppgift', exact: true }).waitFor();
     await page.getByRole('button', { name: /^Hallstahammar: Ingen befolkningsuppgift/ }).waitFor();
     // Upplands Väsby is in the extract and the population file, with no KOMET row: 0, not "no figure".
-    await page.getByRole('button', { name: 'Upplands Väsby: 0', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Upplands Väsby: 0,0', exact: true }).waitFor();
     // Steps of 20 % are for shares: a rate is classed in equal intervals or quantiles only.
     expect(await page.getByTestId('map-classing').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['equal', 'quantile']);
     expect(await page.getByTestId('map-classing').inputValue()).toBe('equal');

@@ -2,7 +2,7 @@
 // be chosen, each bar's label is a button (Tab, then Enter or Space), so the mouse is never required.
 import type { KeyboardEvent } from 'react';
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { formatPercent } from '../format';
+import { formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 
 export interface ShareBar {
@@ -20,6 +20,8 @@ interface Props {
   label: string;
   selected?: string | null;
   onSelect?: (id: string) => void;
+  /** Bars of another measure than a share of units (a rate): its text beside each bar; the axis from 0 up. */
+  measure?: { text: (bar: ShareBar) => string };
 }
 
 const ROW_HEIGHT = 30;
@@ -32,9 +34,9 @@ interface TickProps {
   payload?: { value?: string };
 }
 
-export function ShareBars({ bars, label, selected, onSelect }: Props) {
+export function ShareBars({ bars, label, selected, onSelect, measure }: Props) {
   const { lang, t } = useI18n();
-  const data = bars.map((bar) => ({ ...bar, text: t('shareOfUnits', { share: formatPercent(bar.share, lang), n: bar.n, total: bar.total }) }));
+  const data = bars.map((bar) => ({ ...bar, text: measure ? measure.text(bar) : t('shareOfUnits', { share: formatPercent(bar.share, lang), n: bar.n, total: bar.total }) }));
 
   // A render function, not a component: a component made here would remount on every render and
   // lose the keyboard focus after Enter.
@@ -74,7 +76,11 @@ export function ShareBars({ bars, label, selected, onSelect }: Props) {
       <div role={onSelect ? 'group' : 'img'} aria-label={label} style={{ width: '100%', height: data.length * ROW_HEIGHT + 40 }}>
         <ResponsiveContainer>
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 150, bottom: 4, left: 8 }}>
-            <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => formatPercent(v, lang)} tick={{ fontSize: 12 }} />
+            {measure ? (
+              <XAxis type="number" domain={[0, 'auto']} tickFormatter={(v: number) => formatNumber(v, lang, 1)} tick={{ fontSize: 12 }} />
+            ) : (
+              <XAxis type="number" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={(v: number) => formatPercent(v, lang)} tick={{ fontSize: 12 }} />
+            )}
             <YAxis type="category" dataKey="label" width={LABEL_WIDTH} tick={tick} interval={0} />
             <Bar
               dataKey="share"

@@ -70,6 +70,37 @@ export function compareMunicipality(
   ];
 }
 
+/**
+ * The same comparison in children with the method per 10,000 aged 0–17 (population_rate rows): each
+ * group's rate sums the municipalities in it that have both figures. `share` is the rate, `n` the
+ * average monthly count, `total` the children. Empty when the municipality has no rate.
+ */
+export function compareRates(
+  rows: readonly Row[],
+  municipality: string,
+  method: string,
+  groupOf: (code: string) => string | undefined,
+  similar: readonly string[] = [],
+): Comparison[] {
+  const ofMethod = rows.filter((r) => r.method_id === method);
+  const own = ofMethod.find((r) => r.municipality_code === municipality);
+  if (!own) return [];
+  const group = groupOf(municipality);
+  const rate = (id: Comparison['id'], keep: (r: Row) => boolean): Comparison => {
+    const kept = ofMethod.filter(keep);
+    const perMonth = kept.reduce((sum, r) => sum + Number(r.per_month), 0);
+    const children = kept.reduce((sum, r) => sum + Number(r.children), 0);
+    return { id, share: children > 0 ? (perMonth * 10_000) / children : 0, n: perMonth, total: children };
+  };
+  return [
+    rate('unit', (r) => r.municipality_code === municipality),
+    rate('county', (r) => r.county_code === own.county_code),
+    ...(group ? [rate('group', (r) => groupOf(String(r.municipality_code)) === group)] : []),
+    ...(similar.length > 0 ? [rate('similar', (r) => similar.includes(String(r.municipality_code)))] : []),
+    rate('all', () => true),
+  ];
+}
+
 /** population_rate rows → children with the method per 10,000 aged 0–17, per county or municipality. */
 export function mapRates(rows: readonly Row[], level: MapLevel, method: string): Map<string, { rate: number; perMonth: number; children: number }> {
   const sums = new Map<string, { perMonth: number; children: number }>();
@@ -81,7 +112,7 @@ export function mapRates(rows: readonly Row[], level: MapLevel, method: string):
     entry.children += Number(row.children);
     sums.set(code, entry);
   }
-  return new Map([...sums].map(([code, s]) => [code, { ...s, rate: (s.perMonth / s.children) * 10_000 }]));
+  return new Map([...sums].map(([code, s]) => [code, { ...s, rate: (s.perMonth * 10_000) / s.children }]));
 }
 
 /**

@@ -13,7 +13,7 @@ import type { ClassBreaks } from '../maps/choropleth';
 import type { AreaShare } from '../maps/map-data';
 import type { SUPPRESSED} from '../export/suppress';
 import { DEFAULT_SUPPRESSION, suppressGrid, type SuppressionSettings } from '../export/suppress';
-import { formatNumber, formatPercent } from '../format';
+import { formatNumber, formatPercent, formatRate } from '../format';
 import type { Translate } from '../i18n/i18n';
 import type { AdoptionGroup } from '../views/shape-adoption';
 import type { ScaleQuestion } from '../views/shape-scales';
@@ -390,7 +390,7 @@ export function rateMapSpec(rates: ReadonlyMap<string, { rate: number; perMonth:
   const features = level === 'county' ? COUNTY_FEATURES : MUNICIPALITY_FEATURES;
   const nameOf = new Map(features.map((f) => [f.id, f.properties.name]));
   const areas = [...rates].sort((a, b) => (nameOf.get(a[0]) ?? a[0]).localeCompare(nameOf.get(b[0]) ?? b[0], 'sv'));
-  const rate = (value: number) => formatNumber(value, lang, 1);
+  const rate = (value: number) => formatRate(value, lang);
   const title = `${t('viewMap')}: ${name}`;
   return {
     id: `rate-${level}-${method}`,

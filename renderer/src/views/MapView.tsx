@@ -3,12 +3,12 @@
 // (the city districts that roll up to it).
 import { useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
-import { formatNumber, formatPercent } from '../format';
+import { formatPercent, formatRate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { ChoroplethMap } from '../maps/ChoroplethMap';
 import { classBreaks, type ClassMethod } from '../maps/choropleth';
 import { MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
-import { compareMunicipality, mapRates, mapShares, methodsIn, similarMunicipalities, unitsOf } from '../maps/map-data';
+import { compareMunicipality, compareRates, mapRates, mapShares, methodsIn, similarMunicipalities, unitsOf } from '../maps/map-data';
 import { ShareBars } from '../charts/ShareBars';
 import { BAR } from '../charts/palette';
 import { COUNTIES, MUNICIPALITIES, SKR_GROUPS } from '../domain/units';
@@ -43,7 +43,7 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   const breaks = classBreaks([...values.values()], classMethod, classes, classMethod === 'fixed' ? FIFTHS : undefined);
   const files = namesWith(sources, isRate ? ['count', 'population'] : METHOD_USE);
   const spec = isRate ? rateMapSpec(rates, level, method, breaks, { lang, t, files }) : mapSpec(shares, level, method, breaks, { lang, t, files });
-  const format = isRate ? (rate: number) => formatNumber(rate, lang, 1) : (share: number) => formatPercent(share, lang);
+  const format = isRate ? (rate: number) => formatRate(rate, lang) : (share: number) => formatPercent(share, lang);
   const select = (code: string) => {
     if (level === 'county') onFilters({ ...filters, county: filters.county === code ? null : code });
     else setMunicipality(municipality === code ? null : code);
@@ -59,11 +59,13 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
     county: COUNTIES.find((c) => c.code === register?.countyCode)?.name ?? '',
     similar: t('comparisonSimilar', { units: similar.map((code) => MUNICIPALITIES.find((m) => m.code === code)?.name ?? code).join(', ') }),
     group: t('comparisonGroup', { group: `${register?.skrGroup ?? ''} ${SKR_GROUPS.find((g) => g.code === register?.skrGroup)?.name ?? ''}`.trim() }),
-    all: t('comparisonAll'),
+    all: t(isRate ? 'comparisonAllRate' : 'comparisonAll'),
   };
-  const comparison = municipality
-    ? compareMunicipality(rows, municipality, method, groupOf, similar).map((c) => ({ ...c, id: c.id, label: comparisonLabel[c.id], colour: c.id === 'unit' ? BAR.recommended : BAR.other }))
-    : [];
+  // Compared in the map's measure: shares of units, or children per 10,000.
+  const compared = !municipality ? [] : isRate ? compareRates(rateRows, municipality, method, groupOf, similar) : compareMunicipality(rows, municipality, method, groupOf, similar);
+  const comparison = compared.map((c) => ({ ...c, label: comparisonLabel[c.id], colour: c.id === 'unit' ? BAR.recommended : BAR.other }));
+  const comparisonHeading = t(isRate ? 'comparisonHeadingRate' : 'comparisonHeading', { method: methodName(method, lang) });
+  const rateMeasure = { text: (bar: { share: number }) => format(bar.share) };
   return (
     <div className="view-body">
       <fieldset className="filters map-controls">
@@ -148,8 +150,8 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
               )}
               {comparison.length > 0 && (
                 <div className="map-comparison" data-testid="map-comparison">
-                  <h4>{t('comparisonHeading', { method: methodName(method, lang) })}</h4>
-                  <ShareBars bars={comparison} label={t('comparisonHeading', { method: methodName(method, lang) })} />
+                  <h4>{comparisonHeading}</h4>
+                  <ShareBars bars={comparison} label={comparisonHeading} measure={isRate ? rateMeasure : undefined} />
                 </div>
               )}
             </section>

@@ -1,7 +1,7 @@
 // The map's numbers from unit_method_use rows: districts roll up to their municipality, and a
 // municipality compares with its county, its SKR group and all loaded units.
 import { describe, expect, it } from 'vitest';
-import { compareMunicipality, mapShares, similarMunicipalities, unitsOf } from '../../../renderer/src/maps/map-data';
+import { compareMunicipality, compareRates, mapShares, similarMunicipalities, unitsOf } from '../../../renderer/src/maps/map-data';
 
 const row = (county: string, municipality: string, district: string | null, label: string, method: string, isUsing: boolean) => ({
   county_code: county,
@@ -46,6 +46,26 @@ describe('map data', () => {
       { id: 'all', share: 0.6, n: 3, total: 5 },
     ]);
     expect(compareMunicipality(ROWS, '9999', 'komet', (code) => GROUPS[code])).toEqual([]);
+  });
+
+  it('compares rates per 10,000 children the same way, each group summing its municipalities', () => {
+    const rate = (county: string, municipality: string, method: string, perMonth: number, children: number) => ({
+      county_code: county,
+      municipality_code: municipality,
+      method_id: method,
+      per_month: perMonth,
+      children,
+    });
+    const rates = [rate('20', '2080', 'komet', 3, 10_000), rate('20', '2081', 'komet', 0, 10_000), rate('01', '0126', 'komet', 6, 20_000), rate('20', '2080', 'fft', 9, 10_000)];
+    expect(compareRates(rates, '2081', 'komet', (code) => GROUPS[code], ['2080'])).toEqual([
+      { id: 'unit', share: 0, n: 0, total: 10_000 },
+      { id: 'county', share: 1.5, n: 3, total: 20_000 },
+      { id: 'group', share: 1.5, n: 3, total: 20_000 },
+      { id: 'similar', share: 3, n: 3, total: 10_000 },
+      { id: 'all', share: 2.25, n: 9, total: 40_000 },
+    ]);
+    // No rate for the municipality (no population figure or not in the extracts): nothing to compare.
+    expect(compareRates(rates, '0180', 'komet', (code) => GROUPS[code])).toEqual([]);
   });
 
   it('finds the most similar municipalities: same SKR group, nearest in children', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCell, formatNumber } from '../../../renderer/src/format';
+import { formatBytes, formatCell, formatNumber, formatRate } from '../../../renderer/src/format';
 
 // Intl writes a no-break space (U+00A0) between thousands in Swedish: normalise for readability.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -12,6 +12,11 @@ describe('Swedish number format', () => {
     [1000000, 'sv', '1 000 000'],
   ] as const)('%s in %s → %s', (value, lang, expected) => {
     expect(plain(formatNumber(value, lang))).toBe(expected);
+  });
+
+  it('writes rates per 10,000 with one decimal always, so they line up', () => {
+    expect([0, 1, 1.94, 1234.56].map((rate) => plain(formatRate(rate, 'sv')))).toEqual(['0,0', '1,0', '1,9', '1 234,6']);
+    expect(formatRate(1.94, 'en')).toBe('1.9');
   });
 
   it('formats sizes with binary units', () => {
