@@ -40,65 +40,54 @@ export interface Comparison {
   total: number;
 }
 
+type GroupOf = (code: string) => string | undefined;
+
 /**
- * A municipality against its county, its SKR municipality group and every loaded unit, as Kolada
- * readers compare: the share of responding units using the method in each. `groupOf` gives a
- * municipality code's SKR group (the register); groups and counties count their units the same way.
+ * A municipality against its county, its SKR municipality group (`groupOf`, from the register), the
+ * most similar municipalities and everything loaded, as Kolada readers compare: `measure` turns the
+ * rows of each group into its figure. Empty when the municipality has no row for the method.
  */
-export function compareMunicipality(
+function compare(
   rows: readonly Row[],
   municipality: string,
   method: string,
-  groupOf: (code: string) => string | undefined,
-  similar: readonly string[] = [],
+  groupOf: GroupOf,
+  similar: readonly string[],
+  measure: (rows: readonly Row[]) => Omit<Comparison, 'id'>,
 ): Comparison[] {
   const ofMethod = rows.filter((r) => r.method_id === method);
   const own = ofMethod.find((r) => r.municipality_code === municipality);
   if (!own) return [];
   const group = groupOf(municipality);
-  const tally = (id: Comparison['id'], keep: (r: Row) => boolean): Comparison => {
-    const units = ofMethod.filter(keep);
-    const n = units.filter((r) => r.is_using).length;
-    return { id, share: units.length > 0 ? n / units.length : 0, n, total: units.length };
-  };
+  const figure = (id: Comparison['id'], keep: (r: Row) => boolean): Comparison => ({ id, ...measure(ofMethod.filter(keep)) });
   return [
-    tally('unit', (r) => r.municipality_code === municipality),
-    tally('county', (r) => r.county_code === own.county_code),
-    ...(group ? [tally('group', (r) => groupOf(String(r.municipality_code)) === group)] : []),
-    ...(similar.length > 0 ? [tally('similar', (r) => similar.includes(String(r.municipality_code)))] : []),
-    tally('all', () => true),
+    figure('unit', (r) => r.municipality_code === municipality),
+    figure('county', (r) => r.county_code === own.county_code),
+    ...(group ? [figure('group', (r) => groupOf(String(r.municipality_code)) === group)] : []),
+    ...(similar.length > 0 ? [figure('similar', (r) => similar.includes(String(r.municipality_code)))] : []),
+    figure('all', () => true),
   ];
 }
 
+/** The comparison in shares of responding units using the method (unit_method_use rows). */
+export function compareMunicipality(rows: readonly Row[], municipality: string, method: string, groupOf: GroupOf, similar: readonly string[] = []): Comparison[] {
+  return compare(rows, municipality, method, groupOf, similar, (units) => {
+    const n = units.filter((r) => r.is_using).length;
+    return { share: units.length > 0 ? n / units.length : 0, n, total: units.length };
+  });
+}
+
 /**
- * The same comparison in children with the method per 10,000 aged 0–17 (population_rate rows): each
+ * The comparison in children with the method per 10,000 aged 0–17 (population_rate rows): each
  * group's rate sums the municipalities in it that have both figures. `share` is the rate, `n` the
- * average monthly count, `total` the children. Empty when the municipality has no rate.
+ * average monthly count, `total` the children.
  */
-export function compareRates(
-  rows: readonly Row[],
-  municipality: string,
-  method: string,
-  groupOf: (code: string) => string | undefined,
-  similar: readonly string[] = [],
-): Comparison[] {
-  const ofMethod = rows.filter((r) => r.method_id === method);
-  const own = ofMethod.find((r) => r.municipality_code === municipality);
-  if (!own) return [];
-  const group = groupOf(municipality);
-  const rate = (id: Comparison['id'], keep: (r: Row) => boolean): Comparison => {
-    const kept = ofMethod.filter(keep);
+export function compareRates(rows: readonly Row[], municipality: string, method: string, groupOf: GroupOf, similar: readonly string[] = []): Comparison[] {
+  return compare(rows, municipality, method, groupOf, similar, (kept) => {
     const perMonth = kept.reduce((sum, r) => sum + Number(r.per_month), 0);
     const children = kept.reduce((sum, r) => sum + Number(r.children), 0);
-    return { id, share: children > 0 ? (perMonth * 10_000) / children : 0, n: perMonth, total: children };
-  };
-  return [
-    rate('unit', (r) => r.municipality_code === municipality),
-    rate('county', (r) => r.county_code === own.county_code),
-    ...(group ? [rate('group', (r) => groupOf(String(r.municipality_code)) === group)] : []),
-    ...(similar.length > 0 ? [rate('similar', (r) => similar.includes(String(r.municipality_code)))] : []),
-    rate('all', () => true),
-  ];
+    return { share: children > 0 ? (perMonth * 10_000) / children : 0, n: perMonth, total: children };
+  });
 }
 
 /** population_rate rows → children with the method per 10,000 aged 0–17, per county or municipality. */
