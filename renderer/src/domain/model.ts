@@ -84,11 +84,10 @@ const MODEL_SQL = [
    JOIN responding_units AS r ON r.source = x.source AND r.unit_name = x.unit_name
    JOIN filtered_units(county, grp, kind) AS u ON u.unit_name = x.unit_name
    WHERE m.method_id IS NOT NULL
-     AND (year IS NULL OR x.source NOT IN (SELECT source FROM sources WHERE shape = 'usage') OR EXISTS (
-       SELECT 1 FROM usage AS g
-       WHERE g.source = x.source AND g.unit_name = x.unit_name AND g.method_name = x.method_name
-         AND g.count > 0 AND starts_with(g.period, year)
-     ))`,
+     AND (year IS NULL OR x.source NOT IN (SELECT source FROM sources WHERE shape = 'usage')
+       OR (x.source, x.unit_name, x.method_name) IN (
+         SELECT (source, unit_name, method_name) FROM usage WHERE count > 0 AND starts_with(period, year)
+       ))`,
 ];
 
 const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers', 'population'] as const;
