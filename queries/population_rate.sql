@@ -26,7 +26,7 @@ months AS (
 -- A municipality in the extracts with no row for a method the extracts report has 0 children with it,
 -- not "no figure": every reporting municipality is crossed with every method reported.
 reported AS (
-  SELECT DISTINCT municipality_code, method_id
+  SELECT municipality_code, method_id
   FROM (SELECT DISTINCT municipality_code FROM counts) CROSS JOIN (SELECT DISTINCT method_id FROM counts)
 )
 SELECT
