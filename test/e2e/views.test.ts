@@ -178,6 +178,12 @@ describe('the analysis views', () => {
     // With the population file, the most similar municipality: the same group (A1), nearest in children.
     expect(plain(await compared('Mest lika (Göteborg)'))).toBe('0 % (0 av 4)');
     await shot(page, 'map-municipalities');
+    // The map is one Tab stop; the arrow keys step through the municipalities by name.
+    expect(await page.locator('svg[role="group"] path[role="button"][tabindex="0"]').count()).toBe(1);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Storfors: /);
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Stockholm: /);
     // With the population file loaded: children with KOMET per 10,000 aged 0–17, Stockholm's districts
     // summed over the 36 months of the extract (population_rate.sql's test computes the same).
     await page.getByTestId('map-measure').selectOption('rate');

@@ -1,6 +1,8 @@
 // A choropleth map of Sweden's counties or municipalities as SVG, with a tooltip on hover and focus and
-// the legend below it. With `onSelect` every unit is a button: Tab reaches it, Enter or Space (or a
-// click) selects it, and the selected unit has a dark outline. The drawing itself is ChoroplethView, a
+// the legend below it. With `onSelect` every unit is a button, and the map is one stop for Tab (a
+// roving tabindex, not 290 stops): the arrow keys step through the units in name order, Home and End
+// go to the first and last, a letter to the next name starting with it; Enter or Space (or a click)
+// selects, and the selected unit has a dark outline. The drawing itself is ChoroplethView, a
 // component without state or hooks: the tests call it as a function and press its buttons.
 import { useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { BORDER_COLOUR, choropleth, legendItems, OUTLINE_COLOUR, SELECTED_COLOUR, type ChoroplethLayout, type ClassBreaks, type MapFeature, type MapLevel } from './choropleth';
@@ -53,6 +55,28 @@ export function isSelectKey(key: string): boolean {
   return key === 'Enter' || key === ' ' || key === 'Spacebar';
 }
 
+/**
+ * Where a key moves the keyboard focus, among the units in name order (`order`): arrows step (and
+ * wrap), Home and End go to the ends, a letter to the next unit whose name starts with it. Null for
+ * any other key.
+ */
+export function unitForKey(order: readonly { id: string; name: string }[], current: string, key: string): string | null {
+  const at = order.findIndex((unit) => unit.id === current);
+  const step = (by: number) => order[(at + by + order.length) % order.length]!.id;
+  if (order.length === 0) return null;
+  if (key === 'ArrowDown' || key === 'ArrowRight') return step(1);
+  if (key === 'ArrowUp' || key === 'ArrowLeft') return step(-1);
+  if (key === 'Home') return order[0]!.id;
+  if (key === 'End') return order.at(-1)!.id;
+  if (key.length !== 1 || !/\p{L}/u.test(key)) return null;
+  const letter = key.toLocaleLowerCase('sv');
+  for (let i = 1; i <= order.length; i++) {
+    const unit = order[(at + i) % order.length]!;
+    if (unit.name.toLocaleLowerCase('sv').startsWith(letter)) return unit.id;
+  }
+  return null;
+}
+
 /** "Falun: 40 %", or "Falun: no data". */
 export function unitLabel(feature: MapFeature, format: (v: number) => string, noDataLabel: string): string {
   return `${feature.name}: ${feature.value === null ? noDataLabel : format(feature.value)}`;
@@ -64,6 +88,9 @@ export function ChoroplethView(props: ChoroplethViewProps): ReactElement {
   const byId = new Map(features.map((f) => [f.id, f]));
   const unitStroke = level === 'county' ? 0.8 : 0.4;
   const tipped = byId.get(hovered ?? '') ?? byId.get(focused ?? '');
+  const order = [...features].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  // The one unit Tab reaches: the focused one, else the selected one, else the first by name.
+  const tabStop = [focused, selected, order[0]?.id].find((code) => code && byId.has(code));
   const outline = (code: string | null | undefined, colour: string, strokeWidth: number, key: string) => {
     const f = code ? byId.get(code) : undefined;
     return f ? <path key={key} d={f.path} fill="none" stroke={colour} strokeWidth={strokeWidth} strokeLinejoin="round" pointerEvents="none" /> : null;
@@ -87,14 +114,20 @@ export function ChoroplethView(props: ChoroplethViewProps): ReactElement {
               const name = unitLabel(f, format, noDataLabel);
               const interactive = onSelect
                 ? {
-                    tabIndex: 0,
+                    tabIndex: f.id === tabStop ? 0 : -1,
                     role: 'button',
                     'aria-pressed': f.id === selected,
                     onClick: () => onSelect(f.id),
                     onKeyDown: (event: KeyboardEvent<SVGPathElement>) => {
-                      if (!isSelectKey(event.key)) return;
+                      if (isSelectKey(event.key)) {
+                        event.preventDefault();
+                        onSelect(f.id);
+                        return;
+                      }
+                      const target = unitForKey(order, f.id, event.key);
+                      if (!target) return;
                       event.preventDefault();
-                      onSelect(f.id);
+                      event.currentTarget?.ownerSVGElement?.querySelector<SVGPathElement>(`[data-code="${target}"]`)?.focus();
                     },
                     onFocus: () => onFocusUnit(f.id),
                     onBlur: () => onFocusUnit(null),

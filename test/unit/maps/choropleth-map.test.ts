@@ -11,7 +11,7 @@ import { COUNTIES, MUNICIPALITIES } from '../../../renderer/src/domain/units';
 import { escapeXml } from '../../../renderer/src/export/chart-svg';
 import { FONT_FAMILY, type FontFiles, measureWith } from '../../../renderer/src/export/fonts';
 import { choropleth, classBreaks, colourOf, legendItems, NO_DATA_COLOUR, type MapLevel } from '../../../renderer/src/maps/choropleth';
-import { ChoroplethMap, ChoroplethView, isSelectKey, type ChoroplethViewProps } from '../../../renderer/src/maps/ChoroplethMap';
+import { ChoroplethMap, ChoroplethView, isSelectKey, unitForKey, type ChoroplethViewProps } from '../../../renderer/src/maps/ChoroplethMap';
 import { choroplethSvg, choroplethSvgString } from '../../../renderer/src/maps/choropleth-svg';
 import { loadFontFilesNode, loadResvgWasmNode } from '../../../scripts/export-assets-node';
 
@@ -70,7 +70,8 @@ describe('ChoroplethMap', () => {
     expect(tags).toHaveLength(21);
     for (const tag of tags) {
       expect(attr(tag, 'role')).toBe('button');
-      expect(attr(tag, 'tabindex')).toBe('0');
+      // One Tab stop for the whole map: the selected county (the arrow keys reach the others).
+      expect(attr(tag, 'tabindex')).toBe(attr(tag, 'data-code') === '20' ? '0' : '-1');
       expect(attr(tag, 'aria-pressed')).toBe(attr(tag, 'data-code') === '20' ? 'true' : 'false');
     }
     const dalarna = tags.find((t) => attr(t, 'data-code') === '20')!;
@@ -133,8 +134,35 @@ describe('ChoroplethView', () => {
     press('a');
     press('Tab');
     expect(onSelect.mock.calls).toEqual([['12'], ['12'], ['12']]);
-    expect(preventDefault).toHaveBeenCalledTimes(2); // Space must not scroll the page
+    // Space must not scroll the page; no county's name starts with "a", and Tab leaves the map.
+    expect(preventDefault).toHaveBeenCalledTimes(2);
     expect(isSelectKey('Enter') && isSelectKey(' ') && !isSelectKey('Escape')).toBe(true);
+  });
+
+  it('is one Tab stop: the focused unit, else the selected one, else the first by name', () => {
+    const stops = (props: Partial<ChoroplethViewProps>) =>
+      view({ onSelect: () => {}, ...props })
+        .filter((e) => e.props.tabIndex === 0)
+        .map((e) => e.props['data-code']);
+    expect(stops({})).toEqual(['10']); // Blekinge län
+    expect(stops({ selected: '20' })).toEqual(['20']);
+    expect(stops({ selected: '20', focused: '12' })).toEqual(['12']);
+    expect(view({ onSelect: () => {} }).filter((e) => e.props.tabIndex === -1)).toHaveLength(20);
+  });
+
+  it('moves the focus by name: arrows step and wrap, Home and End, a letter to the next name with it', () => {
+    const order = [...layout.features].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    const names = (codes: (string | null)[]) => codes.map((code) => order.find((f) => f.id === code)?.name ?? null);
+    const blekinge = order[0]!.id;
+    expect(names([unitForKey(order, blekinge, 'ArrowDown'), unitForKey(order, blekinge, 'ArrowUp'), unitForKey(order, blekinge, 'End')])).toEqual(['Dalarnas län', 'Östergötlands län', 'Östergötlands län']);
+    const varmland = order.find((f) => f.name === 'Värmlands län')!.id;
+    expect(names([unitForKey(order, varmland, 'v'), unitForKey(order, varmland, 'V'), unitForKey(order, varmland, 'ö'), unitForKey(order, varmland, 'Home')])).toEqual([
+      'Västerbottens län',
+      'Västerbottens län',
+      'Örebro län',
+      'Blekinge län',
+    ]);
+    expect([unitForKey(order, varmland, 'q'), unitForKey(order, varmland, 'Tab'), unitForKey(order, varmland, '1')]).toEqual([null, null, null]);
   });
 
   it('reports hover and focus, and shows the tooltip and focus outline for them', () => {
