@@ -19,6 +19,7 @@ import writeExcelFile, { type SheetData } from 'write-excel-file/node';
 import { matchUnit } from '../renderer/src/domain/units';
 import cityDistricts from '../renderer/src/domain/reference/city-districts.json';
 import municipalities from '../renderer/src/domain/reference/municipalities.json';
+import { prng } from '../scripts/prng';
 
 export const HEADER = ['Enhet', 'Period', 'Insats', 'Antal'] as const;
 export const BOM = '\uFEFF';
@@ -126,18 +127,6 @@ export function unitNames(): string[] {
     .forEach((d, i) => add(districtName(DISTRICT_CITIES.get(d.municipalityCode)!, d.name, i)));
   unitCache = names.sort((a, b) => a.localeCompare(b, 'sv'));
   return unitCache;
-}
-
-/** mulberry32: small, seeded, the same stream on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const FIRST_YEAR = 2015;

@@ -15,6 +15,7 @@ import { likertScaleOf, likertStep } from '../renderer/src/domain/likert';
 import { matchMethod } from '../renderer/src/domain/methods';
 import { matchUnit } from '../renderer/src/domain/units';
 import { encodeWindows1252 } from '../test/fixtures/encode-windows-1252';
+import { prng } from './prng';
 
 const SAMPLES = 'data-samples';
 const FIXTURES = 'test/fixtures/samples';
@@ -101,18 +102,6 @@ async function writeShellXlsx(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------------
 // The pilot: 65 units invited, 56 answered (12 of them city districts) in 14 counties.
-
-/** mulberry32: a small seeded PRNG, so every run writes the same bytes. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];

@@ -77,6 +77,16 @@ export function unitForKey(order: readonly { id: string; name: string }[], curre
   return null;
 }
 
+const SWEDISH = new Intl.Collator('sv');
+const orders = new WeakMap<ChoroplethLayout, MapFeature[]>();
+
+/** The layout's units in name order, the keyboard's order: sorted once per layout, not on every hover. */
+function nameOrder(layout: ChoroplethLayout): MapFeature[] {
+  let order = orders.get(layout);
+  if (!order) orders.set(layout, (order = [...layout.features].sort((a, b) => SWEDISH.compare(a.name, b.name))));
+  return order;
+}
+
 /** "Falun: 40 %", or "Falun: no data". */
 export function unitLabel(feature: MapFeature, format: (v: number) => string, noDataLabel: string): string {
   return `${feature.name}: ${feature.value === null ? noDataLabel : format(feature.value)}`;
@@ -88,7 +98,7 @@ export function ChoroplethView(props: ChoroplethViewProps): ReactElement {
   const byId = new Map(features.map((f) => [f.id, f]));
   const unitStroke = level === 'county' ? 0.8 : 0.4;
   const tipped = byId.get(hovered ?? '') ?? byId.get(focused ?? '');
-  const order = [...features].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const order = nameOrder(layout);
   // The one unit Tab reaches: the focused one, else the selected one, else the first by name.
   const tabStop = [focused, selected, order[0]?.id].find((code) => code && byId.has(code));
   const outline = (code: string | null | undefined, colour: string, strokeWidth: number, key: string) => {

@@ -345,14 +345,20 @@ export function trainingSpec(rows: readonly Row[], ctx: SpecContext): ChartSpec 
   };
 }
 
+/** A map's figures by area, in the order of the areas' names, with the names by register code. */
+function areasByName<T>(figures: ReadonlyMap<string, T>, level: MapLevel): { nameOf: Map<string, string>; areas: [string, T][] } {
+  const features = level === 'county' ? COUNTY_FEATURES : MUNICIPALITY_FEATURES;
+  const nameOf = new Map(features.map((f) => [f.id, f.properties.name]));
+  const name = (code: string) => nameOf.get(code) ?? code;
+  return { nameOf, areas: [...figures].sort((a, b) => name(a[0]).localeCompare(name(b[0]), 'sv')) };
+}
+
 /** A method's share per county or municipality as a choropleth; units without answers stay grey. */
 export function mapSpec(shares: ReadonlyMap<string, AreaShare>, level: MapLevel, method: string, breaks: ClassBreaks, ctx: SpecContext): ChartSpec {
   const { t, lang } = ctx;
   const name = methodName(method, lang);
   const question = t('questionMap', { method: name });
-  const features = level === 'county' ? COUNTY_FEATURES : MUNICIPALITY_FEATURES;
-  const nameOf = new Map(features.map((f) => [f.id, f.properties.name]));
-  const areas = [...shares].sort((a, b) => (nameOf.get(a[0]) ?? a[0]).localeCompare(nameOf.get(b[0]) ?? b[0], 'sv'));
+  const { nameOf, areas } = areasByName(shares, level);
   const total = areas.reduce((sum, [, a]) => sum + a.total, 0);
   const title = `${t('viewMap')}: ${name}`;
   return {
@@ -387,9 +393,7 @@ export function rateMapSpec(rates: ReadonlyMap<string, { rate: number; perMonth:
   const { t, lang } = ctx;
   const name = methodName(method, lang);
   const question = t('questionRate', { method: name });
-  const features = level === 'county' ? COUNTY_FEATURES : MUNICIPALITY_FEATURES;
-  const nameOf = new Map(features.map((f) => [f.id, f.properties.name]));
-  const areas = [...rates].sort((a, b) => (nameOf.get(a[0]) ?? a[0]).localeCompare(nameOf.get(b[0]) ?? b[0], 'sv'));
+  const { nameOf, areas } = areasByName(rates, level);
   const rate = (value: number) => formatRate(value, lang);
   const title = `${t('viewMap')}: ${name}`;
   return {
