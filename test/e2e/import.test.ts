@@ -66,6 +66,23 @@ describe('importing exports', () => {
     expect(await page.locator('.file-list li').count()).toBe(2);
   });
 
+  it('opens a file dropped while another waits for its mapping, and one dropped the moment a mapping is cancelled', async () => {
+    const { page } = app;
+    const bytes = await fixture('survey-wide.csv');
+    await dropFile(page, 'först.csv', bytes);
+    await page.getByRole('heading', { name: 'Importera först.csv', exact: true }).waitFor();
+    await dropFile(page, 'sedan.csv', bytes);
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await page.getByRole('heading', { name: 'Importera sedan.csv', exact: true }).waitFor();
+    // Cancelled, and at once another file: it must not wait for ever behind the one that is gone.
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await dropFile(page, 'till-sist.csv', bytes);
+    await page.getByRole('heading', { name: 'Importera till-sist.csv', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+    await page.getByRole('heading', { name: 'Importera till-sist.csv', exact: true }).waitFor({ state: 'detached' });
+    expect(await page.locator('.file-list li').count()).toBe(2);
+  });
+
   it('lets the user correct a column role, and lists unknown methods for mapping', async () => {
     const { page } = app;
     await dropFile(page, 'usage-long.csv', await fixture('usage-long.csv'));

@@ -73,6 +73,10 @@ export function useWorkspace(engine: () => Promise<Engine>) {
   const nextErrorId = useRef(1);
   const nextStamp = useRef(1);
   const queue = useRef<PickedFile[]>([]);
+  // True from the moment a file is taken from the queue until its mapping is confirmed or cancelled
+  // and the queue is empty. A ref, not `pending`/`busy` state: a drop that lands between a cancel and
+  // the next render must still see that nothing is in hand, or it waits in the queue for ever.
+  const handling = useRef(false);
   const preferences = useRef<Preferences>(loadPreferences());
   // Table names in use, outside React state so a queued import sees the names taken before it.
   const taken = useRef(new Set<string>());
@@ -113,6 +117,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
 
   /** Stages the next queued file for mapping; files that cannot be read are reported and skipped. */
   const startNext = useCallback(async () => {
+    handling.current = true;
     for (let next = queue.current.shift(); next; next = queue.current.shift()) {
       if (next.size > MAX_FILE_BYTES) {
         fail(tooLargeMessage(next.name, next.size));
@@ -136,15 +141,15 @@ export function useWorkspace(engine: () => Promise<Engine>) {
         setBusy(null);
       }
     }
+    handling.current = false;
   }, [engine, fail, stage]);
 
   const open = useCallback(
     (files: PickedFile[]) => {
-      const isIdle = queue.current.length === 0 && pending === null && busy === null;
       queue.current.push(...files);
-      if (isIdle) void startNext();
+      if (!handling.current) void startNext();
     },
-    [pending, busy, startNext],
+    [startNext],
   );
 
   /** Settings changed in the mapping view: load the raw table again with them (live preview). */
@@ -152,17 +157,22 @@ export function useWorkspace(engine: () => Promise<Engine>) {
     async (options: ImportOptions) => {
       if (!pending) return;
       setBusy(pending.file.name);
+      let isLost = false;
       try {
         await removeTable(await engine(), pending.table.table);
         setPending(await stage(pending.file, options));
       } catch (error) {
         fail(errorMessage(error, pending.file.name, pending.file.bytes.length));
-        setPending(await stage(pending.file, pending.options).catch(() => null));
+        const restaged = await stage(pending.file, pending.options).catch(() => null);
+        setPending(restaged);
+        isLost = restaged === null;
       } finally {
         setBusy(null);
       }
+      // The file could not be read again even as it was: go on with the next one.
+      if (isLost) await startNext();
     },
-    [pending, engine, stage, fail],
+    [pending, engine, stage, fail, startNext],
   );
 
   const changeRole = useCallback(
@@ -273,6 +283,9 @@ export function useWorkspace(engine: () => Promise<Engine>) {
     preferences.current = merged;
     savePreferences(merged);
     taken.current = new Set(saved.sources.map((s) => s.table.table));
+    // The opened workspace replaces what was in hand, the files waiting behind it included.
+    queue.current = [];
+    handling.current = false;
     setPending(null);
     setSources(saved.sources);
     setSelected(saved.selected);
