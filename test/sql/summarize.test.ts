@@ -23,7 +23,7 @@ const methodRows = (summary: Summary) => summary.methods.map((m) => [m.id, m.kin
 describe('metodkartan summarize --json', () => {
   it('reads a usage extract: units with a count above zero, units named by code or name counted once', () => {
     const summary = summarize('usage-long.csv');
-    expect(summary.files).toEqual([{ file: 'usage-long.csv', shape: 'usage', rows: 8, imported: 8, rejected: 0 }]);
+    expect(summary.files).toMatchObject([{ file: 'usage-long.csv', shape: 'usage', rows: 8, imported: 8, rejected: 0 }]);
     expect(methodRows(summary)).toEqual([
       ['komet', 'intervention', 2, 3],
       ['fft', 'intervention', 2, 3],
@@ -36,7 +36,7 @@ describe('metodkartan summarize --json', () => {
 
   it('reads a training export and lists its districts', () => {
     const summary = summarize('training.csv');
-    expect(summary.files).toEqual([{ file: 'training.csv', shape: 'training', rows: 5, imported: 5, rejected: 0 }]);
+    expect(summary.files).toMatchObject([{ file: 'training.csv', shape: 'training', rows: 5, imported: 5, rejected: 0 }]);
     expect(summary.units.map((u) => [u.name_in_file, u.municipality_code, u.county_code])).toEqual([
       ['Enskede-Årsta-Vantör', '0180', '01'],
       ['Skärholmen', '0180', '01'],
@@ -78,7 +78,7 @@ describe('metodkartan summarize --json', () => {
     expect(stderr, stderr).not.toMatch(/Error|at /);
     expect(status).toBe(0);
     const summary = JSON.parse(stdout) as Summary;
-    expect(summary.files).toEqual([{ file: 'pilot-methods-survey-2023.xlsx', shape: 'survey-multi', rows: 56, imported: 56, rejected: 0 }]);
+    expect(summary.files).toMatchObject([{ file: 'pilot-methods-survey-2023.xlsx', shape: 'survey-multi', rows: 56, imported: 56, rejected: 0 }]);
     expect(summary.units).toHaveLength(56);
     expect(summary.unmatched).toEqual({ units: [], methods: [] });
     // A Forms export lists only the options someone ticked: Triple P, CPP, Dina, SNAP and YLS/CMI (0 %

@@ -4,6 +4,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
 import type { Engine } from '../db/engine';
+import { accountFile, type FileAccount } from '../domain/accounting';
 import { MATCHERS, type LoadedSource } from '../domain/load-source';
 import { addLocalMethod, addSource, createModel, forgetNames, refreshMappings, removeSource } from '../domain/model';
 import { previewNames, type NamePreview } from '../domain/name-preview';
@@ -46,12 +47,16 @@ export interface PendingImport {
   options: ImportOptions;
   guess: ShapeGuess;
   names: NamePreview;
+  /** What becomes of every column and multiple-choice cell under the current roles. */
+  account: FileAccount;
   template: ImportTemplate | null;
   unitPicks: Record<string, UnitRef | null>;
   methodPicks: Record<string, MethodPick>;
 }
 
-export interface Source extends LoadedSource {
+export interface Source extends Omit<LoadedSource, 'account'> {
+  /** Absent in workspaces saved before the import accounted for every column. */
+  account?: FileAccount;
   /** The file's SHA-256: the report pack's manifest names its inputs by content. */
   sha256: string;
   unitsMatched: number;
@@ -110,7 +115,8 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       }
       const prefs = preferences.current;
       const names = await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
-      return { stamp: nextStamp.current++, file, table, options, guess, names, template, unitPicks: {}, methodPicks: {} };
+      const account = await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));
+      return { stamp: nextStamp.current++, file, table, options, guess, names, account, template, unitPicks: {}, methodPicks: {} };
     },
     [engine],
   );
@@ -183,8 +189,10 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       if (role.role === 'unit') for (const name of Object.keys(roles)) if (name !== column && roles[name]!.role === 'unit') roles[name] = { role: 'ignore' };
       const guess = { shape: shapeFromRoles(roles), roles };
       const prefs = preferences.current;
-      const names = await previewNames(await engine(), pending.table.table, guess, rememberedUnits(prefs), localMethods(prefs));
-      setPending({ ...pending, guess, names });
+      const db = await engine();
+      const names = await previewNames(db, pending.table.table, guess, rememberedUnits(prefs), localMethods(prefs));
+      const account = await accountFile(db, pending.table.table, pending.table.columns.map((c) => c.name), guess, localMethods(prefs));
+      setPending({ ...pending, guess, names, account });
     },
     [pending, engine],
   );
@@ -219,6 +227,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       await addSource(db, table.table, guess, localMethods(prefs), table.fileName);
       await refreshMappings(db, rememberedUnits(prefs), localMethods(prefs));
       const final = await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
+      const account = await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));
       const unmatchedUnits = final.units.filter((u) => u.match.status !== 'matched').map((u) => u.name);
       const unmatchedMethods = final.methods.filter((m) => m.id === null).map((m) => m.name);
       taken.current.add(table.table);
@@ -228,6 +237,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
         {
           table,
           guess,
+          account,
           sha256,
           unitsMatched: final.units.length - unmatchedUnits.length,
           unitsUnmatched: unmatchedUnits,

@@ -1,66 +1,167 @@
-// The answer scales the pilot's surveys use, in order, so answers stay ordered categories rather than
-// text sorted alphabetically ("ganska nöjd" before "mycket missnöjd" is the wrong order for a chart).
+// The answer scales surveys use, in order, so answers stay ordered categories rather than text sorted
+// alphabetically ("ganska nöjd" before "mycket missnöjd" is the wrong order for a chart).
+//
+// Three kinds of scale id, all plain strings so that they travel in the database and in workspaces:
+// - a named scale below (the pilot's four, and the ones survey tools commonly write);
+// - `numbered:K`: steps written as numbers 1…K, the ends often labelled (`1 – Instämmer inte alls`);
+// - `custom:A|B|C`: an order the user confirmed in the mapping view for answers no named scale knows.
 import { foldText, stripDiacritics, toWords } from './normalise-name';
 
-export type ScaleId = 'satisfaction' | 'extent' | 'frequency' | 'knowledge';
-
-/** Each scale from its lowest to its highest position (1 = lowest). */
-export const SCALES: Readonly<Record<ScaleId, readonly string[]>> = {
+export const NAMED_SCALES = {
+  // The pilot's own scales (its final report's figures).
   satisfaction: ['Mycket missnöjd', 'Ganska missnöjd', 'Varken nöjd eller missnöjd', 'Ganska nöjd', 'Mycket nöjd'],
   extent: ['I mycket låg utsträckning', 'I ganska låg utsträckning', 'I ganska hög utsträckning', 'I mycket hög utsträckning'],
   frequency: ['I enstaka fall eller aldrig', 'Ibland', 'Oftast', 'Alltid'],
   knowledge: ['Inte alls', 'Några få medarbetare', 'De flesta medarbetare'],
-};
+  // The report's question on the RBM day (its 49 %), and the other scales survey tools write.
+  degree: ['Inte alls', 'Delvis', 'Till stor del', 'Helt och hållet'],
+  'yes-partly': ['Nej', 'Ja, delvis', 'Ja, helt'],
+  agreement: ['Instämmer inte alls', 'Instämmer i liten grad', 'Instämmer delvis', 'Instämmer i hög grad', 'Instämmer helt'],
+  quality: ['Mycket dåligt', 'Ganska dåligt', 'Varken bra eller dåligt', 'Ganska bra', 'Mycket bra'],
+  often: ['Aldrig', 'Sällan', 'Ibland', 'Ofta', 'Alltid'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type NamedScale = keyof typeof NAMED_SCALES;
+export type ScaleId = NamedScale | `numbered:${number}` | `custom:${string}`;
 
 /** Spellings surveys use for the same step, folded like every other name. */
-const ALIASES: Readonly<Record<string, string>> = {
-  'varken eller': 'Varken nöjd eller missnöjd',
-  'varken nojd eller missnojd': 'Varken nöjd eller missnöjd',
-  'i enstaka fall': 'I enstaka fall eller aldrig',
-  aldrig: 'I enstaka fall eller aldrig',
-  'enstaka fall eller aldrig': 'I enstaka fall eller aldrig',
-  'ja de flesta medarbetare': 'De flesta medarbetare',
-  'ja nagra fa medarbetare': 'Några få medarbetare',
-  'nej inte alls': 'Inte alls',
+const ALIASES: Readonly<Record<string, [NamedScale, string]>> = {
+  'varken eller': ['satisfaction', 'Varken nöjd eller missnöjd'],
+  'varken nojd eller missnojd': ['satisfaction', 'Varken nöjd eller missnöjd'],
+  'i enstaka fall': ['frequency', 'I enstaka fall eller aldrig'],
+  aldrig: ['frequency', 'I enstaka fall eller aldrig'],
+  'enstaka fall eller aldrig': ['frequency', 'I enstaka fall eller aldrig'],
+  'ja de flesta medarbetare': ['knowledge', 'De flesta medarbetare'],
+  'ja nagra fa medarbetare': ['knowledge', 'Några få medarbetare'],
+  'nej inte alls': ['knowledge', 'Inte alls'],
   // The pilot's final report words the RBM question's steps this way.
-  'merparten av personalen': 'De flesta medarbetare',
-  'ja merparten av personalen': 'De flesta medarbetare',
-  'enstaka ur personalen': 'Några få medarbetare',
-  'ja enstaka ur personalen': 'Några få medarbetare',
+  'merparten av personalen': ['knowledge', 'De flesta medarbetare'],
+  'ja merparten av personalen': ['knowledge', 'De flesta medarbetare'],
+  'enstaka ur personalen': ['knowledge', 'Några få medarbetare'],
+  'ja enstaka ur personalen': ['knowledge', 'Några få medarbetare'],
+  'i liten grad': ['degree', 'Delvis'],
+  'i stor grad': ['degree', 'Till stor del'],
+  helt: ['degree', 'Helt och hållet'],
+  'ja helt och hallet': ['yes-partly', 'Ja, helt'],
+  'ja till viss del': ['yes-partly', 'Ja, delvis'],
+  'nej inte alls ': ['yes-partly', 'Nej'],
+  'instammer i stor grad': ['agreement', 'Instämmer i hög grad'],
+  'instammer till stor del': ['agreement', 'Instämmer i hög grad'],
+  'instammer helt och hallet': ['agreement', 'Instämmer helt'],
+  'instammer till viss del': ['agreement', 'Instämmer delvis'],
+  'tar helt avstand': ['agreement', 'Instämmer inte alls'],
+  'varken bra eller daligt': ['quality', 'Varken bra eller dåligt'],
+  'mycket ofta': ['often', 'Ofta'],
+  'ganska ofta': ['often', 'Ofta'],
 };
 
 /** Answers that say "no answer on the scale"; they are kept, without a position. */
-const NOT_RATED = new Set(['vet ej', 'ej aktuellt', 'deltog inte', 'har inte deltagit', 'ingen asikt']);
+const NOT_RATED = new Set(['vet ej', 'vet inte', 'ej aktuellt', 'inte aktuellt', 'deltog inte', 'har inte deltagit', 'ingen asikt', 'kan inte bedoma', 'ej svar']);
 
 /** Case, accents and punctuation do not matter: `Ja, några få medarbetare` = `ja nagra fa medarbetare`. */
 function fold(text: string): string {
   return toWords(stripDiacritics(foldText(text)));
 }
 
-const POSITIONS = new Map<string, { scale: ScaleId; position: number; label: string }>();
-for (const [scale, steps] of Object.entries(SCALES) as [ScaleId, readonly string[]][]) {
-  steps.forEach((label, i) => POSITIONS.set(fold(label), { scale, position: i + 1, label }));
+export interface ScaleStep {
+  scale: ScaleId;
+  position: number;
+  label: string;
 }
-for (const [alias, label] of Object.entries(ALIASES)) POSITIONS.set(alias, POSITIONS.get(fold(label))!);
 
-export function likertStep(answer: string): { scale: ScaleId; position: number; label: string } | null {
-  return POSITIONS.get(fold(answer)) ?? null;
+/** Every named scale a folded answer is a step of (one answer, such as `Inte alls`, may be on several). */
+const POSITIONS = new Map<string, ScaleStep[]>();
+function addPosition(key: string, step: ScaleStep): void {
+  POSITIONS.set(key, [...(POSITIONS.get(key) ?? []).filter((s) => s.scale !== step.scale), step]);
+}
+for (const [scale, steps] of Object.entries(NAMED_SCALES) as [NamedScale, readonly string[]][]) {
+  steps.forEach((label, i) => addPosition(fold(label), { scale, position: i + 1, label }));
+}
+for (const [alias, [scale, label]] of Object.entries(ALIASES)) {
+  const position = (NAMED_SCALES[scale] as readonly string[]).indexOf(label) + 1;
+  addPosition(fold(alias), { scale, position, label });
+}
+
+// `1`, `5 – Instämmer helt`, `3. Varken eller`: a numbered step (1 to 10), its label optional.
+const NUMBERED = /^(10|[1-9])(?:\s*[-–—:.)]\s*(\S.*))?$/;
+
+/** The steps of a scale, lowest first: a named scale's, `1`…`K` for a numbered one, the user's order for a custom one. */
+export function scaleSteps(scale: ScaleId): readonly string[] {
+  if (scale.startsWith('custom:')) return scale.slice('custom:'.length).split('|');
+  if (scale.startsWith('numbered:')) return Array.from({ length: Number(scale.slice('numbered:'.length)) }, (_, i) => String(i + 1));
+  return NAMED_SCALES[scale as NamedScale] ?? [];
 }
 
 export function isNotRated(answer: string): boolean {
   return NOT_RATED.has(fold(answer));
 }
 
-/** The scale every answer of a column belongs to (not-rated answers allowed), or null. */
-export function likertScaleOf(values: readonly string[]): ScaleId | null {
-  const scales = new Set<ScaleId>();
-  let rated = 0;
-  for (const value of values) {
-    const step = likertStep(value);
-    if (step) {
-      scales.add(step.scale);
-      rated++;
-    } else if (!isNotRated(value)) return null;
+/** An answer's step on `scale`, or, without a scale, on the first named scale that has it. Null when off the scale. */
+export function likertStep(answer: string, scale?: ScaleId): ScaleStep | null {
+  if (scale?.startsWith('numbered:')) {
+    const number = NUMBERED.exec(answer.trim());
+    const position = number ? Number(number[1]) : NaN;
+    return position <= scaleSteps(scale).length ? { scale, position, label: String(position) } : null;
   }
-  return rated > 0 && scales.size === 1 ? [...scales][0]! : null;
+  if (scale?.startsWith('custom:')) {
+    const position = scaleSteps(scale).findIndex((step) => fold(step) === fold(answer)) + 1;
+    return position > 0 ? { scale, position, label: scaleSteps(scale)[position - 1]! } : null;
+  }
+  const steps = POSITIONS.get(fold(answer)) ?? [];
+  return (scale === undefined ? steps[0] : steps.find((s) => s.scale === scale)) ?? null;
+}
+
+/**
+ * The scale every answer of a column belongs to (not-rated answers allowed), or null: the first named
+ * scale holding every rated answer, else a numbered scale when every rated answer is a numbered step.
+ */
+export function likertScaleOf(values: readonly string[]): ScaleId | null {
+  const rated = values.filter((v) => !isNotRated(v));
+  if (rated.length === 0) return null;
+  const named = (Object.keys(NAMED_SCALES) as NamedScale[]).find((scale) => rated.every((v) => likertStep(v, scale) !== null));
+  if (named) return named;
+  const numbers = rated.map((v) => NUMBERED.exec(v.trim()));
+  // A column of bare numbers is a count; at least one step must carry its words.
+  if (numbers.some((n) => n === null) || !numbers.some((n) => n![2] !== undefined)) return null;
+  // The steps seen: a step nobody chose above the highest chosen one cannot be known from the answers.
+  const top = Math.max(...numbers.map((n) => Number(n![1])));
+  return top >= 3 ? `numbered:${top}` : null;
+}
+
+// Words that grade an answer, lowest to highest. An answer's rank is its strongest word, negations low.
+const GRADE_WORDS: readonly [RegExp, number][] = [
+  [/\b(inte alls|aldrig|ingen|inga|nej)\b/, 0],
+  [/\b(mycket (liten|låg|lite|dålig|dåligt|sällan)|helt oense)\b/, 1],
+  [/\b(liten|låg|lite|sällan|dålig|dåligt|något|delvis|viss|vissa)\b/, 2],
+  [/\b(varken|medel|neutral|ibland|ganska)\b/, 3],
+  [/\b(stor|hög|ofta|bra|god|goda|mestadels|oftast|många|flesta)\b/, 4],
+  [/\b(mycket (stor|hög|bra|god|ofta)|helt|alltid|samtliga|alla)\b/, 5],
+];
+
+function grade(answer: string): number | null {
+  const text = foldText(answer);
+  let best: number | null = null;
+  for (const [pattern, rank] of GRADE_WORDS) if (pattern.test(text)) best = best === null ? rank : Math.max(best, rank);
+  // "inte" before a grading word turns it down: "inte särskilt bra".
+  if (best !== null && best > 0 && /\binte\b/.test(text)) best = 1;
+  return best;
+}
+
+/**
+ * For answers no scale knows: an order to propose, lowest first, when the column looks like an ordered
+ * scale (2–7 short answers, each graded by its words, no two the same grade). The user confirms it;
+ * it is never applied unasked.
+ */
+export function proposeScaleOrder(values: readonly string[]): string[] | null {
+  const rated = [...new Set(values.map((v) => v.trim()).filter((v) => v !== '' && !isNotRated(v)))];
+  if (rated.length < 2 || rated.length > 7 || rated.some((v) => v.length > 60)) return null;
+  const graded = rated.map((v) => ({ v, g: grade(v) }));
+  if (graded.some((x) => x.g === null)) return null;
+  if (new Set(graded.map((x) => x.g)).size !== graded.length) return null;
+  return graded.sort((a, b) => a.g! - b.g!).map((x) => x.v);
+}
+
+/** The id of a scale in the order the user confirmed. */
+export function customScale(steps: readonly string[]): ScaleId {
+  return `custom:${steps.map((s) => s.replace(/\|/g, '/')).join('|')}`;
 }

@@ -2,6 +2,7 @@
 // The app and the command line both call this, so they cannot disagree about a file.
 import type { Engine } from '../db/engine';
 import { importFile, removeTable, type ImportDeps, type ImportedTable, type SourceFile } from '../import/import-file';
+import { accountFile, type FileAccount } from './accounting';
 import { matchMethod, splitMultiChoice } from './methods';
 import { addSource, createModel, refreshMappings, removeSource } from './model';
 import { profileTable } from './profile';
@@ -11,6 +12,8 @@ import { matchUnit } from './units';
 export interface LoadedSource {
   table: ImportedTable;
   guess: ShapeGuess;
+  /** What became of every column, choice and row (see accounting.ts). */
+  account: FileAccount;
 }
 
 export const MATCHERS: Matchers = {
@@ -25,9 +28,10 @@ export async function loadSource(engine: Engine, file: SourceFile, taken: Readon
   // Profile twice: once to find the unit column, then without its totals rows to read the rest.
   const unitColumn = findUnitColumn(await profileTable(engine, table.table, table.columns), MATCHERS);
   const guess = detectShape(await profileTable(engine, table.table, table.columns, unitColumn ?? undefined), MATCHERS);
+  const account = await accountFile(engine, table.table, table.columns.map((c) => c.name), guess);
   await addSource(engine, table.table, guess, new Map(), table.fileName);
   await refreshMappings(engine);
-  return { table, guess };
+  return { table, guess, account };
 }
 
 export async function unloadSource(engine: Engine, source: string): Promise<void> {

@@ -96,10 +96,13 @@ function lookup(key: string, local: ReadonlyMap<string, string> | undefined): st
   return local?.get(key) ?? ALIASES.get(key) ?? null;
 }
 
+// `EARL-20B/EARL-21G`, `EARL-20B / EARL-21G`, `Kontaktperson och kontaktfamilj`: halves naming one method.
+const COMBINED = /\s*\/\s*|\s+(?:och|&|\+)\s+/;
+
 /** One name, no column prefix. Failing that, a trailing parenthesis and the rest are tried alone: one may name the method, and if both do they must agree. */
 function matchName(name: string, local: ReadonlyMap<string, string> | undefined): string | null {
   const folded = foldText(name).replace(AGE_RANGE, '');
-  const whole = lookup(methodKey(folded), local);
+  const whole = lookup(methodKey(folded), local) ?? matchCombined(folded, local);
   if (whole !== null) return whole;
   const parts = TRAILING_PARENS.exec(folded);
   if (!parts) return null;
@@ -108,6 +111,30 @@ function matchName(name: string, local: ReadonlyMap<string, string> | undefined)
   // `Familjebehandling (FFT)` names two methods: which one was meant is the user's call.
   if (outside !== null && inside !== null && outside !== inside) return null;
   return outside ?? inside;
+}
+
+/** `A/B` or `A och B` where every part names the same method is that method (the catalogue lists the rest). */
+function matchCombined(folded: string, local: ReadonlyMap<string, string> | undefined): string | null {
+  const parts = folded.split(COMBINED).filter((p) => p !== '');
+  if (parts.length < 2) return null;
+  const ids = new Set(parts.map((p) => lookup(methodKey(p.replace(AGE_RANGE, '')), local)));
+  const [id] = ids;
+  return ids.size === 1 && id !== undefined ? id : null;
+}
+
+/**
+ * A name made of several comma-separated pieces: the whole must be one name. A trailing parenthesis
+ * counts only with the text before it (`Kontaktperson, Stödsamtal, Treatment Foster Care Oregon (TFCO)`
+ * is three choices, not TFCO).
+ */
+function matchWhole(name: string, local: ReadonlyMap<string, string> | undefined): string | null {
+  const folded = foldText(name).replace(AGE_RANGE, '');
+  const whole = lookup(methodKey(folded), local) ?? matchCombined(folded, local);
+  if (whole !== null) return whole;
+  const parts = TRAILING_PARENS.exec(folded);
+  const outside = parts ? lookup(methodKey(parts[1]!.replace(AGE_RANGE, '')), local) : null;
+  const inside = parts ? lookup(methodKey(parts[2]!), local) : null;
+  return outside !== null && (inside === null || inside === outside) ? outside : null;
 }
 
 /**
@@ -159,28 +186,76 @@ function jsonList(cell: string): string[] | null {
   }
 }
 
+function splitAtSemicolons(cell: string): string[] {
+  return cell.split(';').map((p) => p.trim()).filter((p) => p !== '');
+}
+
+// "Annat, nämligen: …", "Övrigt: …": the free text a respondent wrote stays with its option.
+const OTHER = /^(annat|annan|andra|övrigt|övriga|other)\b/i;
+
 /**
- * The choices in one multiple-choice cell. Microsoft Forms joins them with `;` and ends with one
- * (`KOMET;FFT;`); Google Forms joins them with `, `, so an option that holds a comma comes apart:
- * adjacent pieces are joined back when together they are a known name (`Triple P, nivå 4`).
- * Never splits at `och` or `/`: `Kontaktperson/kontaktfamilj` is one option.
+ * A splitter for the cells of one multiple-choice column. Microsoft Forms joins choices with `;` and
+ * ends with one (`KOMET;FFT;`): a column whose cells use `;` is split there and nowhere else. Google
+ * Forms joins them with `, `, so an option that holds a comma (`Stödsamtal, enskilt`) comes apart; the
+ * column itself tells where: a piece that begins some cell begins an option, and a piece that never does
+ * and goes on in lower case continues one, never when either side is a catalogue name on its own. A
+ * multi-piece join is a catalogue name only when the whole join is one (a trailing `(TFCO)` alone never
+ * decides it). Free text after `Annat` stays one item.
  */
-export function splitMultiChoice(cell: string, local?: ReadonlyMap<string, string>): string[] {
-  const list = jsonList(cell);
-  if (list) return list;
-  if (cell.includes(';')) return cell.split(';').map((p) => p.trim()).filter((p) => p !== '');
-  const pieces = splitAtCommas(cell);
-  const choices: string[] = [];
-  for (let start = 0; start < pieces.length; ) {
-    let end = start + 1;
-    for (let longest = pieces.length; longest > start + 1; longest--) {
-      if (matchName(pieces.slice(start, longest).join(', '), local) !== null) {
-        end = longest;
-        break;
+export function choiceSplitter(cells: readonly string[], local?: ReadonlyMap<string, string>): (cell: string) => string[] {
+  const texts = cells.map((c) => c.trim()).filter((c) => c !== '' && jsonList(c) === null);
+  const semicolons = texts.filter((c) => c.includes(';')).length;
+  if (semicolons > 0 && semicolons >= texts.length / 2) return (cell) => jsonList(cell) ?? splitAtSemicolons(cell);
+
+  const known = (piece: string) => matchName(piece, local) !== null;
+  // Pieces that begin some cell begin an option (Google writes the choices in the questionnaire's order).
+  const starts = new Set(texts.map((text) => splitAtCommas(text)[0]));
+  // Whether `piece` continues the option `segment` rather than starting one: Swedish goes on in lower
+  // case after a comma (`Stödsamtal, enskilt`), and free text after `Annat` is the respondent's.
+  const continues = (segment: string, piece: string): boolean => {
+    if (known(piece) || starts.has(piece)) return false;
+    if (OTHER.test(segment)) return true;
+    if (known(segment)) return false;
+    const first = /\p{L}/u.exec(piece)?.[0] ?? '';
+    return first !== '' && first === first.toLowerCase() && first !== first.toUpperCase();
+  };
+
+  return (cell) => {
+    const list = jsonList(cell);
+    if (list) return list;
+    if (cell.includes(';') && !cell.includes(', ')) return splitAtSemicolons(cell);
+    const pieces = splitAtCommas(cell);
+    const choices: string[] = [];
+    for (let start = 0; start < pieces.length; ) {
+      let end = start + 1;
+      // The longest run of pieces that is one catalogue (or local) name as a whole: `Triple P, nivå 4`.
+      for (let longest = pieces.length; longest > start + 1; longest--) {
+        if (matchWhole(pieces.slice(start, longest).join(', '), local) !== null) {
+          end = longest;
+          break;
+        }
       }
+      if (end === start + 1) while (end < pieces.length && continues(pieces.slice(start, end).join(', '), pieces[end]!)) end++;
+      choices.push(pieces.slice(start, end).join(', '));
+      start = end;
     }
-    choices.push(pieces.slice(start, end).join(', '));
-    start = end;
+    return choices;
+  };
+}
+
+/** The choices in one multiple-choice cell, read on its own (see choiceSplitter for a whole column). */
+export function splitMultiChoice(cell: string, local?: ReadonlyMap<string, string>): string[] {
+  return choiceSplitter([cell], local)(cell);
+}
+
+/** What of a cell its choices do not cover, separators aside: '' when every character is accounted for. */
+export function unaccountedText(cell: string, choices: readonly string[]): string {
+  let rest = cell;
+  for (const choice of choices) {
+    const at = rest.indexOf(choice);
+    if (at >= 0) rest = rest.slice(0, at) + ';' + rest.slice(at + choice.length);
   }
-  return choices;
+  const list = jsonList(cell);
+  if (list && list.length === choices.length && list.every((c, i) => c === choices[i])) return '';
+  return rest.replace(/[;,\s]+/g, ' ').trim();
 }

@@ -22,8 +22,8 @@ import type { Engine } from '../db/engine';
 import { toRows } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
 import { likertStep } from './likert';
-import { METHODS, matchMethod, splitMultiChoice } from './methods';
-import type { ShapeGuess } from './shape-detect';
+import { METHODS, choiceSplitter, matchMethod } from './methods';
+import { NO_VALUES, type ShapeGuess } from './shape-detect';
 import { COUNTIES, matchUnit, MUNICIPALITIES, SKR_GROUPS, type UnitRef } from './units';
 
 const MODEL_SQL = [
@@ -67,13 +67,16 @@ const MODEL_SQL = [
      AND (grp IS NULL OR skr_group = grp)
      AND (kind IS NULL OR unit_type = kind)`,
   // The (method, unit) pairs a file could report: the units that answered a file asking the method, or
-  // appear in an extract listing it. The base (N) of every share of units.
+  // appear in an extract listing it. The base (N) of every share of units. An extract's unit whose every
+  // figure for a method is no value (Kolada's `..`, a dash, a blank) is neither a user nor in N.
   `CREATE OR REPLACE MACRO method_units(county, grp, kind) AS TABLE
    SELECT DISTINCT m.method_id, u.unit_key, u.county_code, u.municipality_code, u.district, u.unit_label
    FROM method_asked AS a
    JOIN method_map AS m USING (method_name)
    JOIN responding_units AS r USING (source)
    JOIN filtered_units(county, grp, kind) AS u ON u.unit_name = r.unit_name
+   ANTI JOIN (SELECT source, unit_name, method_name FROM usage GROUP BY ALL HAVING count(count) = 0) AS nv
+     ON nv.source = a.source AND nv.unit_name = r.unit_name AND nv.method_name = a.method_name
    WHERE m.method_id IS NOT NULL`,
   // The (method, unit) pairs in use (n): ticked in a survey, or a count above zero in an extract; with
   // a year chosen, an extract's unit uses a method only if it has a count in that year.
@@ -90,6 +93,28 @@ const MODEL_SQL = [
        ))`,
 ];
 
+// How extracts write periods and numbers, made one: `jan 2023`, `2023 M01`, `202301` → `2023-01`;
+// `2023 K1` → `2023-K1`, `2023 T1` → `2023-T1`; a year stays a year. Numbers in Swedish form
+// (`1 234`, `3,5`) are numbers; Kolada's `..`, dashes and blanks are no value (NULL), never 0.
+const VALUE_MACROS = [
+  `CREATE OR REPLACE MACRO normalise_period(raw) AS (
+   WITH v AS (SELECT trim(CAST(raw AS VARCHAR)) AS p) SELECT CASE
+     WHEN p IS NULL OR p = '' THEN NULL
+     WHEN regexp_matches(p, '^\\d{4}$') THEN p
+     WHEN regexp_matches(p, '^\\d{4}[-/. ]?(0[1-9]|1[0-2])$') THEN left(p, 4) || '-' || right(p, 2)
+     WHEN regexp_matches(p, '^\\d{4}-\\d{2}-\\d{2}') THEN left(p, 7)
+     WHEN regexp_matches(p, '^\\d{4} ?[mM](0?[1-9]|1[0-2])$') THEN left(p, 4) || '-' || lpad(regexp_extract(p, '(\\d{1,2})$', 1), 2, '0')
+     WHEN regexp_matches(p, '^\\d{4} ?[kKqQ][1-4]$') THEN left(p, 4) || '-K' || right(p, 1)
+     WHEN regexp_matches(p, '^\\d{4} ?[tT][1-3]$') THEN left(p, 4) || '-T' || right(p, 1)
+     WHEN regexp_matches(p, '^\\d{4} ?[hH][12]$') THEN left(p, 4) || '-H' || right(p, 1)
+     WHEN regexp_matches(lower(p), '^(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zåäö]*\\.? \\d{4}$') THEN
+       right(p, 4) || '-' || lpad(CAST(list_position(['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+         replace(replace(left(lower(p), 3), 'may', 'maj'), 'oct', 'okt')) AS VARCHAR), 2, '0')
+     ELSE p END FROM v)`,
+  `CREATE OR REPLACE MACRO number_value(raw) AS
+   TRY_CAST(replace(replace(regexp_replace(trim(CAST(raw AS VARCHAR)), '[\\s\u00a0\u202f]', '', 'g'), ',', '.'), '−', '-') AS DOUBLE)`,
+];
+
 const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers', 'population'] as const;
 
 /** The tables a workspace must keep to restore the analyses exactly (the register is rebuilt). */
@@ -99,7 +124,7 @@ export const WORKSPACE_TABLES = [...CANONICAL, 'unit_map', 'method_map', 'method
 export const TOTALS = '^(totalt?|summa|samtliga|alla|hela kommunen|riket)$';
 
 export async function createModel(engine: Engine): Promise<void> {
-  for (const sql of MODEL_SQL) await engine.query(sql);
+  for (const sql of [...MODEL_SQL, ...VALUE_MACROS]) await engine.query(sql);
   const [{ n } = { n: 0 }] = toRows(await engine.query('SELECT count(*)::INTEGER AS n FROM method_catalogue'));
   if (Number(n) > 0) return;
   await insertRows(
@@ -128,10 +153,11 @@ function columnsWith(guess: ShapeGuess, role: string): string[] {
     .map(([name]) => name);
 }
 
-/** `trim(CAST("col" AS VARCHAR))`: every name cell as clean text. */
-function text(column: string): string {
-  return `trim(CAST(${quoteIdent(column)} AS VARCHAR))`;
+/** Every name cell as clean text; a whole number stays whole (`180`, not `180.0`, where a reader made codes decimals). */
+export function cellText(column: string): string {
+  return `trim(regexp_replace(CAST(${quoteIdent(column)} AS VARCHAR), '^(-?\\d+)\\.0+$', '\\1'))`;
 }
+const text = cellText;
 
 /** Adds one loaded table's rows to the canonical tables, as its shape says. */
 export async function addSource(
@@ -149,7 +175,7 @@ export async function addSource(
 
   if (guess.shape === 'population') {
     const [children] = columnsWith(guess, 'population');
-    await engine.query(`INSERT INTO population SELECT ?, ${unit}, TRY_CAST(${quoteIdent(children!)} AS DOUBLE) ${from}`, [source, TOTALS]);
+    await engine.query(`INSERT INTO population SELECT ?, ${unit}, number_value(${quoteIdent(children!)}) ${from}`, [source, TOTALS]);
     return;
   }
 
@@ -159,12 +185,12 @@ export async function addSource(
     if (guess.shape === 'usage') {
       const [count] = columnsWith(guess, 'count');
       const [period] = columnsWith(guess, 'period');
-      const periodSql = period ? `CAST(${quoteIdent(period)} AS VARCHAR)` : 'NULL';
+      const periodSql = period ? `normalise_period(${quoteIdent(period)})` : 'NULL';
       // Extracts often hold several rows per unit, month and method (one per case worker or sub-unit);
       // every analysis uses their sum, so the sum is what is kept: smaller scans, smaller workspaces.
       await engine.query(
         `INSERT INTO usage SELECT ?, unit_name, period, method_name, total FROM (
-           SELECT ${unit} AS unit_name, ${periodSql} AS period, ${text(method)} AS method_name, sum(TRY_CAST(${quoteIdent(count!)} AS DOUBLE)) AS total
+           SELECT ${unit} AS unit_name, ${periodSql} AS period, ${text(method)} AS method_name, sum(number_value(${quoteIdent(count!)})) AS total
            ${from} AND ${text(method)} <> '' GROUP BY 1, 2, 3)`,
         [source, TOTALS],
       );
@@ -175,7 +201,7 @@ export async function addSource(
       const [trained] = columnsWith(guess, 'trained');
       const [staff] = columnsWith(guess, 'staff');
       await engine.query(
-        `INSERT INTO training SELECT ?, ${unit}, ${text(method)}, TRY_CAST(${quoteIdent(trained!)} AS DOUBLE), TRY_CAST(${quoteIdent(staff!)} AS DOUBLE) ${from}`,
+        `INSERT INTO training SELECT ?, ${unit}, ${text(method)}, number_value(${quoteIdent(trained!)}), number_value(${quoteIdent(staff!)}) ${from}`,
         [source, TOTALS],
       );
     }
@@ -189,8 +215,8 @@ export async function addSource(
     await insertRows(engine, 'method_asked', [[source, role.methodName]]);
     await engine.query(
       `INSERT INTO method_use SELECT DISTINCT ?, ${unit}, ? ${from}
-         AND coalesce(lower(${text(column)}), '') NOT IN ('', 'nej', 'no', '0', 'false', 'falskt', '-', 'n')`,
-      [source, role.methodName, TOTALS],
+         AND coalesce(lower(${text(column)}), '') NOT IN ('', ${[...NO_VALUES].map(() => '?').join(', ')})`,
+      [source, role.methodName, TOTALS, ...NO_VALUES],
     );
   }
   // Scale answers: each distinct answer placed on its scale in JS (spellings vary), then stored ordered.
@@ -198,27 +224,31 @@ export async function addSource(
     if (role.role !== 'likert') continue;
     const answers = toRows(await engine.query(`SELECT DISTINCT ${text(column)} AS answer ${from} AND ${text(column)} <> ''`, [TOTALS]));
     for (const { answer } of answers) {
-      const step = likertStep(String(answer));
+      const step = likertStep(String(answer), role.scale);
       await engine.query(
         `INSERT INTO survey_answers SELECT ?, ${unit}, ?, ?, ?, ? ${from} AND ${text(column)} = ?`,
         [source, column, role.scale, step?.label ?? String(answer), step?.position ?? null, TOTALS, String(answer)],
       );
     }
   }
-  // Several choices in one cell: split in JS, with the catalogue's knowledge of names that hold commas.
-  for (const column of columnsWith(guess, 'method-choices')) {
+  // Several choices in one cell: split in JS, by what the column's own cells and the catalogue say.
+  for (const [column, role] of Object.entries(guess.roles)) {
+    if (role.role !== 'method-choices') continue;
     const cells = toRows(await engine.query(`SELECT ${unit} AS unit, ${text(column)} AS cell ${from}`, [TOTALS]));
+    const split = choiceSplitter(cells.map((c) => String(c.cell ?? '')), localMethods);
     const uses = new Set<string>();
     const rows: string[][] = [];
     for (const { unit: u, cell } of cells) {
-      for (const choice of splitMultiChoice(String(cell ?? ''), localMethods)) {
+      for (const choice of split(String(cell ?? ''))) {
         const key = `${String(u)}\u0000${choice}`;
         if (!uses.has(key)) rows.push([source, String(u), choice]);
         uses.add(key);
       }
     }
     await insertRows(engine, 'method_use', rows);
-    await insertRows(engine, 'method_asked', [...new Set(rows.map((r) => r[2]!))].map((name) => [source, name]));
+    // Asked: every option seen, and the ones the questionnaire offered that nobody ticked (0 of N).
+    const offered = (role.offered ?? []).map((id) => METHODS.find((m) => m.id === id)?.name).filter((name) => name !== undefined);
+    await insertRows(engine, 'method_asked', [...new Set([...rows.map((r) => r[2]!), ...offered])].map((name) => [source, name]));
   }
 }
 

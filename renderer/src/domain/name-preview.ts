@@ -2,8 +2,8 @@
 // register and the catalogue make of it, so the user settles the unknown and ambiguous ones first.
 import { toRows, type Engine } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
-import { matchMethod, splitMultiChoice } from './methods';
-import { TOTALS } from './model';
+import { choiceSplitter, matchMethod, METHODS } from './methods';
+import { cellText, TOTALS } from './model';
 import type { ShapeGuess } from './shape-detect';
 import { matchUnit, type UnitMatch, type UnitRef } from './units';
 
@@ -13,8 +13,8 @@ export interface NamePreview {
 }
 
 async function distinctValues(engine: Engine, table: string, column: string, unitColumn: string | null): Promise<string[]> {
-  const value = `trim(CAST(${quoteIdent(column)} AS VARCHAR))`;
-  const unit = unitColumn ? `lower(trim(CAST(${quoteIdent(unitColumn)} AS VARCHAR)))` : null;
+  const value = cellText(column);
+  const unit = unitColumn ? `lower(${cellText(unitColumn)})` : null;
   const rows = toRows(
     await engine.query(
       `SELECT DISTINCT ${value} AS v FROM ${quoteIdent(table)}
@@ -40,9 +40,11 @@ export async function previewNames(
     if (role.role === 'method-flag') methodNames.add(role.methodName);
     if (role.role === 'method') for (const v of await distinctValues(engine, table, column, unitColumn)) methodNames.add(v);
     if (role.role === 'method-choices') {
-      for (const cell of await distinctValues(engine, table, column, unitColumn)) {
-        for (const choice of splitMultiChoice(cell, localMethods)) methodNames.add(choice);
-      }
+      const cells = await distinctValues(engine, table, column, unitColumn);
+      const split = choiceSplitter(cells, localMethods);
+      for (const cell of cells) for (const choice of split(cell)) methodNames.add(choice);
+      // Options the questionnaire offered that nobody ticked: asked, under the catalogue's name.
+      for (const id of role.offered ?? []) methodNames.add(METHODS.find((m) => m.id === id)?.name ?? id);
     }
   }
   return {

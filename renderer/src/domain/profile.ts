@@ -2,7 +2,7 @@
 import { toRows, type Engine } from '../db/engine';
 import type { ColumnInfo } from '../db/table-info';
 import { quoteIdent } from '../import/table-name';
-import { TOTALS } from './model';
+import { cellText, TOTALS } from './model';
 import type { ColumnProfile } from './shape-detect';
 
 /** Enough rows to see every option of a survey; a million-row extract needs no more to show its shape. */
@@ -20,18 +20,27 @@ export async function profileTable(
   unitColumn?: string,
 ): Promise<ColumnProfile[]> {
   const profiles: ColumnProfile[] = [];
-  const unit = unitColumn === undefined ? null : `lower(trim(CAST(${quoteIdent(unitColumn)} AS VARCHAR)))`;
+  const unit = unitColumn === undefined ? null : `lower(${cellText(unitColumn)})`;
   const where = unit ? `WHERE ${unit} IS NULL OR NOT regexp_matches(${unit}, ?)` : '';
   for (const column of columns) {
+    // Distinct values first (a sample to read), then how many cells are filled and distinct: a unit
+    // column whose names repeat is an extract's, one that does not is a survey's.
     const rows = toRows(
       await engine.query(
-        `SELECT DISTINCT trim(CAST(${quoteIdent(column.name)} AS VARCHAR)) AS v
-         FROM (SELECT * FROM ${quoteIdent(table)} ${where} LIMIT ${SAMPLE_ROWS})
-         WHERE v IS NOT NULL AND v <> '' LIMIT ${DISTINCT_VALUES}`,
+        `WITH sample AS (SELECT ${cellText(column.name)} AS v FROM (SELECT * FROM ${quoteIdent(table)} ${where} LIMIT ${SAMPLE_ROWS}))
+         SELECT v, (SELECT count(v) FROM sample WHERE v <> '')::INTEGER AS filled,
+                (SELECT count(DISTINCT v) FROM sample WHERE v <> '')::INTEGER AS distinct_values
+         FROM (SELECT DISTINCT v FROM sample WHERE v IS NOT NULL AND v <> '' LIMIT ${DISTINCT_VALUES})`,
         unit ? [TOTALS] : [],
       ),
     );
-    profiles.push({ name: column.name, type: column.type, values: rows.map((r) => String(r.v)) });
+    profiles.push({
+      name: column.name,
+      type: column.type,
+      values: rows.map((r) => String(r.v)),
+      filled: Number(rows[0]?.filled ?? 0),
+      distinct: Number(rows[0]?.distinct_values ?? 0),
+    });
   }
   return profiles;
 }

@@ -1,13 +1,34 @@
-// Which of the four shapes a loaded table has, and the role of each column, decided from the column
-// names and the values they hold. Pure: the profiles come from DuckDB, the matchers from the catalogue
-// and the register, so every rule is testable with plain data.
+// Which of the shapes a loaded table has, and the role of each column, decided from the column names
+// and the values they hold. Pure: the profiles come from DuckDB, the matchers from the catalogue and the
+// register, so every rule is testable with plain data. Every column gets a role; a column the analyses
+// do not use is `ignore` with the reason the mapping view shows, so nothing is dropped unsaid.
+import { likertScaleOf, proposeScaleOrder, type ScaleId } from './likert';
 
 export type Shape = 'survey-wide' | 'survey-multi' | 'usage' | 'training' | 'population' | 'unknown';
+
+/** Why a column is not used, in words the mapping view shows (`ignoreReason…` strings). */
+export const IGNORE_REASONS = [
+  'empty', // no value in any row
+  'timestamp', // Starttid, Slutförandetid, Tidstämpel: when the answer was given
+  'email', // the respondent's address
+  'respondent', // the respondent's name or id
+  'row-id', // a running number
+  'unit-code', // a second identity of the unit (its code beside its name)
+  'county', // the county the unit is in (the register knows it)
+  'numeric-answer', // a number the analyses do not use ("Ungefär hur många barn …?")
+  'yes-no', // a yes/no question that names no method
+  'free-text', // comments, free answers
+  'scale-order', // answers that look ordered: the user is asked to confirm the order
+  'not-recognised', // none of the above: the user may give it a role
+  'chosen', // the user chose "not used"
+] as const;
+export type IgnoreReason = (typeof IGNORE_REASONS)[number];
 
 export type ColumnRole =
   | { role: 'unit' }
   | { role: 'method-flag'; methodName: string } // survey (a): one column per option
-  | { role: 'method-choices' } // survey (b): several choices in one cell
+  /** survey (b): several choices in one cell; `offered`: catalogue ids the questionnaire offered besides those ticked. */
+  | { role: 'method-choices'; offered?: string[] }
   | { role: 'method' } // long form: the method named in each row
   | { role: 'period' }
   | { role: 'count' }
@@ -15,9 +36,8 @@ export type ColumnRole =
   | { role: 'staff' }
   | { role: 'population' } // children aged 0–17 living in the unit (a population file)
   | { role: 'likert'; scale: ScaleId } // an answer on an ordered scale (mycket nöjd … mycket missnöjd)
-  | { role: 'ignore' };
-
-import { likertScaleOf, type ScaleId } from './likert';
+  /** Not used, and why; `proposal`: for `scale-order`, the order the user is asked to confirm. */
+  | { role: 'ignore'; reason?: IgnoreReason; proposal?: string[] };
 
 export interface ColumnProfile {
   name: string;
@@ -25,6 +45,9 @@ export interface ColumnProfile {
   type: string;
   /** Up to a few dozen distinct non-empty values, as text. */
   values: string[];
+  /** Non-empty cells and distinct non-empty values in the rows sampled (unknown when left out). */
+  filled?: number;
+  distinct?: number;
 }
 
 export interface Matchers {
@@ -44,10 +67,18 @@ const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UI
 const PERIOD_HEADER = /(period|månad|manad|datum|kvartal|tertial|halvår|år$|^år|month|date|year|vecka)/i;
 const TRAINED_HEADER = /utbildad|utbildning|trained/i;
 const STAFF_HEADER = /personal|socialsekreterare|anställda|tjänst|handläggare|staff|medarbetare/i;
-const COUNT_HEADER = /antal|count|ärenden|barn|st\b|number/i;
+const COUNT_HEADER = /antal|count|ärenden|barn|st\b|number|värde|value|^n$/i;
 const POPULATION_HEADER = /folkmängd|befolkning|invånare|population/i;
 /** Values that mean "not ticked" in a one-column-per-option survey; anything else non-empty is a tick. */
-const NO_VALUES = new Set(['nej', 'no', '0', 'false', 'falskt', '-', 'nej.', 'n']);
+export const NO_VALUES = new Set(['nej', 'no', '0', 'false', 'falskt', '-', 'nej.', 'n']);
+const TICK_VALUES = new Set(['ja', 'yes', 'x', '1', 'true', 'sant']);
+/** Kolada's `..` (secret or missing), dashes and blanks: no value, neither 0 nor use. */
+export const MISSING_MARKS = new Set(['..', '.', '–', '-', '—', 'x', 'NA', 'n/a']);
+
+/** A period as extracts write it: `2023`, `2023-01`, `202301`, `2023-01-31`, `jan 2023`, `2023 M03`, `2023 T1`, `2023K1`. */
+const PERIOD_VALUE =
+  /^((19|20)\d{2}([-/. ]?(0[1-9]|1[0-2]))?([-/.]\d{2})?(\s.*)?|(19|20)\d{2} ?[MKTQH]\d{1,2}|(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zä]*\.? (19|20)\d{2})$/i;
+const SWEDISH_NUMBER = /^[-−]?\d{1,3}([  \u202f]?\d{3})*([,.]\d+)?$|^[-−]?\d+([,.]\d+)?$/;
 
 /** The shape a set of roles describes: detection and the user's own edits both end here. */
 export function shapeFromRoles(roles: Readonly<Record<string, ColumnRole>>): Shape {
@@ -67,80 +98,181 @@ function share(values: readonly string[], test: (value: string) => boolean): num
   return values.length === 0 ? 0 : values.filter(test).length / values.length;
 }
 
-function isFlagColumn(profile: ColumnProfile, methodName: string, m: Matchers): boolean {
-  // Ja/Nej, X, 1/0, true/false, or the option's own text (Netigate writes "KOMET" in "Insatser: KOMET").
-  const method = m.methodOf(methodName);
+const isNumeric = (c: ColumnProfile) => NUMERIC.test(c.type);
+
+/** Numbers, or numbers beside Kolada's `..` and dashes (then DuckDB reads the column as text). */
+function isNumberLike(c: ColumnProfile): boolean {
+  if (isNumeric(c)) return true;
+  if (c.type !== 'VARCHAR') return false;
+  const numbers = c.values.filter((v) => SWEDISH_NUMBER.test(v.trim()));
+  return numbers.length > 0 && c.values.every((v) => SWEDISH_NUMBER.test(v.trim()) || MISSING_MARKS.has(v.trim()));
+}
+
+/** Years, months, quarters, dates: a period, never a count, even when DuckDB reads them as numbers. */
+function isPeriodColumn(c: ColumnProfile): boolean {
+  if (/^(DATE|TIMESTAMP)/.test(c.type)) return true;
+  if (c.values.length === 0) return false;
+  const periodLike = share(c.values, (v) => PERIOD_VALUE.test(v.trim())) >= 0.9;
+  if (PERIOD_HEADER.test(c.name)) return periodLike || !isNumberLike(c);
+  return periodLike && (!isNumeric(c) || c.values.every((v) => /^(19|20)\d{2}(0[1-9]|1[0-2])?$/.test(v.trim())));
+}
+
+/** Only flag values: ticks (Ja, X, 1 …), non-ticks (Nej, 0 …) or the option's own text. */
+function isFlagColumn(profile: ColumnProfile, method: string | null, m: Matchers): boolean {
   return profile.values.every((v) => {
     const lower = v.trim().toLowerCase();
-    return NO_VALUES.has(lower) || ['ja', 'yes', 'x', '1', 'true', 'sant'].includes(lower) || m.methodOf(v) === method;
+    return NO_VALUES.has(lower) || TICK_VALUES.has(lower) || (method !== null && m.methodOf(v) === method);
   });
 }
 
+/** `Insatser: KOMET` → `Insatser`; `Vilka …? [FFT]` → `Vilka …?`: the question an option column belongs to. */
+function questionOf(header: string): string | null {
+  const bracket = /^(.*)\[[^\]]+\]\s*$/.exec(header);
+  if (bracket) return bracket[1]!.trim();
+  const colon = header.lastIndexOf(':');
+  return colon > 0 ? header.slice(0, colon).trim() : null;
+}
+
+/** `Insatser: BiFF` → `BiFF`: the option an option column stands for. */
+export function optionOf(header: string): string {
+  const bracket = /\[([^\]]+)\]\s*$/.exec(header);
+  if (bracket) return bracket[1]!.trim();
+  const colon = header.lastIndexOf(':');
+  const option = colon >= 0 ? header.slice(colon + 1).trim() : '';
+  return option === '' ? header : option;
+}
+
+/** Codes the register knows: a unit's identity by number (`0180`, or `180` where Excel dropped the zero). */
+function isCodeColumn(c: ColumnProfile, m: Matchers): boolean {
+  return c.values.length > 0 && c.values.every((v) => /^\d{1,4}$/.test(v.trim())) && share(c.values, m.isUnit) >= 0.5;
+}
+
 /**
- * The text column whose values most often name a municipality or district (at least half of them).
- * Only text columns: a column of dates or counts is never the unit, even where its digits look like codes.
+ * The column whose values most often name a municipality or district (at least half of them): a text
+ * column, or a column of register codes (`180`, `1480`: Excel keeps codes as numbers and drops the zero).
+ * On a tie the first column wins (a code before the name, as SCB and Kolada write them). A column of
+ * dates or counts is never it.
  */
 export function findUnitColumn(columns: readonly ColumnProfile[], m: Matchers): string | null {
   const scored = columns
-    .filter((c) => c.type === 'VARCHAR' && c.values.length > 0)
+    .filter((c) => c.values.length > 0 && (c.type === 'VARCHAR' || (isNumeric(c) && isCodeColumn(c, m))))
     .map((c) => ({ name: c.name, score: share(c.values, m.isUnit) }))
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
   return best && best.score >= 0.5 ? best.name : null;
 }
 
+const TIMESTAMP_HEADER = /tid(stämpel)?$|^(start|slut|senast|inskickad|skickad)|datum|timestamp|time|date|ändrad/i;
+const EMAIL_HEADER = /e-?post|e-?mail|mail/i;
+const RESPONDENT_HEADER = /^(namn|name|respondent|svarande|användare|user|svarar)/i;
+const ROW_ID_HEADER = /^(id|nr|#|löpnummer|rad|row|svars?-?id|respondent-?id|response ?id)$/i;
+const COUNTY_HEADER = /^(län|lan|region|county|länsnamn|länskod)/i;
+const YES_NO = new Set(['ja', 'nej', 'yes', 'no', 'vet ej', 'vet inte']);
+
+/** Why a column that has no role is not used. */
+export function ignoreReason(c: ColumnProfile, m: Matchers, unitColumn: string | null): IgnoreReason {
+  const values = c.values.map((v) => v.trim());
+  if (values.length === 0) return 'empty';
+  if (/^(DATE|TIMESTAMP|TIME)/.test(c.type) || (TIMESTAMP_HEADER.test(c.name) && share(values, (v) => /\d{1,4}[-/.:]\d{1,2}/.test(v)) >= 0.8)) return 'timestamp';
+  if (EMAIL_HEADER.test(c.name) || share(values, (v) => /^[^\s@]+@[^\s@]+$/.test(v)) >= 0.5) return 'email';
+  if (ROW_ID_HEADER.test(c.name.trim())) return 'row-id';
+  if (RESPONDENT_HEADER.test(c.name.trim())) return 'respondent';
+  if (unitColumn !== null && (isCodeColumn(c, m) || share(values, m.isUnit) >= 0.5)) return 'unit-code';
+  if (COUNTY_HEADER.test(c.name.trim())) return 'county';
+  if (isNumberLike(c)) return 'numeric-answer';
+  if (values.every((v) => YES_NO.has(v.toLowerCase()))) return 'yes-no';
+  const long = share(values, (v) => v.length > 30 || /\s\S+\s\S+\s/.test(v));
+  if (long >= 0.3 || (c.distinct !== undefined && c.filled !== undefined && c.distinct >= 3 && c.distinct === c.filled)) return 'free-text';
+  return 'not-recognised';
+}
+
+/** Every column without a role gets its reason (a role given by the user or a template is kept). */
+export function withReasons(roles: Record<string, ColumnRole>, columns: readonly ColumnProfile[], m: Matchers): Record<string, ColumnRole> {
+  const unit = Object.keys(roles).find((name) => roles[name]!.role === 'unit') ?? null;
+  const out: Record<string, ColumnRole> = { ...roles };
+  for (const c of columns) {
+    const role = out[c.name] ?? { role: 'ignore' };
+    if (role.role === 'ignore' && role.reason === undefined) out[c.name] = { role: 'ignore', reason: ignoreReason(c, m, unit) };
+  }
+  return out;
+}
+
 export function detectShape(columns: readonly ColumnProfile[], m: Matchers): ShapeGuess {
   const roles: Record<string, ColumnRole> = Object.fromEntries(columns.map((c) => [c.name, { role: 'ignore' } as ColumnRole]));
+  const done = (): ShapeGuess => ({ shape: shapeFromRoles(roles), roles: withReasons(roles, columns, m) });
   const unitName = findUnitColumn(columns, m);
-  if (unitName === null) return { shape: 'unknown', roles };
+  if (unitName === null) return done();
   roles[unitName] = { role: 'unit' };
+  const unit = columns.find((c) => c.name === unitName)!;
   const rest = columns.filter((c) => c.name !== unitName);
+
+  const periods = rest.filter(isPeriodColumn);
+  const codes = rest.filter((c) => isCodeColumn(c, m) || (c.type === 'VARCHAR' && share(c.values, m.isUnit) >= 0.5));
+  const measures = rest.filter((c) => !periods.includes(c) && !codes.includes(c) && isNumberLike(c));
 
   // Long form: a column of method names, one per row. A cell with a ";" is a list of choices, even
   // when it holds one ("MST;", as Microsoft Forms writes a single choice).
   const methodColumn = rest
-    .filter((c) => !NUMERIC.test(c.type) && c.values.length > 0)
+    .filter((c) => !isNumeric(c) && !periods.includes(c) && c.values.length > 0)
     .map((c) => ({ c, score: share(c.values, (v) => !v.includes(';') && m.methodOf(v) !== null) }))
     .sort((a, b) => b.score - a.score)[0];
-  const numeric = rest.filter((c) => NUMERIC.test(c.type));
-  if (methodColumn && methodColumn.score >= 0.5 && numeric.length > 0) {
+  // A survey answers once per unit, its choices sometimes several to a cell; an extract repeats the unit
+  // (per month, per method) or has a period. A survey's one numeric question is not a count of use.
+  const holdsSeveral = methodColumn?.c.values.some((v) => m.splitChoices(v).filter((p) => m.methodOf(p) !== null).length >= 2) ?? false;
+  const unitRepeats = unit.filled !== undefined && unit.distinct !== undefined && unit.filled > unit.distinct;
+  const countLike = measures.some((c) => COUNT_HEADER.test(c.name) && !c.name.includes('?'));
+  const isLongForm = !holdsSeveral && (unitRepeats || periods.length > 0 || countLike);
+  if (methodColumn && methodColumn.score >= 0.5 && measures.length > 0 && isLongForm) {
     roles[methodColumn.c.name] = { role: 'method' };
-    const trained = numeric.find((c) => TRAINED_HEADER.test(c.name));
-    const staff = numeric.find((c) => STAFF_HEADER.test(c.name) && c !== trained);
+    const trained = measures.find((c) => TRAINED_HEADER.test(c.name));
+    const staff = measures.find((c) => STAFF_HEADER.test(c.name) && c !== trained);
     if (trained && staff) {
       roles[trained.name] = { role: 'trained' };
       roles[staff.name] = { role: 'staff' };
-      return { shape: shapeFromRoles(roles), roles };
+      return done();
     }
-    const count = numeric.find((c) => COUNT_HEADER.test(c.name)) ?? numeric[0]!;
+    const count = measures.find((c) => COUNT_HEADER.test(c.name)) ?? measures[0]!;
     roles[count.name] = { role: 'count' };
-    const period = rest.find((c) => c !== methodColumn.c && c !== count && (PERIOD_HEADER.test(c.name) || /^(DATE|TIMESTAMP)/.test(c.type)));
+    const period = periods.find((c) => PERIOD_HEADER.test(c.name)) ?? periods[0];
     if (period) roles[period.name] = { role: 'period' };
-    return { shape: shapeFromRoles(roles), roles };
+    return done();
   }
 
   // A population file: a unit and its number of children, no methods anywhere.
-  const population = numeric.find((c) => POPULATION_HEADER.test(c.name));
+  const population = rest.find((c) => isNumeric(c) && POPULATION_HEADER.test(c.name));
   if (population && !rest.some((c) => m.methodOf(c.name) !== null)) {
     roles[population.name] = { role: 'population' };
-    return { shape: shapeFromRoles(roles), roles };
+    return done();
   }
 
   // Survey (a): headers name methods, cells tick them.
-  const flags = rest.filter((c) => m.methodOf(c.name) !== null && isFlagColumn(c, c.name, m));
+  const flags = rest.filter((c) => m.methodOf(c.name) !== null && isFlagColumn(c, m.methodOf(c.name), m));
+  // An option column of the same question whose option the catalogue lacks (`Insatser: BiFF`): asked
+  // about by its option's name, never dropped.
+  const questions = new Set(flags.map((c) => questionOf(c.name)).filter((q) => q !== null));
+  const unknownOptions = rest.filter(
+    (c) => !flags.includes(c) && questions.has(questionOf(c.name) ?? '') && isFlagColumn(c, null, m) && !isPeriodColumn(c),
+  );
   // Survey (b): cells hold several method names joined by ; or ,.
   const choices = rest.filter(
     (c) =>
       !flags.includes(c) &&
-      !NUMERIC.test(c.type) &&
+      !unknownOptions.includes(c) &&
+      !isNumeric(c) &&
       c.values.length > 0 &&
       share(c.values, (v) => m.splitChoices(v).some((part) => m.methodOf(part) !== null)) >= 0.5,
   );
   for (const c of flags) roles[c.name] = { role: 'method-flag', methodName: c.name };
+  for (const c of unknownOptions) roles[c.name] = { role: 'method-flag', methodName: optionOf(c.name) };
   for (const c of choices) roles[c.name] = { role: 'method-choices' };
   for (const c of rest) {
-    const scale = c.type === 'VARCHAR' && !flags.includes(c) && !choices.includes(c) ? likertScaleOf(c.values) : null;
+    if (roles[c.name]!.role !== 'ignore' || c.type !== 'VARCHAR') continue;
+    const scale = likertScaleOf(c.values);
     if (scale) roles[c.name] = { role: 'likert', scale };
+    else {
+      const proposal = proposeScaleOrder(c.values);
+      if (proposal) roles[c.name] = { role: 'ignore', reason: 'scale-order', proposal };
+    }
   }
-  return { shape: shapeFromRoles(roles), roles };
+  return done();
 }

@@ -1,10 +1,24 @@
 // The headless summary (`metodkartan summarize --json`): files, units, methods, and what did not match.
 import type { Engine } from '../db/engine';
 import { runQuery } from '../db/query-files';
+import type { Fate } from './accounting';
 import type { LoadedSource } from './load-source';
 
 export interface Summary {
-  files: { file: string; shape: string; rows: number; imported: number; rejected: number }[];
+  files: {
+    file: string;
+    shape: string;
+    rows: number;
+    imported: number;
+    rejected: number;
+    /** Every column's fate, the count of columns per fate, and what the import left aside (see accounting.ts). */
+    columns: { name: string; fate: Fate; role: string; method?: string; unmatched_name?: string; reason?: string }[];
+    column_fates: Record<Fate, number>;
+    choices: { column: string; cells: number; matched: number; unmatched: number }[];
+    unaccounted_cells: { column: string; cell: string; rest: string }[];
+    no_value: number;
+    totals_rows: number;
+  }[];
   units: { name_in_file: string; municipality_code: string | null; county_code: string | null }[];
   methods: { id: string; kind: 'intervention' | 'tool'; units_using: number; units_total: number; share: number }[];
   unmatched: { units: string[]; methods: string[] };
@@ -17,12 +31,25 @@ export async function summarize(engine: Engine, sources: readonly LoadedSource[]
   const methods = await runQuery(engine, 'method_adoption', [null, null, null]); // no county, SKR-group or unit-type filter
   const unmatchedMethods = await runQuery(engine, 'unmatched_methods');
   return {
-    files: sources.map(({ table, guess }) => ({
+    files: sources.map(({ table, guess, account }) => ({
       file: table.fileName,
       shape: guess.shape,
       rows: table.report.rowsRead,
       imported: table.report.imported,
       rejected: table.report.rejectedCount,
+      columns: account.columns.map((c) => ({
+        name: c.column,
+        fate: c.fate,
+        role: c.role,
+        ...(c.method !== undefined ? { method: c.method } : {}),
+        ...(c.name !== undefined ? { unmatched_name: c.name } : {}),
+        ...(c.reason !== undefined ? { reason: c.reason } : {}),
+      })),
+      column_fates: account.counts,
+      choices: account.choices,
+      unaccounted_cells: account.unaccountedCells,
+      no_value: account.noValue,
+      totals_rows: account.totalsRows,
     })),
     units: units.map((u) => ({
       name_in_file: String(u.name_in_file),

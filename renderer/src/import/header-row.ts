@@ -47,3 +47,54 @@ export function detectHeaderRow(rows: readonly (readonly Cell[])[]): number {
   }
   return nonBlank[0]!;
 }
+
+/**
+ * A two-row header (Netigate, Esmaker, hand-made reports): the question in the top row, merged across its
+ * option columns (so only its first cell holds text), the option names in the row below, and single
+ * columns (`Kommun`) in the top row with nothing below. Returns the top row's index when rows
+ * `header - 1, header` or `header, header + 1` are such a pair, else null.
+ */
+export function detectTwoRowHeader(rows: readonly (readonly Cell[])[], header: number): number | null {
+  for (const top of [header - 1, header]) {
+    if (top < 0 || top + 1 >= rows.length) continue;
+    if (isQuestionRow(rows[top]!, rows[top + 1]!)) return top;
+  }
+  return null;
+}
+
+function isQuestionRow(top: readonly Cell[], below: readonly Cell[]): boolean {
+  const width = Math.max(top.length, below.length);
+  let spans = 0; // option columns under a question written further left (a merged cell)
+  let question = false;
+  for (let c = 0; c < width; c++) {
+    const up = !isBlank(top[c]);
+    const down = !isBlank(below[c]);
+    if (up && !isText(top[c])) return false;
+    if (down && !isText(below[c])) return false;
+    if (up && down) question = true;
+    else if (!up && down) {
+      if (question) spans++; // else a column named in the lower row only
+    } else if (up && !down) {
+      question = false; // a single column ends the question before it
+    } else question = false;
+  }
+  // A title above the header ("Insatser 2024") is one cell at the left edge, not a question.
+  const filled = top.map((cell, c) => (isBlank(cell) ? -1 : c)).filter((c) => c >= 0);
+  return spans > 0 && !(filled.length === 1 && filled[0] === 0);
+}
+
+/** The two rows as one header: `question: option` under a question, the top row's name elsewhere. */
+export function combineHeaderRows(top: readonly Cell[], below: readonly Cell[]): Cell[] {
+  const width = Math.max(top.length, below.length);
+  const names: Cell[] = [];
+  let question: string | null = null;
+  for (let c = 0; c < width; c++) {
+    const up = isBlank(top[c]) ? null : String(top[c]).trim();
+    const down = isBlank(below[c]) ? null : String(below[c]).trim();
+    if (up !== null && down !== null) question = up;
+    else if (up !== null) question = null;
+    else if (down === null) question = null;
+    names.push(down === null ? up : question === null ? down : `${question}: ${down}`);
+  }
+  return names;
+}

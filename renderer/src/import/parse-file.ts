@@ -82,8 +82,8 @@ function parseDelimited(file: SourceFile, plan: DelimitedPlan, progress: Progres
 }
 
 function parseXlsx(file: SourceFile, plan: XlsxPlan): ParsedFile {
-  const { sheet, headerRow } = plan;
-  const arrow = cellsToArrow(sheet.rows[headerRow] ?? [], sheet.rows.slice(headerRow + 1));
+  const { sheet, headerRow, header, bodyStart } = plan;
+  const arrow = cellsToArrow(header, sheet.rows.slice(bodyStart));
   if (arrow.columns.length === 0 || arrow.table.numRows === 0) throw new ImportError('no-rows', file.name);
   return {
     format: 'xlsx',

@@ -7,7 +7,7 @@ import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
 import { decodeAs, detectEncoding, NotTextError, toUtf8, type TextEncodingName } from './decode-text';
 import { detectDelimiter, type Delimiter } from './detect-delimiter';
 import { fileKind, isZip } from './file-kind';
-import { detectHeaderRow } from './header-row';
+import { combineHeaderRows, detectHeaderRow, detectTwoRowHeader } from './header-row';
 import {
   ImportError,
   type FileFormat,
@@ -44,7 +44,12 @@ export interface XlsxPlan {
   format: 'xlsx';
   sheet: Sheet;
   sheets: SheetInfo[];
+  /** The header's (top) row; with a two-row header the option names are in the row below. */
   headerRow: number;
+  /** The column names as read: one row, or two combined (`question: option`). */
+  header: Cell[];
+  /** The first row below the header. */
+  bodyStart: number;
 }
 
 export interface JsonPlan {
@@ -119,14 +124,30 @@ async function planXlsx(file: SourceFile, options: ImportOptions): Promise<XlsxP
     sheet = workbook.find((s) => s.name === options.sheet);
     if (!sheet) throw new ImportError('sheet-not-found', file.name, options.sheet);
   } else {
-    // The first sheet with a table in it (a header and a row): hand-made workbooks often start with
-    // an empty "Blad1" or a sheet of notes.
-    sheet =
-      workbook.find((_, i) => sheets[i]!.rowCount > 1) ?? workbook.find((_, i) => sheets[i]!.rowCount > 0) ?? workbook[0];
+    // The sheet holding the most table rows: survey tools and hand-made reports put an "Information"
+    // or "Läs mig" sheet of notes before the answers, and workbooks often start with an empty "Blad1".
+    // (Which of them names units is for the caller to check: see choose-sheet.ts.)
+    const rows = workbook.map(tableRows);
+    const best = Math.max(...rows);
+    sheet = workbook.find((_, i) => rows[i] === best && best > 0) ?? workbook.find((_, i) => sheets[i]!.rowCount > 0) ?? workbook[0];
   }
   if (!sheet || nonBlankRows(sheet.rows) === 0) throw new ImportError('empty', file.name);
-  const headerRow = options.headerRow ?? detectHeaderRow(sheet.rows.slice(0, HEADER_SEARCH_ROWS));
-  return { format: 'xlsx', sheet, sheets, headerRow };
+  return { format: 'xlsx', sheet, sheets, ...sheetHeader(sheet, options.headerRow) };
+}
+
+/** Where a sheet's header is (detected unless given), and its names, a two-row header combined. */
+function sheetHeader(sheet: Sheet, given: number | undefined): { headerRow: number; header: Cell[]; bodyStart: number } {
+  const found = given ?? detectHeaderRow(sheet.rows.slice(0, HEADER_SEARCH_ROWS));
+  const top = given === undefined ? detectTwoRowHeader(sheet.rows, found) : detectTwoRowHeader(sheet.rows, given + 1) === given ? given : null;
+  if (top === null) return { headerRow: found, header: [...(sheet.rows[found] ?? [])], bodyStart: found + 1 };
+  return { headerRow: top, header: combineHeaderRows(sheet.rows[top]!, sheet.rows[top + 1]!), bodyStart: top + 2 };
+}
+
+/** Rows below the detected header with at least two values: how much of a table a sheet holds. */
+function tableRows(sheet: Sheet): number {
+  const { bodyStart, header } = sheetHeader(sheet, undefined);
+  if (header.filter((cell) => !isBlank(cell)).length < 2) return 0;
+  return sheet.rows.slice(bodyStart).filter((row) => row.filter((cell) => !isBlank(cell)).length >= 2).length;
 }
 
 function planJson(file: SourceFile, options: ImportOptions): JsonPlan {
@@ -206,8 +227,8 @@ export async function sniffFile(file: SourceFile, options: ImportOptions = {}, d
       return { ...none, format: 'csv', encoding, delimiter, headerRow, columns, rows, topRows };
     }
     case 'xlsx': {
-      const { sheet, sheets, headerRow } = plan;
-      const { columns, indices, body } = sheetLayout(sheet.rows[headerRow] ?? [], sheet.rows.slice(headerRow + 1));
+      const { sheet, sheets, headerRow, header, bodyStart } = plan;
+      const { columns, indices, body } = sheetLayout(header, sheet.rows.slice(bodyStart));
       return {
         ...none,
         format: 'xlsx',

@@ -5,7 +5,7 @@ import type { Lang } from '../../../electron/shared/ipc-contract';
 import type { MessageKey } from '../../../electron/shared/strings';
 import { CATEGORY, scaleColours } from '../charts/palette';
 import type { Row } from '../db/engine';
-import { SCALES, type ScaleId } from '../domain/likert';
+import { NAMED_SCALES, scaleSteps, type ScaleId } from '../domain/likert';
 import { methodById, RECOMMENDATIONS, type RecommendationId } from '../domain/methods';
 import type { ChartSpec } from '../export/chart-spec';
 import { COUNTY_FEATURES, MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
@@ -77,43 +77,54 @@ export function adoptionSpec(group: AdoptionGroup, kind: 'intervention' | 'tool'
   };
 }
 
-const SCALE_TITLES: Record<ScaleId, MessageKey> = {
+/** The pilot's scales have the report's titles and headlines; any other scale is named by its ends. */
+const SCALE_TITLES: Partial<Record<ScaleId, MessageKey>> = {
   satisfaction: 'scaleSatisfaction',
   extent: 'scaleExtent',
   frequency: 'scaleFrequency',
   knowledge: 'scaleKnowledge',
 };
 
-const HEADLINE: Record<ScaleId, MessageKey> = {
+const HEADLINE: Partial<Record<ScaleId, MessageKey>> = {
   satisfaction: 'shareSatisfied',
   extent: 'shareHighExtent',
   frequency: 'shareAlwaysOften',
-  knowledge: 'shareOfUnits',
 };
 
 /** The words beside a question's bar: the share the report quotes, or for knowledge every step. */
 export function scaleHeadline(q: ScaleQuestion, ctx: SpecContext): string {
   const { t } = ctx;
   if (q.scale === 'knowledge') {
-    const parts = SCALES.knowledge.map((step, i) => `${step.toLowerCase()} ${pct(q.segments[i]!.share, ctx)}`);
+    const parts = NAMED_SCALES.knowledge.map((step, i) => `${step.toLowerCase()} ${pct(q.segments[i]!.share, ctx)}`);
     if (q.unrated > 0) parts.push(t('shareUnrated', { share: pct(q.unrated / q.total, ctx) }));
     return `${parts.join(' · ')} (N = ${q.total})`;
   }
-  return `${t(HEADLINE[q.scale], { share: pct(q.topShare, ctx) })} (${t('countOf', { n: q.topCount, total: q.total })})`;
+  const headline = HEADLINE[q.scale];
+  const top = q.segments.slice(q.segments.length - (q.segments.length <= 3 ? 1 : 2)).map((s) => s.answer.toLowerCase());
+  const share = headline ? t(headline, { share: pct(q.topShare, ctx) }) : t('shareTopSteps', { share: pct(q.topShare, ctx), steps: top.join(t('or')) });
+  return `${share} (${t('countOf', { n: q.topCount, total: q.total })})`;
 }
 
 export function scaleTitle(scale: ScaleId, t: Translate): string {
-  return t(SCALE_TITLES[scale]);
+  const key = SCALE_TITLES[scale];
+  if (key) return t(key);
+  const steps = scaleSteps(scale);
+  return t('scaleOther', { low: steps[0] ?? '', high: steps[steps.length - 1] ?? '' });
+}
+
+/** A chart id safe in file names: a custom scale's steps are the user's words. */
+function scaleSlug(scale: ScaleId): string {
+  return scale.replace(/[^a-z0-9-]+/gi, '-').slice(0, 40);
 }
 
 export function scaleSpec(scale: ScaleId, questions: readonly ScaleQuestion[], ctx: SpecContext): ChartSpec {
   const { t } = ctx;
-  const steps = SCALES[scale];
+  const steps = scaleSteps(scale);
   const colours = scaleColours(steps.length);
   const title = scaleTitle(scale, t);
   const headlines = questions.map((q) => scaleHeadline(q, ctx));
   return {
-    id: `scale-${scale}`,
+    id: `scale-${scaleSlug(scale)}`,
     text: { title, count: t('unitsN', { total: Math.max(...questions.map((q) => q.total)) }), source: sourceLine(ctx) },
     body: {
       kind: 'diverging',

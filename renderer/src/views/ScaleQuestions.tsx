@@ -2,7 +2,7 @@
 // knowledge; each question with its own N and the headline share the report quotes.
 import { ChartFrame } from '../charts/ChartFrame';
 import { DivergingBars } from '../charts/DivergingBars';
-import { SCALES, type ScaleId } from '../domain/likert';
+import { scaleSteps, type ScaleId } from '../domain/likert';
 import { useI18n } from '../i18n/i18n';
 import { scaleHeadline, scaleSpec } from '../report/specs';
 import { scaleQuestions } from './shape-scales';
@@ -10,7 +10,8 @@ import { useQuery } from './use-query';
 import { namesWith, type ViewProps } from './view-props';
 
 interface Props extends ViewProps {
-  scales: readonly ScaleId[];
+  /** The scales shown, in order; `others`: every scale present that is not one of `except`. */
+  scales: readonly ScaleId[] | { others: true; except: readonly ScaleId[] };
   /** Only questions whose text matches (the tools view shows the tool-use question only). */
   questionFilter?: RegExp;
 }
@@ -20,7 +21,8 @@ export function ScaleQuestions({ engine, filters, dataVersion, sources, scales, 
   const rows = useQuery(engine, 'scale_answers', filters, dataVersion);
   if (rows === null) return null;
   const questions = scaleQuestions(rows).filter((q) => !questionFilter || questionFilter.test(q.question));
-  const charts = scales.map((scale) => ({ scale, questions: questions.filter((q) => q.scale === scale) })).filter((c) => c.questions.length > 0);
+  const ids = 'others' in scales ? [...new Set(questions.map((q) => q.scale))].filter((s) => !scales.except.includes(s)) : scales;
+  const charts = ids.map((scale) => ({ scale, questions: questions.filter((q) => q.scale === scale) })).filter((c) => c.questions.length > 0);
   if (charts.length === 0) return questionFilter ? null : <p className="empty">{t('noData')}</p>;
   const ctx = { lang, t, files: namesWith(sources, ['likert']) };
   return (
@@ -31,7 +33,7 @@ export function ScaleQuestions({ engine, filters, dataVersion, sources, scales, 
           <ChartFrame key={scale} id={spec.id} title={spec.text.title} count={spec.text.count} sources={ctx.files} spec={spec}>
             <DivergingBars
               label={spec.text.title}
-              steps={SCALES[scale]}
+              steps={scaleSteps(scale)}
               rows={list.map((q) => ({ question: q.question, total: q.total, segments: q.segments, headline: scaleHeadline(q, ctx) }))}
             />
           </ChartFrame>

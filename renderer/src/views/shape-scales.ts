@@ -2,7 +2,7 @@
 // headline share the report quotes (fairly or very satisfied; always or mostly; …). The base is the
 // rated answers, except for prior knowledge, where the report counts every answer, "Vet ej" included.
 import type { Row } from '../db/engine';
-import { SCALES, type ScaleId } from '../domain/likert';
+import { scaleSteps, type ScaleId } from '../domain/likert';
 
 export interface ScaleSegment {
   answer: string;
@@ -24,8 +24,11 @@ export interface ScaleQuestion {
   topCount: number;
 }
 
-/** How many of a scale's highest steps the report adds up for its headline share. */
-const TOP_STEPS: Record<ScaleId, number> = { satisfaction: 2, extent: 2, frequency: 2, knowledge: 1 };
+/** How many of a scale's highest steps the headline share adds up: the report's choice for its scales, else the top two (one of three or fewer). */
+function topSteps(scale: ScaleId): number {
+  if (scale === 'knowledge') return 1;
+  return scaleSteps(scale).length <= 3 ? 1 : 2;
+}
 
 /** Scales whose shares the report takes of all answers, off-scale ones included. */
 const BASE_ALL_ANSWERS: ReadonlySet<ScaleId> = new Set(['knowledge']);
@@ -41,13 +44,13 @@ export function scaleQuestions(rows: readonly Row[]): ScaleQuestion[] {
     const rated = Number(answers[0]!.total);
     const unrated = answers.filter((a) => a.position === null || a.position === undefined).reduce((sum, a) => sum + Number(a.n), 0);
     const total = BASE_ALL_ANSWERS.has(scale) ? rated + unrated : rated;
-    const steps = SCALES[scale];
+    const steps = scaleSteps(scale);
     const segments = steps.map((answer, i) => {
       const row = answers.find((a) => Number(a.position) === i + 1);
       const n = row ? Number(row.n) : 0;
       return { answer, position: i + 1, n, share: total > 0 ? n / total : 0 };
     });
-    const top = segments.slice(steps.length - TOP_STEPS[scale]);
+    const top = segments.slice(steps.length - topSteps(scale));
     const topCount = top.reduce((sum, s) => sum + s.n, 0);
     return { question, scale, total, unrated, segments, topCount, topShare: total > 0 ? topCount / total : 0 };
   });

@@ -31,7 +31,7 @@ describe('detectShape', () => {
       'Insatser: KOMET': { role: 'method-flag', methodName: 'Insatser: KOMET' },
       'Insatser: FFT': { role: 'method-flag', methodName: 'Insatser: FFT' },
       'Bedömning: SAVRY': { role: 'method-flag', methodName: 'Bedömning: SAVRY' },
-      Kommentar: { role: 'ignore' },
+      Kommentar: { role: 'ignore', reason: 'not-recognised' },
     });
   });
 
@@ -51,7 +51,7 @@ describe('detectShape', () => {
     );
     expect(guess).toEqual({
       shape: 'survey-multi',
-      roles: { ID: { role: 'ignore' }, Kommun: { role: 'unit' }, 'Vilka insatser?': { role: 'method-choices' } },
+      roles: { ID: { role: 'ignore', reason: 'row-id' }, Kommun: { role: 'unit' }, 'Vilka insatser?': { role: 'method-choices' } },
     });
   });
 

@@ -118,6 +118,12 @@ describe('matchMethod', () => {
     ['Savry', 'savry'],
     ['EARL', 'earl'],
     ['EARL-20B', 'earl'],
+    ['EARL-20B/EARL-21G', 'earl'],
+    ['EARL-20B / EARL-21G', 'earl'],
+    ['EARL 20B och 21G', 'earl'],
+    ['Earl-20b & Earl-21g', 'earl'],
+    ['Kontaktperson och kontaktfamilj', 'kontaktperson'],
+    ['Bedömning: EARL-20B / EARL-21G', 'earl'],
     ['EARL-21G', 'earl'],
     ['EARL 20B', 'earl'],
     ['ESTER', 'ester'],
@@ -159,6 +165,8 @@ describe('matchMethod', () => {
     '',
     'Insatser: Annat',
     'Kommentar',
+    'Familjebehandling/FFT', // two methods
+    'SAVRY/SIG',
   ])('%j is unknown', (text) => {
     expect(matchMethod(text)).toBeNull();
   });
@@ -188,7 +196,17 @@ describe('splitMultiChoice', () => {
     ['Strukturerad individuell KBT-baserad beteende- och färdighetsträning, MI', ['Strukturerad individuell KBT-baserad beteende- och färdighetsträning', 'MI']],
     ['KBT (individuell, strukturerad), MI', ['KBT (individuell, strukturerad)', 'MI']],
     ['Stödsamtal till ungdomar, Stödsamtal till föräldrar', ['Stödsamtal till ungdomar', 'Stödsamtal till föräldrar']],
-    ['Annat, nämligen SIG', ['Annat', 'nämligen SIG']],
+    ['Annat, nämligen SIG', ['Annat, nämligen SIG']],
+    // Google Forms: a trailing parenthesis never decides a join of several pieces.
+    [
+      'Kontaktperson/kontaktfamilj, Stödsamtal till ungdomar, Treatment Foster Care Oregon (TFCO)',
+      ['Kontaktperson/kontaktfamilj', 'Stödsamtal till ungdomar', 'Treatment Foster Care Oregon (TFCO)'],
+    ],
+    ['Kommunikationsmetoden (KOMET), Stödsamtal till ungdomar', ['Kommunikationsmetoden (KOMET)', 'Stödsamtal till ungdomar']],
+    // An option's own comma: lower case goes on; free text after Annat stays one item.
+    ['KOMET, Stödsamtal, enskilt, Stödsamtal, grupp', ['KOMET', 'Stödsamtal, enskilt', 'Stödsamtal, grupp']],
+    ['FFT, Annat, nämligen: Föräldrakurs, Trappan', ['FFT', 'Annat, nämligen: Föräldrakurs, Trappan']],
+    ['Stödsamtal, enskilt;Stödsamtal, grupp;KOMET;', ['Stödsamtal, enskilt', 'Stödsamtal, grupp', 'KOMET']],
     ['FFT', ['FFT']],
     ['', []],
     ['  ;  ', []],

@@ -1,0 +1,102 @@
+// What became of every column, every multiple-choice cell and every row of a file: the import's
+// promise that nothing is dropped unsaid. Each column has exactly one fate: a role, a method option
+// matched to the catalogue, an option whose name is unmatched (the user is asked), or not used with a
+// reason. Each multiple-choice cell is covered by its choices, or listed with what was left over.
+import { toRows, type Engine } from '../db/engine';
+import { quoteIdent } from '../import/table-name';
+import { choiceSplitter, matchMethod, unaccountedText } from './methods';
+import { cellText, TOTALS } from './model';
+import type { ColumnRole, IgnoreReason, ShapeGuess } from './shape-detect';
+
+export const FATES = ['role', 'method', 'unmatched', 'ignored'] as const;
+export type Fate = (typeof FATES)[number];
+
+export interface ColumnAccount {
+  column: string;
+  fate: Fate;
+  role: ColumnRole['role'];
+  /** `method`: the catalogue (or local) id; `unmatched`: the option's name as the file writes it. */
+  method?: string;
+  name?: string;
+  /** `ignored`: why. */
+  reason?: IgnoreReason;
+}
+
+export interface ChoiceAccount {
+  column: string;
+  /** Non-empty cells, and the choices read from them (matched to a method or not). */
+  cells: number;
+  matched: number;
+  unmatched: number;
+}
+
+export interface FileAccount {
+  columns: ColumnAccount[];
+  counts: Record<Fate, number>;
+  choices: ChoiceAccount[];
+  /** Multiple-choice cells whose text the choices do not cover, with what was left over (none expected). */
+  unaccountedCells: { column: string; cell: string; rest: string }[];
+  /** Count cells of an extract holding no value (`..`, a dash, a blank): neither 0 nor use. */
+  noValue: number;
+  /** Rows whose unit is a total (`Totalt`, `Summa`): read, never counted as a unit. */
+  totalsRows: number;
+}
+
+/** The fate of one column under its role (pure: the caller matches method names). */
+export function columnFate(column: string, role: ColumnRole, methodOf: (name: string) => string | null): ColumnAccount {
+  if (role.role === 'ignore') return { column, fate: 'ignored', role: 'ignore', reason: role.reason ?? 'chosen' };
+  if (role.role !== 'method-flag') return { column, fate: 'role', role: role.role };
+  const id = methodOf(role.methodName);
+  return id === null ? { column, fate: 'unmatched', role: role.role, name: role.methodName } : { column, fate: 'method', role: role.role, method: id };
+}
+
+export async function accountFile(
+  engine: Engine,
+  table: string,
+  columns: readonly string[],
+  guess: ShapeGuess,
+  localMethods: ReadonlyMap<string, string> = new Map(),
+): Promise<FileAccount> {
+  const methodOf = (name: string) => matchMethod(name, localMethods);
+  const accounts = columns.map((column) => columnFate(column, guess.roles[column] ?? { role: 'ignore', reason: 'not-recognised' }, methodOf));
+  const counts = Object.fromEntries(FATES.map((fate) => [fate, accounts.filter((a) => a.fate === fate).length])) as Record<Fate, number>;
+
+  const unit = columns.find((c) => guess.roles[c]?.role === 'unit');
+  const isTotal = unit ? `regexp_matches(lower(${cellText(unit)}), ?)` : 'false';
+  const totalsParams = unit ? [TOTALS] : [];
+  const [{ n: totalsRows = 0 } = {}] = toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(table)} WHERE ${isTotal}`, totalsParams));
+
+  const choices: ChoiceAccount[] = [];
+  const unaccountedCells: FileAccount['unaccountedCells'] = [];
+  let noValue = 0;
+  for (const column of columns) {
+    const role = guess.roles[column]?.role;
+    if (role === 'method-choices') {
+      const cells = toRows(
+        await engine.query(
+          `SELECT ${cellText(column)} AS cell FROM ${quoteIdent(table)} WHERE ${cellText(column)} <> '' AND NOT coalesce(${isTotal}, false)`,
+          totalsParams,
+        ),
+      ).map((r) => String(r.cell));
+      const split = choiceSplitter(cells, localMethods);
+      const account = { column, cells: cells.length, matched: 0, unmatched: 0 };
+      for (const cell of cells) {
+        const found = split(cell);
+        for (const choice of found) account[methodOf(choice) === null ? 'unmatched' : 'matched']++;
+        const rest = unaccountedText(cell, found);
+        if (rest !== '') unaccountedCells.push({ column, cell, rest });
+      }
+      choices.push(account);
+    }
+    if (role === 'count' || role === 'trained' || role === 'staff' || role === 'population') {
+      const [{ n = 0 } = {}] = toRows(
+        await engine.query(
+          `SELECT count(*)::INTEGER AS n FROM ${quoteIdent(table)} WHERE number_value(${quoteIdent(column)}) IS NULL AND NOT coalesce(${isTotal}, false)`,
+          totalsParams,
+        ),
+      );
+      noValue += Number(n);
+    }
+  }
+  return { columns: accounts, counts, choices, unaccountedCells, noValue, totalsRows: Number(totalsRows) };
+}

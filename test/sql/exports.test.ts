@@ -1,0 +1,66 @@
+// Exports as the real tools write them (test/fixtures/exports, counted by hand in expected.ts): each is
+// read through the app's own pipeline and engine, and every count, unit, unmatched name and column role
+// must come out as a person reading the file would have it.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../renderer/src/db/engine';
+import { loadSource, unloadSource, type LoadedSource } from '../../renderer/src/domain/load-source';
+import { summarize, type Summary } from '../../renderer/src/domain/summarize';
+import { loadParquetNode } from '../../renderer/src/import/parquet-node';
+import { EXPECTED } from '../fixtures/exports/expected';
+import { startNodeEngine } from '../support/node-engine';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await startNodeEngine();
+}, 60_000);
+afterAll(async () => {
+  await engine.close();
+});
+
+/** One file alone in a clean model: load, summarize, unload (the model's mappings are cleared too). */
+async function read(file: string): Promise<{ source: LoadedSource; summary: Summary }> {
+  const bytes = new Uint8Array(await readFile(`test/fixtures/exports/${file}`));
+  const source = await loadSource(engine, { name: file, bytes }, new Set(), { loadParquet: loadParquetNode });
+  const summary = await summarize(engine, [source]);
+  await unloadSource(engine, source.table.table);
+  await engine.query('DELETE FROM unit_map');
+  await engine.query('DELETE FROM method_map');
+  return { source, summary };
+}
+
+describe.each(Object.entries(EXPECTED))('%s', (file, expected) => {
+  let summary: Summary;
+  let source: LoadedSource;
+  beforeAll(async () => {
+    ({ source, summary } = await read(file));
+  }, 60_000);
+
+  it('has its shape and rows', () => {
+    expect(summary.files[0]).toMatchObject({ shape: expected.shape, rows: expected.rows, rejected: 0 });
+  });
+
+  it('gives every column its role', () => {
+    expect(Object.fromEntries(Object.entries(source.guess.roles).map(([column, role]) => [column, role.role]))).toEqual(expected.columns);
+  });
+
+  it('matches every unit as the register has it', () => {
+    expect(Object.fromEntries(summary.units.map((u) => [u.name_in_file, u.municipality_code]))).toEqual(expected.units);
+    expect(summary.unmatched.units).toEqual(expected.unmatchedUnits);
+  });
+
+  it('counts each method over the units asked, and lists every unknown name', () => {
+    const methods = Object.fromEntries(summary.methods.map((m) => [m.id, [m.units_using, m.units_total]]));
+    expect(methods).toEqual(expected.methods);
+    expect([...summary.unmatched.methods].sort()).toEqual(expected.unmatchedMethods);
+  });
+
+  it('accounts for every column and every multiple-choice cell', () => {
+    const [f] = summary.files;
+    expect(f!.columns.map((c) => c.name)).toEqual(source.table.columns.map((c) => c.name));
+    expect(Object.values(f!.column_fates).reduce((a, b) => a + b, 0)).toBe(source.table.columns.length);
+    for (const column of f!.columns) if (column.fate === 'ignored') expect(column.reason, column.name).toBeDefined();
+    expect(f!.unaccounted_cells).toEqual([]);
+    if (expected.noValueCells !== undefined) expect(f!.no_value).toBe(expected.noValueCells);
+  });
+});
