@@ -5,13 +5,13 @@ import { useCallback, useRef, useState } from 'react';
 import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
 import type { Engine } from '../db/engine';
 import { accountFile, type FileAccount } from '../domain/accounting';
-import { MATCHERS, type LoadedSource } from '../domain/load-source';
+import { importAnswers, MATCHERS, type LoadedSource } from '../domain/load-source';
 import { addLocalMethod, addSource, createModel, forgetNames, refreshMappings, removeSource } from '../domain/model';
 import { previewNames, type NamePreview } from '../domain/name-preview';
 import { profileTable } from '../domain/profile';
-import { detectShape, findUnitColumn, shapeFromRoles, type ColumnRole, type ShapeGuess } from '../domain/shape-detect';
+import { detectShape, shapeFromRoles, type ColumnRole, type ShapeGuess } from '../domain/shape-detect';
 import type { UnitRef } from '../domain/units';
-import { importFile, removeTable, type ImportOptions, type ImportedTable, type SourceFile } from '../import/import-file';
+import { removeTable, type ImportOptions, type ImportedTable, type SourceFile } from '../import/import-file';
 import { parseInWorker } from '../import/parse-in-worker';
 import { sha256Hex } from '../export/sha256';
 import type { PickedFile } from '../platform';
@@ -99,8 +99,9 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       // Whole percents only, so a re-render happens at most a hundred times.
       const onProgress = (fraction: number) => setProgress(Math.floor(fraction * 100));
       let table: ImportedTable;
+      let unitColumn: string | null;
       try {
-        table = await importFile(db, file, taken.current, options, { parse: parseInWorker, onProgress });
+        ({ table, unitColumn } = await importAnswers(db, file, taken.current, options, { parse: parseInWorker, onProgress }));
       } finally {
         setProgress(null);
       }
@@ -109,8 +110,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       if (roles) guess = { shape: shapeFromRoles(roles), roles };
       else if (template) guess = { shape: shapeFromRoles(template.roles), roles: template.roles };
       else {
-        // Profile twice: once to find the unit column, then without its totals rows for the rest.
-        const unitColumn = findUnitColumn(await profileTable(db, table.table, table.columns), MATCHERS);
+        // Profiled again without the unit column's totals rows, to read the rest.
         guess = detectShape(await profileTable(db, table.table, table.columns, unitColumn ?? undefined), MATCHERS);
       }
       const prefs = preferences.current;

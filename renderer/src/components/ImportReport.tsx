@@ -4,7 +4,7 @@ import type { Source } from '../app/use-workspace';
 import { formatNumber } from '../format';
 import { describeRejected } from '../import/import-file';
 import { useI18n } from '../i18n/i18n';
-import { SHAPE_KEYS } from './MappingView';
+import { REASON_KEYS, ROLE_KEYS, SHAPE_KEYS } from './MappingView';
 
 const SHOWN_REJECTS = 20;
 
@@ -31,6 +31,31 @@ export function ImportReport({ source }: { source: Source }) {
             {report.rejectedCount > SHOWN_REJECTS && <li>…</li>}
           </ul>
         </details>
+      )}
+      {source.account && (
+        <>
+          <p data-testid="report-columns">
+            {t('columnsAccounted', {
+              total: n(source.account.columns.length),
+              role: n(source.account.counts.role),
+              method: n(source.account.counts.method),
+              unmatched: n(source.account.counts.unmatched),
+              ignored: n(source.account.counts.ignored),
+            })}
+          </p>
+          <details>
+            <summary>{t('reportColumnsDetail')}</summary>
+            <ul className="column-fates">
+              {source.account.columns.map((c) => (
+                <li key={c.column}>
+                  <strong>{c.column}</strong>: {c.fate === 'ignored' && c.reason ? t('fateIgnoredBecause', { reason: t(REASON_KEYS[c.reason]) }) : c.fate === 'unmatched' ? t('reportUnmatched', { names: c.name ?? '' }) : t(ROLE_KEYS[c.role])}
+                </li>
+              ))}
+            </ul>
+          </details>
+          {source.account.noValue > 0 && <p>{t('reportNoValue', { n: n(source.account.noValue) })}</p>}
+          {source.account.totalsRows > 0 && <p>{t('reportTotalsRows', { n: n(source.account.totalsRows) })}</p>}
+        </>
       )}
       <p data-testid="report-units">
         {t('reportUnits', { matched: n(source.unitsMatched), unmatched: n(source.unitsUnmatched.length) })}

@@ -6,10 +6,12 @@ import type { MethodPick, PendingImport } from '../app/use-workspace';
 import type { Engine, Row } from '../db/engine';
 import { previewRows } from '../db/table-info';
 import { METHODS } from '../domain/methods';
-import type { ColumnRole, Shape } from '../domain/shape-detect';
+import type { ColumnRole, IgnoreReason, Shape } from '../domain/shape-detect';
 import { CITY_DISTRICTS, COUNTIES, MUNICIPALITIES, type ResolvedUnit, type UnitRef } from '../domain/units';
 import { formatNumber } from '../format';
 import { DataGrid } from './DataGrid';
+import { OfferedOptions } from './OfferedOptions';
+import { ScaleOrder } from './ScaleOrder';
 import { useI18n } from '../i18n/i18n';
 import type { Delimiter } from '../import/detect-delimiter';
 import type { TextEncodingName } from '../import/decode-text';
@@ -26,7 +28,7 @@ export const SHAPE_KEYS: Record<Shape, MessageKey> = {
   unknown: 'shapeUnknown',
 };
 
-const ROLE_KEYS: Record<ColumnRole['role'], MessageKey> = {
+export const ROLE_KEYS: Record<ColumnRole['role'], MessageKey> = {
   unit: 'roleUnit',
   'method-flag': 'roleMethodFlag',
   'method-choices': 'roleMethodChoices',
@@ -38,6 +40,22 @@ const ROLE_KEYS: Record<ColumnRole['role'], MessageKey> = {
   population: 'rolePopulation',
   likert: 'roleLikert',
   ignore: 'roleIgnore',
+};
+
+export const REASON_KEYS: Record<IgnoreReason, MessageKey> = {
+  empty: 'ignoreReasonEmpty',
+  timestamp: 'ignoreReasonTimestamp',
+  email: 'ignoreReasonEmail',
+  respondent: 'ignoreReasonRespondent',
+  'row-id': 'ignoreReasonRowId',
+  'unit-code': 'ignoreReasonUnitCode',
+  county: 'ignoreReasonCounty',
+  'numeric-answer': 'ignoreReasonNumericAnswer',
+  'yes-no': 'ignoreReasonYesNo',
+  'free-text': 'ignoreReasonFreeText',
+  'scale-order': 'ignoreReasonScaleOrder',
+  'not-recognised': 'ignoreReasonNotRecognised',
+  chosen: 'ignoreReasonChosen',
 };
 
 const DELIMITERS: [Delimiter, MessageKey][] = [
@@ -99,7 +117,11 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
   const { lang, t } = useI18n();
   const [rows, setRows] = useState<Row[]>([]);
   const unitChoices = useUnitChoices();
-  const { table, guess, names, options, template } = pending;
+  const { table, guess, names, options, template, account } = pending;
+  // Options the answers name; the ones only offered (added by the user) stay changeable.
+  const offeredIds = new Set(Object.values(guess.roles).flatMap((r) => (r.role === 'method-choices' ? (r.offered ?? []) : [])));
+  const seenMethods = new Set(names.methods.flatMap((m) => (m.id !== null && !offeredIds.has(m.id) ? [m.id] : [])));
+  const n = (value: number) => formatNumber(value, lang);
 
   useEffect(() => {
     let isCurrent = true;
@@ -164,7 +186,7 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
             <select value={table.sheet ?? ''} onChange={(e) => set({ sheet: e.target.value })}>
               {table.sheets.map((sheet) => (
                 <option key={sheet.name} value={sheet.name}>
-                  {sheet.name}
+                  {t('sheetWithRows', { sheet: sheet.name, rows: n(sheet.rowCount) })}
                 </option>
               ))}
             </select>
@@ -205,7 +227,9 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
                     className={`role role-${role.role}`}
                     onChange={(e) => {
                       const next = e.target.value as ColumnRole['role'];
-                      onRole(column.name, next === 'method-flag' ? { role: next, methodName: column.name } : ({ role: next } as ColumnRole));
+                      if (next === 'method-flag') onRole(column.name, { role: next, methodName: column.name });
+                      else if (next === 'ignore') onRole(column.name, { role: next, reason: 'chosen' });
+                      else onRole(column.name, { role: next } as ColumnRole);
                     }}
                   >
                     {/* A scale role needs its scale: offered only where detection found one. */}
@@ -215,12 +239,57 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
                       </option>
                     ))}
                   </select>
+                  {role.role === 'ignore' && role.reason && <span className="role-reason">{t(REASON_KEYS[role.reason])}</span>}
                 </th>
               );
             })}
           </tr>
         }
       />
+
+      <section className="accounting" aria-label={t('reportHeading')}>
+        <p data-testid="columns-accounted">
+          {t('columnsAccounted', {
+            total: n(account.columns.length),
+            role: n(account.counts.role),
+            method: n(account.counts.method),
+            unmatched: n(account.counts.unmatched),
+            ignored: n(account.counts.ignored),
+          })}
+        </p>
+        {account.choices.map((c) => (
+          <p key={c.column} className="muted">
+            {t('choicesAccounted', { column: c.column, cells: n(c.cells), matched: n(c.matched), unmatched: n(c.unmatched) })}
+          </p>
+        ))}
+        {account.unaccountedCells.length > 0 && (
+          <details>
+            <summary>{t('cellsUnaccounted', { n: n(account.unaccountedCells.length) })}</summary>
+            <ul>
+              {account.unaccountedCells.map((c, i) => (
+                <li key={i}>
+                  {c.column}: “{c.cell}” → “{c.rest}”
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {account.noValue > 0 && <p>{t('reportNoValue', { n: n(account.noValue) })}</p>}
+        {account.totalsRows > 0 && <p>{t('reportTotalsRows', { n: n(account.totalsRows) })}</p>}
+        {Object.entries(guess.roles).map(([column, role]) =>
+          role.role === 'ignore' && role.reason === 'scale-order' && role.proposal ? (
+            <ScaleOrder key={column} column={column} proposal={role.proposal} onConfirm={(scale) => onRole(column, { role: 'likert', scale })} />
+          ) : role.role === 'method-choices' ? (
+            <OfferedOptions
+              key={column}
+              column={column}
+              seen={seenMethods}
+              offered={role.offered ?? []}
+              onChange={(offered) => onRole(column, { role: 'method-choices', offered })}
+            />
+          ) : null,
+        )}
+      </section>
 
       <div className="names">
         <section aria-labelledby="units-heading">
