@@ -132,10 +132,10 @@ export function likertScaleOf(values: readonly string[]): ScaleId | null {
 const GRADE_WORDS: readonly [RegExp, number][] = [
   [/\b(inte alls|aldrig|ingen|inga|nej)\b/, 0],
   [/\b(mycket (liten|låg|lite|dålig|dåligt|sällan)|helt oense)\b/, 1],
-  [/\b(liten|låg|lite|sällan|dålig|dåligt|något|delvis|viss|vissa)\b/, 2],
-  [/\b(varken|medel|neutral|ibland|ganska)\b/, 3],
-  [/\b(stor|hög|ofta|bra|god|goda|mestadels|oftast|många|flesta)\b/, 4],
-  [/\b(mycket (stor|hög|bra|god|ofta)|helt|alltid|samtliga|alla)\b/, 5],
+  [/\b(liten|låg|lite|sällan|dålig|dåligt|något|delvis|viss|vissa|någon gång|enstaka)\b/, 2],
+  [/\b(varken|medel|neutral|ibland|ganska|flera|några)\b/, 3],
+  [/\b(stor|hög|ofta|bra|god|goda|mestadels|oftast|många|flesta|varje månad|månatligen)\b/, 4],
+  [/\b(mycket (stor|hög|bra|god|ofta)|helt|alltid|samtliga|alla|varje vecka|varje dag|dagligen|veckovis)\b/, 5],
 ];
 
 function grade(answer: string): number | null {

@@ -1,5 +1,6 @@
 // Shape detection with small stand-in matchers, so each rule is visible in the test itself.
 import { describe, expect, it } from 'vitest';
+import { MATCHERS } from '../../../renderer/src/domain/load-source';
 import { detectShape, findUnitColumn, type ColumnProfile, type Matchers } from '../../../renderer/src/domain/shape-detect';
 
 const UNITS = ['Falu kommun', 'Falun', 'Västerås stad', 'Mörbylånga kommun', 'Skärholmen', 'Enskede-Årsta-Vantör'];
@@ -111,5 +112,80 @@ describe('detectShape', () => {
   it('says unknown when no column names units', () => {
     expect(detectShape([col('Namn', 'VARCHAR', ['Anna', 'Bo']), col('KOMET', 'VARCHAR', ['Ja'])], m).shape).toBe('unknown');
     expect(findUnitColumn([col('Kommun', 'VARCHAR', ['Falun', 'Okänd', 'Okänd 2'])], m)).toBeNull();
+  });
+});
+
+describe('detectShape on exports as real tools write them (the catalogue and register matchers)', () => {
+  const p = (name: string, type: string, values: string[], filled = values.length, distinct = values.length): ColumnProfile => ({ name, type, values, filled, distinct });
+  const roleOf = (guess: ReturnType<typeof detectShape>) => Object.fromEntries(Object.entries(guess.roles).map(([k, r]) => [k, r.role === 'ignore' ? `ignore:${r.reason}` : r.role]));
+
+  it('reads a Kolada extract: the year is a period, never the count; a value column with ".." is the count', () => {
+    const guess = detectShape(
+      [
+        p('Kommun-id', 'VARCHAR', ['0180', '2080', '0114'], 12, 3),
+        p('Kommun', 'VARCHAR', ['Stockholm', 'Falun', 'Upplands Väsby'], 12, 3),
+        p('År', 'BIGINT', ['2022', '2023'], 12, 2),
+        p('Insats', 'VARCHAR', ['KOMET', 'FFT', 'BiFF'], 12, 3),
+        p('Värde', 'VARCHAR', ['4', '..', '0', '12'], 10, 4),
+      ],
+      MATCHERS,
+    );
+    expect(guess.shape).toBe('usage');
+    expect(roleOf(guess)).toEqual({ 'Kommun-id': 'unit', Kommun: 'ignore:unit-code', År: 'period', Insats: 'method', Värde: 'count' });
+  });
+
+  it.each([['2023'], ['2023-01'], ['jan 2023'], ['2023 M03'], ['2023 T1'], ['2023K1']])('takes a column of %s for a period', (period) => {
+    const guess = detectShape(
+      [p('Enhet', 'VARCHAR', ['Falun', 'Mora'], 4, 2), p('Tid', 'VARCHAR', [period]), p('Insats', 'VARCHAR', ['KOMET', 'FFT']), p('Antal', 'BIGINT', ['2', '5'])],
+      MATCHERS,
+    );
+    expect(roleOf(guess)).toEqual({ Enhet: 'unit', Tid: 'period', Insats: 'method', Antal: 'count' });
+  });
+
+  it('does not take a survey with one numeric question for a usage extract', () => {
+    const guess = detectShape(
+      [
+        p('Tidstämpel', 'VARCHAR', ['2024-03-12 09:41:07', '2024-03-12 10:02:11']),
+        p('Kommun', 'VARCHAR', ['Falu kommun', 'Mora kommun', 'Borlänge kommun']),
+        p('Vilka insatser erbjuder ni?', 'VARCHAR', ['KOMET', 'FFT', 'Kommunikationsmetoden (KOMET), Stödsamtal till ungdomar']),
+        p('Ungefär hur många barn fick en insats under 2023?', 'BIGINT', ['12', '40', '7']),
+      ],
+      MATCHERS,
+    );
+    expect(guess.shape).toBe('survey-multi');
+    expect(roleOf(guess)).toEqual({
+      Tidstämpel: 'ignore:timestamp',
+      Kommun: 'unit',
+      'Vilka insatser erbjuder ni?': 'method-choices',
+      'Ungefär hur många barn fick en insats under 2023?': 'ignore:numeric-answer',
+    });
+  });
+
+  it('takes a column of codes whose leading zero Excel dropped for the unit', () => {
+    const guess = detectShape([p('Kommunkod', 'INTEGER', ['180', '114', '980', '2080']), p('KOMET', 'VARCHAR', ['X']), p('EARL-20B/EARL-21G', 'VARCHAR', ['X', 'x'])], MATCHERS);
+    expect(roleOf(guess)).toEqual({ Kommunkod: 'unit', KOMET: 'method-flag', 'EARL-20B/EARL-21G': 'method-flag' });
+  });
+
+  it('asks about an option column whose option the catalogue lacks, by the option’s name', () => {
+    const guess = detectShape(
+      [p('Kommun', 'VARCHAR', ['Falun', 'Mora']), p('Insatser: KOMET', 'VARCHAR', ['Ja', 'Nej']), p('Insatser: BiFF', 'VARCHAR', ['Ja', 'Nej']), p('Insatser: Annat', 'VARCHAR', [])],
+      MATCHERS,
+    );
+    expect(guess.roles['Insatser: BiFF']).toEqual({ role: 'method-flag', methodName: 'BiFF' });
+    expect(guess.roles['Insatser: Annat']).toEqual({ role: 'method-flag', methodName: 'Annat' });
+  });
+
+  it('reads the report’s scales and asks to confirm the order of an unknown one', () => {
+    const guess = detectShape(
+      [
+        p('Kommun', 'VARCHAR', ['Falun', 'Mora']),
+        p('Gav dagen om RBM stöd?', 'VARCHAR', ['Helt och hållet', 'Delvis', 'Inte alls']),
+        p('Hur ofta?', 'VARCHAR', ['Varje vecka', 'Aldrig', 'Någon gång']),
+        p('Insatser', 'VARCHAR', ['KOMET;FFT;']),
+      ],
+      MATCHERS,
+    );
+    expect(guess.roles['Gav dagen om RBM stöd?']).toEqual({ role: 'likert', scale: 'degree' });
+    expect(guess.roles['Hur ofta?']).toEqual({ role: 'ignore', reason: 'scale-order', proposal: ['Aldrig', 'Någon gång', 'Varje vecka'] });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectHeaderRow } from '../../../renderer/src/import/header-row';
+import { combineHeaderRows, detectHeaderRow, detectTwoRowHeader } from '../../../renderer/src/import/header-row';
 
 describe('detectHeaderRow', () => {
   it('skips a title, an extract date and a blank row (a hand-made sheet)', () => {
@@ -62,5 +62,37 @@ describe('detectHeaderRow', () => {
   it('falls back to the first non-blank row', () => {
     expect(detectHeaderRow([[], ['Bara en rad']])).toBe(1);
     expect(detectHeaderRow([])).toBe(0);
+  });
+});
+
+describe('a two-row header', () => {
+  // Netigate: the question merged across its options in row 1, the options in row 2, `Kommun` alone in row 1.
+  const top = ['Respondent', 'Kommun', 'Vilka insatser använder ni?', null, null, 'Vilka bedömningsinstrument använder ni?', null];
+  const below = [null, null, 'KOMET', 'FFT', 'Triple P', 'SAVRY', 'EARL-20B / EARL-21G'];
+  const data = [104711, 'Nacka kommun', 1, null, null, 1, null];
+
+  it('is found from either of its rows, and combined into `question: option`', () => {
+    const rows = [top, below, data, data];
+    expect(detectTwoRowHeader(rows, 0)).toBe(0);
+    expect(detectTwoRowHeader(rows, 1)).toBe(0);
+    expect(combineHeaderRows(top, below)).toEqual([
+      'Respondent',
+      'Kommun',
+      'Vilka insatser använder ni?: KOMET',
+      'Vilka insatser använder ni?: FFT',
+      'Vilka insatser använder ni?: Triple P',
+      'Vilka bedömningsinstrument använder ni?: SAVRY',
+      'Vilka bedömningsinstrument använder ni?: EARL-20B / EARL-21G',
+    ]);
+  });
+
+  it('takes names from the lower row where the top row is empty above them', () => {
+    expect(combineHeaderRows([null, 'Insatser', null], ['Kommun', 'KOMET', 'FFT'])).toEqual(['Kommun', 'Insatser: KOMET', 'Insatser: FFT']);
+  });
+
+  it('is not a title above a header, nor a header above data', () => {
+    expect(detectTwoRowHeader([['Insatser per stadsdel 2024'], ['Kommun', 'KOMET', 'FFT'], ['Falun', 'Ja', 'Nej']], 1)).toBeNull();
+    expect(detectTwoRowHeader([['Kommun', 'KOMET', 'FFT'], ['Falun', null, 'X'], ['Mora', 'X', null]], 0)).toBeNull();
+    expect(detectTwoRowHeader([['Kommun', 'Antal'], ['Falun', 4]], 0)).toBeNull();
   });
 });

@@ -1,0 +1,104 @@
+// The import's accounting invariant, over every fixture the project has: every column of a file has
+// exactly one fate (a role, a matched method option, an unmatched name, or not used with a reason), and
+// every multiple-choice cell is covered by the choices read from it. Also the value macros the model
+// reads periods and numbers with.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toRows, type Engine } from '../../renderer/src/db/engine';
+import { FATES } from '../../renderer/src/domain/accounting';
+import { loadSource, unloadSource } from '../../renderer/src/domain/load-source';
+import { createModel } from '../../renderer/src/domain/model';
+import { IGNORE_REASONS } from '../../renderer/src/domain/shape-detect';
+import { ImportError } from '../../renderer/src/import/import-file';
+import { loadParquetNode } from '../../renderer/src/import/parquet-node';
+import { startNodeEngine } from '../support/node-engine';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await startNodeEngine();
+  await createModel(engine);
+}, 60_000);
+afterAll(async () => {
+  await engine.close();
+});
+
+async function fixtureFiles(): Promise<string[]> {
+  const found: string[] = [];
+  for (const dir of ['test/fixtures', 'data-samples']) {
+    for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+      if (entry.isFile() && /\.(csv|txt|xlsx|json|ndjson|parquet)$/.test(entry.name)) found.push(path.join(entry.parentPath, entry.name));
+    }
+  }
+  return found.sort();
+}
+
+describe('every fixture is accounted for', () => {
+  it('gives every column exactly one fate and leaves no multiple-choice cell uncovered', async () => {
+    const files = await fixtureFiles();
+    expect(files.length).toBeGreaterThanOrEqual(30);
+    const checked: string[] = [];
+    for (const file of files) {
+      const bytes = new Uint8Array(await readFile(file));
+      let source;
+      try {
+        source = await loadSource(engine, { name: path.basename(file), bytes }, new Set(), { loadParquet: loadParquetNode });
+      } catch (error) {
+        // A file that cannot be read says so (a header without rows); it is not silently half-read.
+        expect(error, file).toBeInstanceOf(ImportError);
+        continue;
+      }
+      const { account, table } = source;
+      expect(account.columns.map((c) => c.column), file).toEqual(table.columns.map((c) => c.name));
+      for (const column of account.columns) {
+        expect(FATES, `${file}: ${column.column}`).toContain(column.fate);
+        if (column.fate === 'ignored') expect(IGNORE_REASONS, `${file}: ${column.column}`).toContain(column.reason);
+        if (column.fate === 'method') expect(column.method, `${file}: ${column.column}`).toBeTruthy();
+        if (column.fate === 'unmatched') expect(column.name, `${file}: ${column.column}`).toBeTruthy();
+      }
+      expect(Object.values(account.counts).reduce((a, b) => a + b, 0), file).toBe(table.columns.length);
+      expect(account.unaccountedCells, file).toEqual([]);
+      await unloadSource(engine, table.table);
+      checked.push(file);
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(files.length - 2);
+  }, 240_000);
+});
+
+describe('the value macros', () => {
+  async function one(sql: string, params: unknown[]): Promise<unknown> {
+    return toRows(await engine.query(`SELECT ${sql} AS v`, params))[0]!.v;
+  }
+
+  it.each([
+    ['2023', '2023'],
+    ['2023-01', '2023-01'],
+    ['202303', '2023-03'],
+    ['2023-03-31', '2023-03'],
+    ['jan 2023', '2023-01'],
+    ['Maj 2023', '2023-05'],
+    ['okt. 2023', '2023-10'],
+    ['2023 M03', '2023-03'],
+    ['2023M11', '2023-11'],
+    ['2023 T1', '2023-T1'],
+    ['2023K2', '2023-K2'],
+    ['2023 Q4', '2023-K4'],
+    ['', null],
+  ])('reads the period %j as %j', async (raw, period) => {
+    expect(await one('normalise_period(?)', [raw])).toBe(period);
+  });
+
+  it.each([
+    ['12', 12],
+    ['1 234', 1234],
+    ['1\u00a0234', 1234],
+    ['3,5', 3.5],
+    ['0', 0],
+    ['..', null],
+    ['–', null],
+    ['', null],
+    ['x', null],
+  ])('reads the value %j as %j', async (raw, value) => {
+    expect(await one('number_value(?)', [raw])).toBe(value);
+  });
+});
