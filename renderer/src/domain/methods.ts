@@ -140,7 +140,7 @@ function matchWhole(name: string, local: ReadonlyMap<string, string> | undefined
 /**
  * The catalogue id (or the `local` mapping's id) for a method name as an export writes it; null when unknown.
  * `local` maps `normaliseMethodName(name)` to an id and wins over the catalogue. Column headers work too:
- * `Insatser: KOMET` (Netigate), `Vilka insatser …? [FFT]` (a Google Forms grid).
+ * `Insatser: KOMET` (Netigate), `Vilka insatser …? [FFT]` (a Google Forms grid), `Vilka insatser? - FFT` (Esmaker).
  */
 export function matchMethod(text: string, local?: ReadonlyMap<string, string>): string | null {
   const phrases = [text];
@@ -148,6 +148,9 @@ export function matchMethod(text: string, local?: ReadonlyMap<string, string>): 
   if (bracketed) phrases.push(bracketed[1]!);
   const colon = text.lastIndexOf(':');
   if (colon >= 0) phrases.push(text.slice(colon + 1));
+  // `Vilka insatser använder ni? - KOMET` (Esmaker, SurveyMonkey): the option after a spaced dash.
+  const dashed = /\s[-–—]\s(?!.*\s[-–—]\s)(.+)$/.exec(text);
+  if (dashed) phrases.push(dashed[1]!);
   for (const phrase of phrases) {
     const id = matchName(phrase, local);
     if (id !== null) return id;

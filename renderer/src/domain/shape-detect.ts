@@ -130,15 +130,20 @@ function questionOf(header: string): string | null {
   const bracket = /^(.*)\[[^\]]+\]\s*$/.exec(header);
   if (bracket) return bracket[1]!.trim();
   const colon = header.lastIndexOf(':');
-  return colon > 0 ? header.slice(0, colon).trim() : null;
+  if (colon > 0) return header.slice(0, colon).trim();
+  const dashed = OPTION_AFTER_DASH.exec(header);
+  return dashed ? header.slice(0, dashed.index).trim() : null;
 }
+
+/** `Vilka insatser? - KOMET`: an option after the last spaced dash. */
+const OPTION_AFTER_DASH = /\s[-–—]\s(?!.*\s[-–—]\s)(.+)$/;
 
 /** `Insatser: BiFF` → `BiFF`: the option an option column stands for. */
 export function optionOf(header: string): string {
   const bracket = /\[([^\]]+)\]\s*$/.exec(header);
   if (bracket) return bracket[1]!.trim();
   const colon = header.lastIndexOf(':');
-  const option = colon >= 0 ? header.slice(colon + 1).trim() : '';
+  const option = colon >= 0 ? header.slice(colon + 1).trim() : (OPTION_AFTER_DASH.exec(header)?.[1]?.trim() ?? '');
   return option === '' ? header : option;
 }
 

@@ -221,3 +221,18 @@ describe('splitMultiChoice', () => {
     expect(splitMultiChoice('KOMET, Annat, nämligen SIG', local)).toEqual(['KOMET', 'Annat, nämligen SIG']);
   });
 });
+
+describe('option column headers as survey tools write them', () => {
+  it.each([
+    ['Vilka insatser använder ni? - KOMET', 'komet'],
+    ['Vilka insatser använder ni? – Funktionell familjeterapi (FFT)', 'fft'],
+    ['Bedömningsinstrument - EARL-20B / EARL-21G', 'earl'],
+  ])('%s → %s', (header, id) => {
+    expect(matchMethod(header)).toBe(id);
+  });
+
+  it('does not take a hyphenated name for a question and an option', () => {
+    expect(matchMethod('Strukturerad individuell KBT-baserad beteende- och färdighetsträning')).toBe('kbt-individual');
+    expect(matchMethod('Vilka insatser - Annat')).toBeNull();
+  });
+});
