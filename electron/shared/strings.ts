@@ -327,6 +327,7 @@ const sv = {
   // Scales beyond the pilot's own
   or: ' eller ',
   shareTopSteps: '{share} {steps}',
+  shareTopNumbered: '{share} i steg {steps}',
   scaleOther: 'Svar på skalan {low} … {high}',
   // What became of every column (mapping view, import report)
   columnsAccounted: 'Kolumner: {total} – {role} med roll, {method} metodalternativ, {unmatched} med okänt namn, {ignored} används inte',
@@ -685,6 +686,7 @@ const en: Messages = {
   // Scales beyond the pilot's own
   or: ' or ',
   shareTopSteps: '{share} {steps}',
+  shareTopNumbered: '{share} at steps {steps}',
   scaleOther: 'Answers on the scale {low} … {high}',
   // What became of every column (mapping view, import report)
   columnsAccounted: 'Columns: {total} – {role} with a role, {method} method options, {unmatched} with an unknown name, {ignored} not used',

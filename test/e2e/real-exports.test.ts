@@ -91,3 +91,21 @@ describe('real-world exports in the app', () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'view-interventions-google-forms.png'), fullPage: true });
   });
 });
+
+describe('answer scales survey tools write', () => {
+  it('shows the report’s RBM-day scale and a numbered Likert scale in Kunskap och arbetssätt', async () => {
+    const { page } = app;
+    await dropFile(page, 'ms-forms-insatser.xlsx', await fixture('ms-forms-insatser.xlsx'));
+    await page.getByRole('heading', { name: 'Importera ms-forms-insatser.xlsx', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await page.getByRole('heading', { name: 'ms-forms-insatser.xlsx', exact: true }).waitFor();
+    await openView(page, 'Kunskap och arbetssätt');
+    // Helt och hållet 2 + till stor del 4 of the 11 who answered (one left it blank).
+    await page.getByText('55 % helt och hållet eller till stor del (6 av 11)').first().waitFor();
+    await page.getByRole('heading', { name: 'Svar på skalan Inte alls … Helt och hållet' }).waitFor();
+    await page.getByRole('heading', { name: 'Svar på skalan 1 … 5' }).waitFor();
+    await page.getByText('45 % i steg 4–5 (5 av 11)').first().waitFor();
+    expect(await page.locator('.analysis .empty').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'view-knowledge-other-scales.png'), fullPage: true });
+  });
+});

@@ -13,7 +13,7 @@ import { classBreaks } from '../maps/choropleth';
 import { mapShares, methodsIn } from '../maps/map-data';
 import { filterParams, type Filters } from '../views/filters';
 import { adoptionGroups } from '../views/shape-adoption';
-import { scaleQuestions } from '../views/shape-scales';
+import { otherScales, scaleQuestions } from '../views/shape-scales';
 import { VIEW_KEYS, VIEWS, type ViewId } from '../views/view-ids';
 import { METHOD_USE, namesWith, type LoadedFile } from '../views/view-props';
 import {
@@ -58,8 +58,9 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
   const sections: Section[] = [];
   const add = (view: ViewId, spec: ChartSpec, tables: DataTable[] = []) => sections.push({ view, chapter: t(VIEW_KEYS[view]), spec, tables });
 
-  const scales = async (view: ViewId, ids: readonly ScaleId[], only?: RegExp) => {
+  const scales = async (view: ViewId, wanted: readonly ScaleId[], only?: RegExp, withOthers = false) => {
     const questions = scaleQuestions(await query('scale_answers')).filter((q) => !only || only.test(q.question));
+    const ids = withOthers ? [...wanted, ...otherScales(questions)] : wanted;
     for (const scale of ids) {
       const list = questions.filter((q) => q.scale === scale);
       if (list.length > 0) add(view, scaleSpec(scale, list, ctx(namesWith(sources, ['likert']))));
@@ -85,7 +86,7 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
         await scales(view, ['satisfaction', 'extent']);
         break;
       case 'knowledge':
-        await scales(view, ['knowledge', 'frequency']);
+        await scales(view, ['knowledge', 'frequency'], undefined, true);
         break;
       case 'counties': {
         const rows = await query('county_method_share');

@@ -100,8 +100,12 @@ export function scaleHeadline(q: ScaleQuestion, ctx: SpecContext): string {
     return `${parts.join(' · ')} (N = ${q.total})`;
   }
   const headline = HEADLINE[q.scale];
-  const top = q.segments.slice(q.segments.length - (q.segments.length <= 3 ? 1 : 2)).map((s) => s.answer.toLowerCase());
-  const share = headline ? t(headline, { share: pct(q.topShare, ctx) }) : t('shareTopSteps', { share: pct(q.topShare, ctx), steps: top.join(t('or')) });
+  const top = q.segments.slice(q.segments.length - (q.segments.length <= 3 ? 1 : 2)).map((s) => s.answer.toLowerCase()).reverse();
+  const share = headline
+    ? t(headline, { share: pct(q.topShare, ctx) })
+    : q.scale.startsWith('numbered:')
+      ? t('shareTopNumbered', { share: pct(q.topShare, ctx), steps: [...top].reverse().join('–') })
+      : t('shareTopSteps', { share: pct(q.topShare, ctx), steps: top.join(t('or')) });
   return `${share} (${t('countOf', { n: q.topCount, total: q.total })})`;
 }
 

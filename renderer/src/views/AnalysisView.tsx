@@ -29,7 +29,7 @@ function View({ view, ...props }: ViewProps & { view: ViewId }) {
     case 'knowledge':
       return (
         <div className="view-body">
-          <ScaleQuestions {...props} scales={['knowledge', 'frequency']} />
+          <ScaleQuestions {...props} scales={['knowledge', 'frequency']} withOthers />
         </div>
       );
     case 'counties':

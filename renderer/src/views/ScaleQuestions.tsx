@@ -5,23 +5,25 @@ import { DivergingBars } from '../charts/DivergingBars';
 import { scaleSteps, type ScaleId } from '../domain/likert';
 import { useI18n } from '../i18n/i18n';
 import { scaleHeadline, scaleSpec } from '../report/specs';
-import { scaleQuestions } from './shape-scales';
+import { otherScales, scaleQuestions } from './shape-scales';
 import { useQuery } from './use-query';
 import { namesWith, type ViewProps } from './view-props';
 
 interface Props extends ViewProps {
-  /** The scales shown, in order; `others`: every scale present that is not one of `except`. */
-  scales: readonly ScaleId[] | { others: true; except: readonly ScaleId[] };
+  /** The scales shown, in order. */
+  scales: readonly ScaleId[];
+  /** Then every scale present beyond the pilot's own (the RBM day's, the survey tools' scales). */
+  withOthers?: boolean;
   /** Only questions whose text matches (the tools view shows the tool-use question only). */
   questionFilter?: RegExp;
 }
 
-export function ScaleQuestions({ engine, filters, dataVersion, sources, scales, questionFilter }: Props) {
+export function ScaleQuestions({ engine, filters, dataVersion, sources, scales, withOthers = false, questionFilter }: Props) {
   const { lang, t } = useI18n();
   const rows = useQuery(engine, 'scale_answers', filters, dataVersion);
   if (rows === null) return null;
   const questions = scaleQuestions(rows).filter((q) => !questionFilter || questionFilter.test(q.question));
-  const ids = 'others' in scales ? [...new Set(questions.map((q) => q.scale))].filter((s) => !scales.except.includes(s)) : scales;
+  const ids = withOthers ? [...scales, ...otherScales(questions)] : scales;
   const charts = ids.map((scale) => ({ scale, questions: questions.filter((q) => q.scale === scale) })).filter((c) => c.questions.length > 0);
   if (charts.length === 0) return questionFilter ? null : <p className="empty">{t('noData')}</p>;
   const ctx = { lang, t, files: namesWith(sources, ['likert']) };

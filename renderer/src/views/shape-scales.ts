@@ -55,3 +55,11 @@ export function scaleQuestions(rows: readonly Row[]): ScaleQuestion[] {
     return { question, scale, total, unrated, segments, topCount, topShare: total > 0 ? topCount / total : 0 };
   });
 }
+
+/** The scales the pilot's views have their own place for; answers on any other scale are shown together. */
+export const PILOT_SCALES: readonly ScaleId[] = ['satisfaction', 'extent', 'knowledge', 'frequency'];
+
+/** The scales present beyond the pilot's own, in the order their questions come. */
+export function otherScales(questions: readonly ScaleQuestion[]): ScaleId[] {
+  return [...new Set(questions.map((q) => q.scale))].filter((scale) => !PILOT_SCALES.includes(scale));
+}
