@@ -1,4 +1,4 @@
-// Exports as the real tools write them (test/fixtures/exports, counted by hand in expected.ts): each is
+// Exports as the real tools write them (test/fixtures/exports and exports-more, counted by hand in expected.ts): each is
 // read through the app's own pipeline and engine, and every count, unit, unmatched name and column role
 // must come out as a person reading the file would have it.
 import { readFile } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { loadSource, unloadSource, type LoadedSource } from '../../renderer/src/
 import { summarize, type Summary } from '../../renderer/src/domain/summarize';
 import { loadParquetNode } from '../../renderer/src/import/parquet-node';
 import { EXPECTED } from '../fixtures/exports/expected';
+import { EXPECTED as EXPECTED_MORE } from '../fixtures/exports-more/expected';
 import { startNodeEngine } from '../support/node-engine';
 
 let engine: Engine;
@@ -20,8 +21,8 @@ afterAll(async () => {
 
 /** One file alone in a clean model: load, summarize, unload (the model's mappings are cleared too). */
 async function read(file: string): Promise<{ source: LoadedSource; summary: Summary }> {
-  const bytes = new Uint8Array(await readFile(`test/fixtures/exports/${file}`));
-  const source = await loadSource(engine, { name: file, bytes }, new Set(), { loadParquet: loadParquetNode });
+  const bytes = new Uint8Array(await readFile(`test/fixtures/${file}`));
+  const source = await loadSource(engine, { name: file.split('/').pop()!, bytes }, new Set(), { loadParquet: loadParquetNode });
   const summary = await summarize(engine, [source]);
   await unloadSource(engine, source.table.table);
   await engine.query('DELETE FROM unit_map');
@@ -29,7 +30,13 @@ async function read(file: string): Promise<{ source: LoadedSource; summary: Summ
   return { source, summary };
 }
 
-describe.each(Object.entries(EXPECTED))('%s', (file, expected) => {
+// Two sets: one per class of the issue (exports/), and variations made to break the reader (exports-more/).
+const CASES = [
+  ...Object.entries(EXPECTED).map(([file, expected]) => [`exports/${file}`, expected] as const),
+  ...Object.entries(EXPECTED_MORE).map(([file, expected]) => [`exports-more/${file}`, expected] as const),
+];
+
+describe.each(CASES)('%s', (file, expected) => {
   let summary: Summary;
   let source: LoadedSource;
   beforeAll(async () => {

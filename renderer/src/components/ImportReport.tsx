@@ -55,6 +55,8 @@ export function ImportReport({ source }: { source: Source }) {
           </details>
           {source.account.noValue > 0 && <p>{t('reportNoValue', { n: n(source.account.noValue) })}</p>}
           {source.account.totalsRows > 0 && <p>{t('reportTotalsRows', { n: n(source.account.totalsRows) })}</p>}
+          {(source.account.noUnitRows ?? 0) > 0 && <p>{t('reportNoUnitRows', { n: n(source.account.noUnitRows) })}</p>}
+          {(source.account.breakdownRows ?? 0) > 0 && <p>{t('reportBreakdownRows', { n: n(source.account.breakdownRows) })}</p>}
         </>
       )}
       <p data-testid="report-units">

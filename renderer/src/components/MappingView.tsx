@@ -50,6 +50,7 @@ export const REASON_KEYS: Record<IgnoreReason, MessageKey> = {
   'row-id': 'ignoreReasonRowId',
   'unit-code': 'ignoreReasonUnitCode',
   county: 'ignoreReasonCounty',
+  'sex-breakdown': 'ignoreReasonSexBreakdown',
   'numeric-answer': 'ignoreReasonNumericAnswer',
   'yes-no': 'ignoreReasonYesNo',
   'free-text': 'ignoreReasonFreeText',
@@ -276,6 +277,8 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
         )}
         {account.noValue > 0 && <p>{t('reportNoValue', { n: n(account.noValue) })}</p>}
         {account.totalsRows > 0 && <p>{t('reportTotalsRows', { n: n(account.totalsRows) })}</p>}
+        {account.noUnitRows > 0 && <p>{t('reportNoUnitRows', { n: n(account.noUnitRows) })}</p>}
+        {account.breakdownRows > 0 && <p>{t('reportBreakdownRows', { n: n(account.breakdownRows) })}</p>}
         {Object.entries(guess.roles).map(([column, role]) =>
           role.role === 'ignore' && role.reason === 'scale-order' && role.proposal ? (
             <ScaleOrder key={column} column={column} proposal={role.proposal} onConfirm={(scale) => onRole(column, { role: 'likert', scale })} />

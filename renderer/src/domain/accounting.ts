@@ -5,7 +5,7 @@
 import { toRows, type Engine } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
 import { choiceSplitter, matchMethod, unaccountedText } from './methods';
-import { cellText, TOTALS } from './model';
+import { cellText, TOTALS, totalsOnly } from './model';
 import type { ColumnRole, IgnoreReason, ShapeGuess } from './shape-detect';
 
 export const FATES = ['role', 'method', 'unmatched', 'ignored'] as const;
@@ -38,8 +38,12 @@ export interface FileAccount {
   unaccountedCells: { column: string; cell: string; rest: string }[];
   /** Count cells of an extract holding no value (`..`, a dash, a blank): neither 0 nor use. */
   noValue: number;
-  /** Rows whose unit is a total (`Totalt`, `Summa`): read, never counted as a unit. */
+  /** Rows whose unit is a total (`Totalt`, `Summa`, Kolada's `0000`): read, never counted as a unit. */
   totalsRows: number;
+  /** Rows with no unit at all: read, not imported (a sum written under another column, a note). */
+  noUnitRows: number;
+  /** Rows per sex beside their total (Kolada's `Kön` K and M): the total is read instead. */
+  breakdownRows: number;
 }
 
 /** The fate of one column under its role (pure: the caller matches method names). */
@@ -64,7 +68,12 @@ export async function accountFile(
   const unit = columns.find((c) => guess.roles[c]?.role === 'unit');
   const isTotal = unit ? `regexp_matches(lower(${cellText(unit)}), ?)` : 'false';
   const totalsParams = unit ? [TOTALS] : [];
-  const [{ n: totalsRows = 0 } = {}] = toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(table)} WHERE ${isTotal}`, totalsParams));
+  const count = async (where: string, params: unknown[] = []) =>
+    Number(toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM ${quoteIdent(table)} WHERE ${where}`, params))[0]?.n ?? 0);
+  const totalsRows = await count(isTotal, totalsParams);
+  const noUnitRows = unit ? await count(`coalesce(${cellText(unit)}, '') = ''`) : 0;
+  const onlyTotals = totalsOnly(guess);
+  const breakdownRows = onlyTotals === '' ? 0 : await count(`NOT (true${onlyTotals})`);
 
   const choices: ChoiceAccount[] = [];
   const unaccountedCells: FileAccount['unaccountedCells'] = [];
@@ -91,12 +100,12 @@ export async function accountFile(
     if (role === 'count' || role === 'trained' || role === 'staff' || role === 'population') {
       const [{ n = 0 } = {}] = toRows(
         await engine.query(
-          `SELECT count(*)::INTEGER AS n FROM ${quoteIdent(table)} WHERE number_value(${quoteIdent(column)}) IS NULL AND NOT coalesce(${isTotal}, false)`,
+          `SELECT count(*)::INTEGER AS n FROM ${quoteIdent(table)} WHERE number_value(${quoteIdent(column)}) IS NULL AND NOT coalesce(${isTotal}, false)${onlyTotals}`,
           totalsParams,
         ),
       );
       noValue += Number(n);
     }
   }
-  return { columns: accounts, counts, choices, unaccountedCells, noValue, totalsRows: Number(totalsRows) };
+  return { columns: accounts, counts, choices, unaccountedCells, noValue, totalsRows, noUnitRows, breakdownRows };
 }

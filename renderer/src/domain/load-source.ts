@@ -22,10 +22,19 @@ export const MATCHERS: Matchers = {
   splitChoices: splitMultiChoice,
 };
 
+/** What a loaded table reads as: its unit column, and the shape its columns make. */
+async function readAs(engine: Engine, table: ImportedTable): Promise<{ unitColumn: string | null; score: number }> {
+  const unitColumn = findUnitColumn(await profileTable(engine, table.table, table.columns), MATCHERS);
+  if (unitColumn === null) return { unitColumn, score: 0 };
+  const { shape } = detectShape(await profileTable(engine, table.table, table.columns, unitColumn), MATCHERS);
+  return { unitColumn, score: shape === 'unknown' ? 1 : 2 };
+}
+
 /**
- * Imports a file and finds its unit column. A workbook is read from the sheet that names units: when the
- * sheet with the most table rows names none (a long "Information" sheet before the answers), the other
- * sheets are tried, largest first. A sheet the user chose is kept whatever it holds.
+ * Imports a file and finds its unit column. A workbook is read from the sheet that holds the answers:
+ * when the sheet with the most table rows has no shape the analyses read (an "Information" cover sheet,
+ * a response-rate table), the other sheets are tried, largest first; one with a shape wins, else one
+ * naming units. A sheet the user chose is kept whatever it holds.
  */
 export async function importAnswers(
   engine: Engine,
@@ -35,20 +44,19 @@ export async function importAnswers(
   deps: ImportDeps = {},
 ): Promise<{ table: ImportedTable; unitColumn: string | null }> {
   const table = await importFile(engine, file, taken, options, deps);
-  const unitColumn = findUnitColumn(await profileTable(engine, table.table, table.columns), MATCHERS);
-  if (unitColumn !== null || table.format !== 'xlsx' || options.sheet !== undefined) return { table, unitColumn };
+  let best = { table, ...(await readAs(engine, table)) };
+  if (best.score === 2 || table.format !== 'xlsx' || options.sheet !== undefined) return best;
   for (const sheet of [...table.sheets].sort((a, b) => b.rowCount - a.rowCount)) {
     if (sheet.name === table.sheet) continue;
     const other = await importFile(engine, file, taken, { ...options, sheet: sheet.name }, deps).catch(() => null);
     if (other === null) continue;
-    const unit = findUnitColumn(await profileTable(engine, other.table, other.columns), MATCHERS);
-    if (unit !== null) {
-      await removeTable(engine, table.table);
-      return { table: other, unitColumn: unit };
-    }
-    await removeTable(engine, other.table);
+    const read = await readAs(engine, other);
+    const [keep, drop] = read.score > best.score ? [{ table: other, ...read }, best.table] : [best, other];
+    await removeTable(engine, drop.table);
+    best = keep;
+    if (best.score === 2) break;
   }
-  return { table, unitColumn };
+  return best;
 }
 
 export async function loadSource(engine: Engine, file: SourceFile, taken: ReadonlySet<string>, deps: ImportDeps = {}): Promise<LoadedSource> {

@@ -96,8 +96,8 @@ function lookup(key: string, local: ReadonlyMap<string, string> | undefined): st
   return local?.get(key) ?? ALIASES.get(key) ?? null;
 }
 
-// `EARL-20B/EARL-21G`, `EARL-20B / EARL-21G`, `Kontaktperson och kontaktfamilj`: halves naming one method.
-const COMBINED = /\s*\/\s*|\s+(?:och|&|\+)\s+/;
+// `EARL-20B/EARL-21G`, `EARL-20B eller EARL-21G`, `Kontaktperson och kontaktfamilj`: parts naming one method.
+const COMBINED = /\s*\/\s*|\s+(?:och|eller|resp\.?|&|\+)\s+/;
 
 /** One name, no column prefix. Failing that, a trailing parenthesis and the rest are tried alone: one may name the method, and if both do they must agree. */
 function matchName(name: string, local: ReadonlyMap<string, string> | undefined): string | null {

@@ -23,7 +23,7 @@ import { toRows } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
 import { likertStep } from './likert';
 import { METHODS, choiceSplitter, matchMethod } from './methods';
-import { NO_VALUES, type ShapeGuess } from './shape-detect';
+import { NO_VALUES, NOT_TICKED, SEX_TOTALS, type ShapeGuess } from './shape-detect';
 import { COUNTIES, matchUnit, MUNICIPALITIES, SKR_GROUPS, type UnitRef } from './units';
 
 const MODEL_SQL = [
@@ -68,15 +68,18 @@ const MODEL_SQL = [
      AND (kind IS NULL OR unit_type = kind)`,
   // The (method, unit) pairs a file could report: the units that answered a file asking the method, or
   // appear in an extract listing it. The base (N) of every share of units. An extract's unit whose every
-  // figure for a method is no value (Kolada's `..`, a dash, a blank) is neither a user nor in N.
+  // figure for a method, under any of its spellings, is no value (Kolada's `..`, a dash, a blank) is
+  // neither a user nor in N.
   `CREATE OR REPLACE MACRO method_units(county, grp, kind) AS TABLE
    SELECT DISTINCT m.method_id, u.unit_key, u.county_code, u.municipality_code, u.district, u.unit_label
    FROM method_asked AS a
    JOIN method_map AS m USING (method_name)
    JOIN responding_units AS r USING (source)
    JOIN filtered_units(county, grp, kind) AS u ON u.unit_name = r.unit_name
-   ANTI JOIN (SELECT source, unit_name, method_name FROM usage GROUP BY ALL HAVING count(count) = 0) AS nv
-     ON nv.source = a.source AND nv.unit_name = r.unit_name AND nv.method_name = a.method_name
+   ANTI JOIN (
+     SELECT x.source, x.unit_name, mm.method_id FROM usage AS x JOIN method_map AS mm USING (method_name)
+     GROUP BY ALL HAVING count(x.count) = 0
+   ) AS nv ON nv.source = a.source AND nv.unit_name = r.unit_name AND nv.method_id = m.method_id
    WHERE m.method_id IS NOT NULL`,
   // The (method, unit) pairs in use (n): ticked in a survey, or a count above zero in an extract; with
   // a year chosen, an extract's unit uses a method only if it has a count in that year.
@@ -121,7 +124,8 @@ const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 
 export const WORKSPACE_TABLES = [...CANONICAL, 'unit_map', 'method_map', 'method_catalogue'] as const;
 
 /** Rows whose unit cell is a total, not a unit: hand-made sheets end with them. */
-export const TOTALS = '^(totalt?|summa|samtliga|alla|hela kommunen|riket)$';
+/** Kolada's ids for the whole country (`0000`) and the regions (`0001`–`0025`) are totals too: no municipality code starts `00`. */
+export const TOTALS = '^(totalt?|summa|samtliga|alla|hela kommunen|riket|00[0-9]{2})$';
 
 export async function createModel(engine: Engine): Promise<void> {
   for (const sql of [...MODEL_SQL, ...VALUE_MACROS]) await engine.query(sql);
@@ -159,6 +163,12 @@ export function cellText(column: string): string {
 }
 const text = cellText;
 
+/** With a breakdown by sex (Kolada's `Kön`: T, K, M), the total rows only: the others would count twice. */
+export function totalsOnly(guess: ShapeGuess): string {
+  const sex = Object.entries(guess.roles).find(([, r]) => r.role === 'ignore' && r.reason === 'sex-breakdown')?.[0];
+  return sex ? ` AND lower(${text(sex)}) IN (${SEX_TOTALS.map((v) => `'${v}'`).join(', ')})` : '';
+}
+
 /** Adds one loaded table's rows to the canonical tables, as its shape says. */
 export async function addSource(
   engine: Engine,
@@ -170,7 +180,7 @@ export async function addSource(
   await engine.query('INSERT INTO sources VALUES (?, ?, ?)', [source, fileName, guess.shape]);
   const [unitColumn] = columnsWith(guess, 'unit');
   if (!unitColumn || guess.shape === 'unknown') return;
-  const from = `FROM ${quoteIdent(source)} WHERE ${text(unitColumn)} <> '' AND NOT regexp_matches(lower(${text(unitColumn)}), ?)`;
+  const from = `FROM ${quoteIdent(source)} WHERE ${text(unitColumn)} <> '' AND NOT regexp_matches(lower(${text(unitColumn)}), ?)${totalsOnly(guess)}`;
   const unit = text(unitColumn);
 
   if (guess.shape === 'population') {
@@ -215,8 +225,9 @@ export async function addSource(
     await insertRows(engine, 'method_asked', [[source, role.methodName]]);
     await engine.query(
       `INSERT INTO method_use SELECT DISTINCT ?, ${unit}, ? ${from}
-         AND coalesce(lower(${text(column)}), '') NOT IN ('', ${[...NO_VALUES].map(() => '?').join(', ')})`,
-      [source, role.methodName, TOTALS, ...NO_VALUES],
+         AND coalesce(lower(${text(column)}), '') NOT IN ('', ${[...NO_VALUES].map(() => '?').join(', ')})
+         AND NOT regexp_matches(lower(${text(column)}), ?)`,
+      [source, role.methodName, TOTALS, ...NO_VALUES, NOT_TICKED.source],
     );
   }
   // Scale answers: each distinct answer placed on its scale in JS (spellings vary), then stored ordered.

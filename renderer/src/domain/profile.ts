@@ -10,8 +10,8 @@ const SAMPLE_ROWS = 5000;
 const DISTINCT_VALUES = 60;
 
 /**
- * With `unitColumn`, rows whose unit is a total ("Totalt", "Summa") are left out: their sums would
- * make a column of ticks look like a column of numbers.
+ * With `unitColumn`, rows whose unit is a total ("Totalt", "Summa") or empty are left out: their sums
+ * would make a column of ticks look like a column of numbers.
  */
 export async function profileTable(
   engine: Engine,
@@ -21,7 +21,9 @@ export async function profileTable(
 ): Promise<ColumnProfile[]> {
   const profiles: ColumnProfile[] = [];
   const unit = unitColumn === undefined ? null : `lower(${cellText(unitColumn)})`;
-  const where = unit ? `WHERE ${unit} IS NULL OR NOT regexp_matches(${unit}, ?)` : '';
+  // Rows without a unit are not imported either: a sum written under the name column (`Totalt` beside an
+  // empty code) must not make a column of ticks look like numbers.
+  const where = unit ? `WHERE coalesce(${unit}, '') <> '' AND NOT regexp_matches(${unit}, ?)` : '';
   for (const column of columns) {
     // Distinct values first (a sample to read), then how many cells are filled and distinct: a unit
     // column whose names repeat is an extract's, one that does not is a survey's.

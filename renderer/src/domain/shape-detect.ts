@@ -15,6 +15,7 @@ export const IGNORE_REASONS = [
   'row-id', // a running number
   'unit-code', // a second identity of the unit (its code beside its name)
   'county', // the county the unit is in (the register knows it)
+  'sex-breakdown', // Kolada's Kön (T, K, M): only the total rows are read, so nothing is counted twice
   'numeric-answer', // a number the analyses do not use ("Ungefär hur många barn …?")
   'yes-no', // a yes/no question that names no method
   'free-text', // comments, free answers
@@ -77,7 +78,7 @@ export const MISSING_MARKS = new Set(['..', '.', '–', '-', '—', 'x', 'NA', '
 
 /** A period as extracts write it: `2023`, `2023-01`, `202301`, `2023-01-31`, `jan 2023`, `2023 M03`, `2023 T1`, `2023K1`. */
 const PERIOD_VALUE =
-  /^((19|20)\d{2}([-/. ]?(0[1-9]|1[0-2]))?([-/.]\d{2})?(\s.*)?|(19|20)\d{2} ?[MKTQH]\d{1,2}|(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zä]*\.? (19|20)\d{2})$/i;
+  /^((19|20)\d{2}([-/. ]?(0[1-9]|1[0-2]))?([-/.]\d{2})?(T00:00(:00)?(\.0+)?Z?| 00:00(:00)?)?|(19|20)\d{2} ?[MKTQH]\d{1,2}|(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zä]*\.? (19|20)\d{2})$/i;
 const SWEDISH_NUMBER = /^[-−]?\d{1,3}([  \u202f]?\d{3})*([,.]\d+)?$|^[-−]?\d+([,.]\d+)?$/;
 
 /** The shape a set of roles describes: detection and the user's own edits both end here. */
@@ -108,20 +109,31 @@ function isNumberLike(c: ColumnProfile): boolean {
   return numbers.length > 0 && c.values.every((v) => SWEDISH_NUMBER.test(v.trim()) || MISSING_MARKS.has(v.trim()));
 }
 
-/** Years, months, quarters, dates: a period, never a count, even when DuckDB reads them as numbers. */
+/**
+ * Years, months, quarters, dates: a period, never a count, even when DuckDB reads them as numbers. A
+ * time of day makes it the moment an answer was given (a survey's `Tidstämpel`), not a period.
+ */
 function isPeriodColumn(c: ColumnProfile): boolean {
-  if (/^(DATE|TIMESTAMP)/.test(c.type)) return true;
+  if (c.type === 'DATE') return true;
+  if (/^TIMESTAMP/.test(c.type)) return PERIOD_HEADER.test(c.name) && !ANSWER_TIME_HEADER.test(c.name);
   if (c.values.length === 0) return false;
   const periodLike = share(c.values, (v) => PERIOD_VALUE.test(v.trim())) >= 0.9;
   if (PERIOD_HEADER.test(c.name)) return periodLike || !isNumberLike(c);
   return periodLike && (!isNumeric(c) || c.values.every((v) => /^(19|20)\d{2}(0[1-9]|1[0-2])?$/.test(v.trim())));
 }
 
-/** Only flag values: ticks (Ja, X, 1 …), non-ticks (Nej, 0 …) or the option's own text. */
-function isFlagColumn(profile: ColumnProfile, method: string | null, m: Matchers): boolean {
+/** Answers that say no in a grid (`Nej, men planerar`, `Vet inte`): not a tick. */
+export const NOT_TICKED = /^(nej|no|vet ej|vet inte|ej aktuellt|inte aktuellt)([ ,.;:–-].*)?$/i;
+
+/** A grid's yes (`Ja, i egen regi`, `Ja, via avtal`): a tick. */
+const YES_ANSWER = /^(ja|yes)([ ,.;:–-].*)?$/i;
+
+/** Only flag values: ticks (Ja, X, 1, `Ja, i egen regi` …), non-ticks (Nej, 0, Vet inte …) or the option's own text. */
+function isFlagColumn(profile: ColumnProfile, method: string | null, m: Matchers, option?: string): boolean {
   return profile.values.every((v) => {
     const lower = v.trim().toLowerCase();
-    return NO_VALUES.has(lower) || TICK_VALUES.has(lower) || (method !== null && m.methodOf(v) === method);
+    if (NO_VALUES.has(lower) || TICK_VALUES.has(lower) || NOT_TICKED.test(lower) || YES_ANSWER.test(lower)) return true;
+    return method !== null ? m.methodOf(v) === method : option !== undefined && lower === option.trim().toLowerCase();
   });
 }
 
@@ -155,24 +167,38 @@ function isCodeColumn(c: ColumnProfile, m: Matchers): boolean {
 /**
  * The column whose values most often name a municipality or district (at least half of them): a text
  * column, or a column of register codes (`180`, `1480`: Excel keeps codes as numbers and drops the zero).
- * On a tie the first column wins (a code before the name, as SCB and Kolada write them). A column of
- * dates or counts is never it.
+ * On a tie the column with more distinct values wins, then the first (a code before the name, as SCB and
+ * Kolada write them). A column of dates, years or counts is never it.
  */
 export function findUnitColumn(columns: readonly ColumnProfile[], m: Matchers): string | null {
   const scored = columns
     .filter((c) => c.values.length > 0 && (c.type === 'VARCHAR' || (isNumeric(c) && isCodeColumn(c, m))))
-    .map((c) => ({ name: c.name, score: share(c.values, m.isUnit) }))
-    .sort((a, b) => b.score - a.score);
+    // `År` holding 2023 is a year, though 2023 is also Malung-Sälen's code.
+    .filter((c) => !(PERIOD_HEADER.test(c.name) && isPeriodColumn(c)))
+    .map((c) => ({ name: c.name, score: share(c.values, m.isUnit), distinct: c.distinct ?? c.values.length }))
+    // A tie goes to the column with more distinct values (units outnumber years), then to the first.
+    .sort((a, b) => b.score - a.score || b.distinct - a.distinct);
   const best = scored[0];
   return best && best.score >= 0.5 ? best.name : null;
 }
 
-const TIMESTAMP_HEADER = /tid(stämpel)?$|^(start|slut|senast|inskickad|skickad)|datum|timestamp|time|date|ändrad/i;
+const ANSWER_TIME_HEADER = /tid(stämpel)?$|^(start|slut|senast|inskickad|skickad)|timestamp|time|ändrad/i;
+const TIMESTAMP_HEADER = new RegExp(`${ANSWER_TIME_HEADER.source}|datum|date`, 'i');
 const EMAIL_HEADER = /e-?post|e-?mail|mail/i;
 const RESPONDENT_HEADER = /^(namn|name|respondent|svarande|användare|user|svarar)/i;
 const ROW_ID_HEADER = /^(id|nr|#|löpnummer|rad|row|svars?-?id|respondent-?id|response ?id)$/i;
 const COUNTY_HEADER = /^(län|lan|region|county|länsnamn|länskod)/i;
 const YES_NO = new Set(['ja', 'nej', 'yes', 'no', 'vet ej', 'vet inte']);
+const SEX_HEADER = /^(kön|kon|sex|gender)$/i;
+/** The total of a breakdown by sex, as Kolada (`T`) and SCB (`totalt`) write it. */
+export const SEX_TOTALS = ['t', 'totalt', 'total', 'alla', 'samtliga', 'båda könen', 'kvinnor och män', 'flickor och pojkar'];
+const SEX_VALUES = new Set([...SEX_TOTALS, 'k', 'm', 'kvinnor', 'män', 'flickor', 'pojkar', 'female', 'male']);
+
+/** Kolada's `Kön` column: rows per sex beside their total. */
+function isSexBreakdown(c: ColumnProfile): boolean {
+  const values = c.values.map((v) => v.trim().toLowerCase());
+  return SEX_HEADER.test(c.name.trim()) && values.length > 0 && values.every((v) => SEX_VALUES.has(v)) && values.some((v) => SEX_TOTALS.includes(v));
+}
 
 /** Why a column that has no role is not used. */
 export function ignoreReason(c: ColumnProfile, m: Matchers, unitColumn: string | null): IgnoreReason {
@@ -184,6 +210,7 @@ export function ignoreReason(c: ColumnProfile, m: Matchers, unitColumn: string |
   if (RESPONDENT_HEADER.test(c.name.trim())) return 'respondent';
   if (unitColumn !== null && (isCodeColumn(c, m) || share(values, m.isUnit) >= 0.5)) return 'unit-code';
   if (COUNTY_HEADER.test(c.name.trim())) return 'county';
+  if (isSexBreakdown(c)) return 'sex-breakdown';
   if (isNumberLike(c)) return 'numeric-answer';
   if (values.every((v) => YES_NO.has(v.toLowerCase()))) return 'yes-no';
   const long = share(values, (v) => v.length > 30 || /\s\S+\s\S+\s/.test(v));
@@ -224,9 +251,10 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
   // A survey answers once per unit, its choices sometimes several to a cell; an extract repeats the unit
   // (per month, per method) or has a period. A survey's one numeric question is not a count of use.
   const holdsSeveral = methodColumn?.c.values.some((v) => m.splitChoices(v).filter((p) => m.methodOf(p) !== null).length >= 2) ?? false;
-  const unitRepeats = unit.filled !== undefined && unit.distinct !== undefined && unit.filled > unit.distinct;
+  const known = unit.filled !== undefined && unit.distinct !== undefined;
+  const unitRepeats = known && unit.filled! > unit.distinct!;
   const countLike = measures.some((c) => COUNT_HEADER.test(c.name) && !c.name.includes('?'));
-  const isLongForm = !holdsSeveral && (unitRepeats || periods.length > 0 || countLike);
+  const isLongForm = !holdsSeveral && (unitRepeats || periods.length > 0 || (!known && countLike));
   if (methodColumn && methodColumn.score >= 0.5 && measures.length > 0 && isLongForm) {
     roles[methodColumn.c.name] = { role: 'method' };
     const trained = measures.find((c) => TRAINED_HEADER.test(c.name));
@@ -256,7 +284,7 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
   // about by its option's name, never dropped.
   const questions = new Set(flags.map((c) => questionOf(c.name)).filter((q) => q !== null));
   const unknownOptions = rest.filter(
-    (c) => !flags.includes(c) && questions.has(questionOf(c.name) ?? '') && isFlagColumn(c, null, m) && !isPeriodColumn(c),
+    (c) => !flags.includes(c) && questions.has(questionOf(c.name) ?? '') && isFlagColumn(c, null, m, optionOf(c.name)) && !isPeriodColumn(c),
   );
   // Survey (b): cells hold several method names joined by ; or ,.
   const choices = rest.filter(

@@ -18,6 +18,8 @@ export interface Summary {
     unaccounted_cells: { column: string; cell: string; rest: string }[];
     no_value: number;
     totals_rows: number;
+    no_unit_rows: number;
+    breakdown_rows: number;
   }[];
   units: { name_in_file: string; municipality_code: string | null; county_code: string | null }[];
   methods: { id: string; kind: 'intervention' | 'tool'; units_using: number; units_total: number; share: number }[];
@@ -50,6 +52,8 @@ export async function summarize(engine: Engine, sources: readonly LoadedSource[]
       unaccounted_cells: account.unaccountedCells,
       no_value: account.noValue,
       totals_rows: account.totalsRows,
+      no_unit_rows: account.noUnitRows,
+      breakdown_rows: account.breakdownRows,
     })),
     units: units.map((u) => ({
       name_in_file: String(u.name_in_file),
