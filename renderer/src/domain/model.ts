@@ -66,6 +66,16 @@ const MODEL_SQL = [
    WHERE (county IS NULL OR county_code = county)
      AND (grp IS NULL OR skr_group = grp)
      AND (kind IS NULL OR unit_type = kind)`,
+  // An extract's (unit, method) pairs whose every figure, under any spelling of the method, is no value.
+  // Found from the few rows without a figure, so the views do not scan every usage row for it.
+  `CREATE OR REPLACE VIEW usage_no_value AS
+   SELECT DISTINCT n.source, n.unit_name, nm.method_id
+   FROM usage AS n JOIN method_map AS nm USING (method_name)
+   WHERE n.count IS NULL AND nm.method_id IS NOT NULL
+     AND NOT EXISTS (
+       SELECT 1 FROM usage AS v JOIN method_map AS vm USING (method_name)
+       WHERE v.source = n.source AND v.unit_name = n.unit_name AND vm.method_id = nm.method_id AND v.count IS NOT NULL
+     )`,
   // The (method, unit) pairs a file could report: the units that answered a file asking the method, or
   // appear in an extract listing it. The base (N) of every share of units. An extract's unit whose every
   // figure for a method, under any of its spellings, is no value (Kolada's `..`, a dash, a blank) is
@@ -76,11 +86,8 @@ const MODEL_SQL = [
    JOIN method_map AS m USING (method_name)
    JOIN responding_units AS r USING (source)
    JOIN filtered_units(county, grp, kind) AS u ON u.unit_name = r.unit_name
-   ANTI JOIN (
-     SELECT x.source, x.unit_name, mm.method_id FROM usage AS x JOIN method_map AS mm USING (method_name)
-     GROUP BY ALL HAVING count(x.count) = 0
-   ) AS nv ON nv.source = a.source AND nv.unit_name = r.unit_name AND nv.method_id = m.method_id
-   WHERE m.method_id IS NOT NULL`,
+   WHERE m.method_id IS NOT NULL
+     AND (a.source, r.unit_name, m.method_id) NOT IN (SELECT (source, unit_name, method_id) FROM usage_no_value)`,
   // The (method, unit) pairs in use (n): ticked in a survey, or a count above zero in an extract; with
   // a year chosen, an extract's unit uses a method only if it has a count in that year.
   `CREATE OR REPLACE MACRO method_users(county, grp, kind, year) AS TABLE
@@ -114,8 +121,9 @@ const VALUE_MACROS = [
        right(p, 4) || '-' || lpad(CAST(list_position(['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
          replace(replace(left(lower(p), 3), 'may', 'maj'), 'oct', 'okt')) AS VARCHAR), 2, '0')
      ELSE p END FROM v)`,
-  `CREATE OR REPLACE MACRO number_value(raw) AS
-   TRY_CAST(replace(replace(regexp_replace(trim(CAST(raw AS VARCHAR)), '[\\s\u00a0\u202f]', '', 'g'), ',', '.'), '−', '-') AS DOUBLE)`,
+  // A column the reader already typed as numbers needs no text handling (the million-row case).
+  `CREATE OR REPLACE MACRO number_value(raw) AS CASE WHEN typeof(raw) <> 'VARCHAR' THEN TRY_CAST(raw AS DOUBLE) ELSE
+   TRY_CAST(replace(replace(regexp_replace(trim(CAST(raw AS VARCHAR)), '[\\s\u00a0\u202f]', '', 'g'), ',', '.'), '−', '-') AS DOUBLE) END`,
 ];
 
 const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers', 'population'] as const;
@@ -159,7 +167,8 @@ function columnsWith(guess: ShapeGuess, role: string): string[] {
 
 /** Every name cell as clean text; a whole number stays whole (`180`, not `180.0`, where a reader made codes decimals). */
 export function cellText(column: string): string {
-  return `trim(regexp_replace(CAST(${quoteIdent(column)} AS VARCHAR), '^(-?\\d+)\\.0+$', '\\1'))`;
+  const value = quoteIdent(column);
+  return `trim(CASE WHEN typeof(${value}) IN ('FLOAT', 'DOUBLE') THEN regexp_replace(CAST(${value} AS VARCHAR), '\\.0+$', '') ELSE CAST(${value} AS VARCHAR) END)`;
 }
 const text = cellText;
 
