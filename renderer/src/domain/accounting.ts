@@ -4,7 +4,7 @@
 // reason. Each multiple-choice cell is covered by its choices, or listed with what was left over.
 import { toRows, type Engine } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
-import { choiceSplitter, matchMethod, unaccountedText } from './methods';
+import { choiceSplitter, flagOptionName, matchMethod, unaccountedText } from './methods';
 import { cellText, TOTALS, totalsOnly } from './model';
 import type { ColumnRole, IgnoreReason, ShapeGuess } from './shape-detect';
 
@@ -62,7 +62,9 @@ export async function accountFile(
   localMethods: ReadonlyMap<string, string> = new Map(),
 ): Promise<FileAccount> {
   const methodOf = (name: string) => matchMethod(name, localMethods);
-  const accounts = columns.map((column) => columnFate(column, guess.roles[column] ?? { role: 'ignore', reason: 'not-recognised' }, methodOf));
+  const accounts = columns.map((column) =>
+    columnFate(column, guess.roles[column] ?? { role: 'ignore', reason: 'not-recognised' }, (name) => methodOf(flagOptionName(name, localMethods))),
+  );
   const counts = Object.fromEntries(FATES.map((fate) => [fate, accounts.filter((a) => a.fate === fate).length])) as Record<Fate, number>;
 
   const unit = columns.find((c) => guess.roles[c]?.role === 'unit');

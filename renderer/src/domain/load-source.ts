@@ -3,7 +3,7 @@
 import type { Engine } from '../db/engine';
 import { importFile, removeTable, type ImportDeps, type ImportedTable, type ImportOptions, type SourceFile } from '../import/import-file';
 import { accountFile, type FileAccount } from './accounting';
-import { matchMethod, splitMultiChoice } from './methods';
+import { headerOption, matchMethod, splitMultiChoice } from './methods';
 import { addSource, createModel, refreshMappings, removeSource } from './model';
 import { profileTable } from './profile';
 import { detectShape, findUnitColumn, type Matchers, type ShapeGuess } from './shape-detect';
@@ -19,6 +19,7 @@ export interface LoadedSource {
 export const MATCHERS: Matchers = {
   isUnit: (text) => matchUnit(text).status === 'matched',
   methodOf: (text) => matchMethod(text),
+  optionOf: (header) => headerOption(header),
   splitChoices: splitMultiChoice,
 };
 

@@ -138,24 +138,38 @@ function matchWhole(name: string, local: ReadonlyMap<string, string> | undefined
 }
 
 /**
- * The catalogue id (or the `local` mapping's id) for a method name as an export writes it; null when unknown.
- * `local` maps `normaliseMethodName(name)` to an id and wins over the catalogue. Column headers work too:
- * `Insatser: KOMET` (Netigate), `Vilka insatser …? [FFT]` (a Google Forms grid), `Vilka insatser? - FFT` (Esmaker).
+ * The catalogue id (or the `local` mapping's id) for a method name as a cell or an extract writes it;
+ * null when unknown. `local` maps `normaliseMethodName(name)` to an id and wins over the catalogue. A
+ * cell is matched whole: `Planerar att starta: KOMET` or `Annat, nämligen: MI` name no method.
  */
 export function matchMethod(text: string, local?: ReadonlyMap<string, string>): string | null {
-  const phrases = [text];
-  const bracketed = /\[([^\]]+)\]\s*$/.exec(text);
+  return matchName(text, local);
+}
+
+/**
+ * The part of a column header that names a method, or null: the header itself, or the option after the
+ * question as survey tools write it: `Insatser: KOMET` (Netigate), `Vilka insatser …? [FFT]` (a Google
+ * Forms grid), `Vilka insatser? - Stödsamtal - ungdom` (Esmaker; the option may hold a dash itself).
+ */
+export function headerOption(header: string, local?: ReadonlyMap<string, string>): string | null {
+  const phrases = [header];
+  const bracketed = /\[([^\]]+)\]\s*$/.exec(header);
   if (bracketed) phrases.push(bracketed[1]!);
-  const colon = text.lastIndexOf(':');
-  if (colon >= 0) phrases.push(text.slice(colon + 1));
-  // `Vilka insatser använder ni? - KOMET` (Esmaker, SurveyMonkey): the option after a spaced dash.
-  const dashed = /\s[-–—]\s(?!.*\s[-–—]\s)(.+)$/.exec(text);
-  if (dashed) phrases.push(dashed[1]!);
-  for (const phrase of phrases) {
-    const id = matchName(phrase, local);
-    if (id !== null) return id;
-  }
-  return null;
+  const colon = header.lastIndexOf(':');
+  if (colon >= 0) phrases.push(header.slice(colon + 1));
+  for (const dash of header.matchAll(/\s[-–—]\s/g)) phrases.push(header.slice(dash.index + dash[0].length));
+  return phrases.map((p) => p.trim()).find((phrase) => phrase !== '' && matchName(phrase, local) !== null) ?? null;
+}
+
+/** The method a column header names (see headerOption). */
+export function matchHeader(header: string, local?: ReadonlyMap<string, string>): string | null {
+  const option = headerOption(header, local);
+  return option === null ? null : matchName(option, local);
+}
+
+/** The name a one-column-per-option survey's option is matched by: the option part of a header (`Insatser: KOMET` → `KOMET`). */
+export function flagOptionName(methodName: string, local?: ReadonlyMap<string, string>): string {
+  return headerOption(methodName, local) ?? methodName;
 }
 
 /** Splits at commas outside parentheses: `KBT (individuell, strukturerad)` is one choice. */

@@ -22,7 +22,7 @@ import type { Engine } from '../db/engine';
 import { toRows } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
 import { likertStep } from './likert';
-import { METHODS, choiceSplitter, matchMethod } from './methods';
+import { METHODS, choiceSplitter, flagOptionName, matchMethod } from './methods';
 import { NO_VALUES, NOT_TICKED, SEX_TOTALS, type ShapeGuess } from './shape-detect';
 import { COUNTIES, matchUnit, MUNICIPALITIES, SKR_GROUPS, type UnitRef } from './units';
 
@@ -231,12 +231,14 @@ export async function addSource(
   await engine.query(`INSERT INTO responding_units SELECT DISTINCT ?, ${unit} ${from}`, [source, TOTALS]);
   for (const [column, role] of Object.entries(guess.roles)) {
     if (role.role !== 'method-flag') continue;
-    await insertRows(engine, 'method_asked', [[source, role.methodName]]);
+    // The option's name (`KOMET`), also where a template saved before kept the whole header.
+    const option = flagOptionName(role.methodName, localMethods);
+    await insertRows(engine, 'method_asked', [[source, option]]);
     await engine.query(
       `INSERT INTO method_use SELECT DISTINCT ?, ${unit}, ? ${from}
          AND coalesce(lower(${text(column)}), '') NOT IN ('', ${[...NO_VALUES].map(() => '?').join(', ')})
          AND NOT regexp_matches(lower(${text(column)}), ?)`,
-      [source, role.methodName, TOTALS, ...NO_VALUES, NOT_TICKED.source],
+      [source, option, TOTALS, ...NO_VALUES, NOT_TICKED.source],
     );
   }
   // Scale answers: each distinct answer placed on its scale in JS (spellings vary), then stored ordered.

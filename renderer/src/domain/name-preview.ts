@@ -2,7 +2,7 @@
 // register and the catalogue make of it, so the user settles the unknown and ambiguous ones first.
 import { toRows, type Engine } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
-import { choiceSplitter, matchMethod, METHODS } from './methods';
+import { choiceSplitter, flagOptionName, matchMethod, METHODS } from './methods';
 import { cellText, TOTALS } from './model';
 import type { ShapeGuess } from './shape-detect';
 import { matchUnit, type UnitMatch, type UnitRef } from './units';
@@ -37,7 +37,7 @@ export async function previewNames(
   const units = unitColumn ? await distinctValues(engine, table, unitColumn, null) : [];
   const methodNames = new Set<string>();
   for (const [column, role] of Object.entries(guess.roles)) {
-    if (role.role === 'method-flag') methodNames.add(role.methodName);
+    if (role.role === 'method-flag') methodNames.add(flagOptionName(role.methodName, localMethods));
     if (role.role === 'method') for (const v of await distinctValues(engine, table, column, unitColumn)) methodNames.add(v);
     if (role.role === 'method-choices') {
       const cells = await distinctValues(engine, table, column, unitColumn);

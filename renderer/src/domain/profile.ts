@@ -25,23 +25,23 @@ export async function profileTable(
   // empty code) must not make a column of ticks look like numbers.
   const where = unit ? `WHERE coalesce(${unit}, '') <> '' AND NOT regexp_matches(${unit}, ?)` : '';
   for (const column of columns) {
-    // Distinct values first (a sample to read), then how many cells are filled and distinct: a unit
-    // column whose names repeat is an extract's, one that does not is a survey's.
-    const rows = toRows(
-      await engine.query(
-        `WITH sample AS (SELECT ${cellText(column.name)} AS v FROM (SELECT * FROM ${quoteIdent(table)} ${where} LIMIT ${SAMPLE_ROWS}))
-         SELECT v, (SELECT count(v) FROM sample WHERE v <> '')::INTEGER AS filled,
-                (SELECT count(DISTINCT v) FROM sample WHERE v <> '')::INTEGER AS distinct_values
-         FROM (SELECT DISTINCT v FROM sample WHERE v IS NOT NULL AND v <> '' LIMIT ${DISTINCT_VALUES})`,
-        unit ? [TOTALS] : [],
-      ),
+    const sample = `SELECT ${cellText(column.name)} AS v FROM (SELECT * FROM ${quoteIdent(table)} ${where} LIMIT ${SAMPLE_ROWS})`;
+    const params = unit ? [TOTALS] : [];
+    const values = toRows(
+      await engine.query(`SELECT DISTINCT v FROM (${sample}) WHERE v IS NOT NULL AND v <> '' LIMIT ${DISTINCT_VALUES}`, params),
+    );
+    // How many cells are filled and distinct: a unit column whose names repeat is an extract's, one that
+    // does not is a survey's. (A query of its own: beside a scalar subquery, DuckDB-WASM 1.32 returns no
+    // rows for the DISTINCT … LIMIT above once a column holds over ~2,000 distinct values.)
+    const [counts] = toRows(
+      await engine.query(`SELECT count(v)::INTEGER AS filled, count(DISTINCT v)::INTEGER AS distinct_values FROM (${sample}) WHERE v <> ''`, params),
     );
     profiles.push({
       name: column.name,
       type: column.type,
-      values: rows.map((r) => String(r.v)),
-      filled: Number(rows[0]?.filled ?? 0),
-      distinct: Number(rows[0]?.distinct_values ?? 0),
+      values: values.map((r) => String(r.v)),
+      filled: Number(counts?.filled ?? 0),
+      distinct: Number(counts?.distinct_values ?? 0),
     });
   }
   return profiles;

@@ -54,8 +54,10 @@ export interface ColumnProfile {
 export interface Matchers {
   /** True when the text names exactly one municipality or district of the register. */
   isUnit(text: string): boolean;
-  /** The method a text names, as the catalogue's spelling-independent id, or null. */
+  /** The method a cell names, as the catalogue's spelling-independent id, or null. */
   methodOf(text: string): string | null;
+  /** The part of a column header naming a method (`Insatser: KOMET` → `KOMET`), or null. */
+  optionOf(header: string): string | null;
   splitChoices(cell: string): string[];
 }
 
@@ -65,10 +67,12 @@ export interface ShapeGuess {
 }
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/;
-const PERIOD_HEADER = /(period|månad|manad|datum|kvartal|tertial|halvår|år$|^år|month|date|year|vecka)/i;
+const PERIOD_HEADER = /(period|månad|manad|datum|kvartal|tertial|halvår|^år\b|^tid$|^(redovisnings|verksamhets|kalender)år|month|date|year|vecka)/i;
 const TRAINED_HEADER = /utbildad|utbildning|trained/i;
 const STAFF_HEADER = /personal|socialsekreterare|anställda|tjänst|handläggare|staff|medarbetare/i;
 const COUNT_HEADER = /antal|count|ärenden|barn|st\b|number|värde|value|^n$/i;
+/** Measures that are not counts of children or cases: hours, money, a share. */
+const NOT_A_COUNT_HEADER = /timmar|\btim\b|kostnad|kronor|\bkr\b|belopp|\btid\b|andel|procent|%/i;
 const POPULATION_HEADER = /folkmängd|befolkning|invånare|population/i;
 /** Values that mean "not ticked" in a one-column-per-option survey; anything else non-empty is a tick. */
 export const NO_VALUES = new Set(['nej', 'no', '0', 'false', 'falskt', '-', 'nej.', 'n']);
@@ -113,17 +117,20 @@ function isNumberLike(c: ColumnProfile): boolean {
  * Years, months, quarters, dates: a period, never a count, even when DuckDB reads them as numbers. A
  * time of day makes it the moment an answer was given (a survey's `Tidstämpel`), not a period.
  */
-function isPeriodColumn(c: ColumnProfile): boolean {
-  if (c.type === 'DATE') return true;
-  if (/^TIMESTAMP/.test(c.type)) return PERIOD_HEADER.test(c.name) && !ANSWER_TIME_HEADER.test(c.name);
+function isPeriodColumn(c: ColumnProfile, m?: Matchers): boolean {
+  // When an answer was sent (`Svarsdatum`, `Inskickad`, `Starttid`) is no period, whatever its type.
+  if (ANSWER_TIME_HEADER.test(c.name)) return false;
+  if (c.type === 'DATE' || /^TIMESTAMP/.test(c.type)) return PERIOD_HEADER.test(c.name);
   if (c.values.length === 0) return false;
-  const periodLike = share(c.values, (v) => PERIOD_VALUE.test(v.trim())) >= 0.9;
-  if (PERIOD_HEADER.test(c.name)) return periodLike || !isNumberLike(c);
-  return periodLike && (!isNumeric(c) || c.values.every((v) => /^(19|20)\d{2}(0[1-9]|1[0-2])?$/.test(v.trim())));
+  if (share(c.values, (v) => PERIOD_VALUE.test(v.trim())) < 0.9) return false;
+  if (PERIOD_HEADER.test(c.name)) return true;
+  // Bare years without a period header: not when they are register codes (Dalarna's are 2021–2085).
+  if (m && isCodeColumn(c, m)) return false;
+  return !isNumeric(c) || c.values.every((v) => /^(19|20)\d{2}(0[1-9]|1[0-2])?$/.test(v.trim()));
 }
 
 /** Answers that say no in a grid (`Nej, men planerar`, `Vet inte`): not a tick. */
-export const NOT_TICKED = /^(nej|no|vet ej|vet inte|ej aktuellt|inte aktuellt)([ ,.;:–-].*)?$/i;
+export const NOT_TICKED = /^(nej|no|vet ej|vet inte|ej aktuellt|inte aktuellt|planerar|planeras|har planer|inte ännu|ej|ingen)([ ,.;:–-].*)?$/i;
 
 /** A grid's yes (`Ja, i egen regi`, `Ja, via avtal`): a tick. */
 const YES_ANSWER = /^(ja|yes)([ ,.;:–-].*)?$/i;
@@ -147,15 +154,16 @@ function questionOf(header: string): string | null {
   return dashed ? header.slice(0, dashed.index).trim() : null;
 }
 
-/** `Vilka insatser? - KOMET`: an option after the last spaced dash. */
-const OPTION_AFTER_DASH = /\s[-–—]\s(?!.*\s[-–—]\s)(.+)$/;
+/** `Vilka insatser? - Stödsamtal - ungdom`: the option after the question's `? - `, else after the last spaced dash. */
+const OPTION_AFTER_DASH = /(?<=\?)\s*[-–—]\s(.+)$|\s[-–—]\s(?!.*\s[-–—]\s)(.+)$/;
 
 /** `Insatser: BiFF` → `BiFF`: the option an option column stands for. */
 export function optionOf(header: string): string {
   const bracket = /\[([^\]]+)\]\s*$/.exec(header);
   if (bracket) return bracket[1]!.trim();
   const colon = header.lastIndexOf(':');
-  const option = colon >= 0 ? header.slice(colon + 1).trim() : (OPTION_AFTER_DASH.exec(header)?.[1]?.trim() ?? '');
+  const dashed = OPTION_AFTER_DASH.exec(header);
+  const option = colon >= 0 ? header.slice(colon + 1).trim() : (dashed?.[1] ?? dashed?.[2] ?? '').trim();
   return option === '' ? header : option;
 }
 
@@ -174,7 +182,7 @@ export function findUnitColumn(columns: readonly ColumnProfile[], m: Matchers): 
   const scored = columns
     .filter((c) => c.values.length > 0 && (c.type === 'VARCHAR' || (isNumeric(c) && isCodeColumn(c, m))))
     // `År` holding 2023 is a year, though 2023 is also Malung-Sälen's code.
-    .filter((c) => !(PERIOD_HEADER.test(c.name) && isPeriodColumn(c)))
+    .filter((c) => !(PERIOD_HEADER.test(c.name) && isPeriodColumn(c, m)))
     .map((c) => ({ name: c.name, score: share(c.values, m.isUnit), distinct: c.distinct ?? c.values.length }))
     // A tie goes to the column with more distinct values (units outnumber years), then to the first.
     .sort((a, b) => b.score - a.score || b.distinct - a.distinct);
@@ -182,7 +190,8 @@ export function findUnitColumn(columns: readonly ColumnProfile[], m: Matchers): 
   return best && best.score >= 0.5 ? best.name : null;
 }
 
-const ANSWER_TIME_HEADER = /tid(stämpel)?$|^(start|slut|senast|inskickad|skickad)|timestamp|time|ändrad/i;
+// `Starttid`, `Slutförandetid`, `Tidstämpel`, `Svarsdatum`: when the answer was given (`Tid` alone is SCB's period).
+const ANSWER_TIME_HEADER = /\Btid$|tidstämpel|^(start|slut|senast|inskickad|skickad)|svarsdatum|svarstid|^svar(at)? |timestamp|time|ändrad/i;
 const TIMESTAMP_HEADER = new RegExp(`${ANSWER_TIME_HEADER.source}|datum|date`, 'i');
 const EMAIL_HEADER = /e-?post|e-?mail|mail/i;
 const RESPONDENT_HEADER = /^(namn|name|respondent|svarande|användare|user|svarar)/i;
@@ -238,7 +247,7 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
   const unit = columns.find((c) => c.name === unitName)!;
   const rest = columns.filter((c) => c.name !== unitName);
 
-  const periods = rest.filter(isPeriodColumn);
+  const periods = rest.filter((c) => isPeriodColumn(c, m));
   const codes = rest.filter((c) => isCodeColumn(c, m) || (c.type === 'VARCHAR' && share(c.values, m.isUnit) >= 0.5));
   const measures = rest.filter((c) => !periods.includes(c) && !codes.includes(c) && isNumberLike(c));
 
@@ -250,9 +259,15 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
     .sort((a, b) => b.score - a.score)[0];
   // A survey answers once per unit, its choices sometimes several to a cell; an extract repeats the unit
   // (per month, per method) or has a period. A survey's one numeric question is not a count of use.
-  const holdsSeveral = methodColumn?.c.values.some((v) => m.splitChoices(v).filter((p) => m.methodOf(p) !== null).length >= 2) ?? false;
+  // A column of several choices to a cell (two different methods in at least a tenth of its cells) is a
+  // survey's; one odd cell (`Funktionell familjeterapi, FFT`) is not.
+  const holdsSeveral = rest.some((c) => {
+    const several = c.values.filter((v) => new Set(m.splitChoices(v).map((p) => m.methodOf(p)).filter((id) => id !== null)).size >= 2);
+    return several.length >= Math.max(1, c.values.length / 10);
+  });
   const known = unit.filled !== undefined && unit.distinct !== undefined;
-  const unitRepeats = known && unit.filled! > unit.distinct!;
+  // An extract lists a unit many times; a survey where a unit answered twice does not.
+  const unitRepeats = known && unit.filled! >= 1.5 * unit.distinct!;
   const countLike = measures.some((c) => COUNT_HEADER.test(c.name) && !c.name.includes('?'));
   const isLongForm = !holdsSeveral && (unitRepeats || periods.length > 0 || (!known && countLike));
   if (methodColumn && methodColumn.score >= 0.5 && measures.length > 0 && isLongForm) {
@@ -264,7 +279,8 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
       roles[staff.name] = { role: 'staff' };
       return done();
     }
-    const count = measures.find((c) => COUNT_HEADER.test(c.name)) ?? measures[0]!;
+    const counts = measures.filter((c) => !NOT_A_COUNT_HEADER.test(c.name));
+    const count = counts.find((c) => COUNT_HEADER.test(c.name)) ?? counts[0] ?? measures[0]!;
     roles[count.name] = { role: 'count' };
     const period = periods.find((c) => PERIOD_HEADER.test(c.name)) ?? periods[0];
     if (period) roles[period.name] = { role: 'period' };
@@ -273,13 +289,17 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
 
   // A population file: a unit and its number of children, no methods anywhere.
   const population = rest.find((c) => isNumeric(c) && POPULATION_HEADER.test(c.name));
-  if (population && !rest.some((c) => m.methodOf(c.name) !== null)) {
+  if (population && !rest.some((c) => m.optionOf(c.name) !== null)) {
     roles[population.name] = { role: 'population' };
     return done();
   }
 
-  // Survey (a): headers name methods, cells tick them.
-  const flags = rest.filter((c) => m.methodOf(c.name) !== null && isFlagColumn(c, m.methodOf(c.name), m));
+  // Survey (a): headers name methods, cells tick them. Where a column under a method header holds counts
+  // (2, 12 …), the sheet is a table of counts (per month, staff trained per tool), not ticks: its 0/1
+  // columns are not read as ticks either, and the user is asked.
+  const methodHeaders = rest.filter((c) => m.optionOf(c.name) !== null);
+  const holdsCounts = methodHeaders.some((c) => isNumberLike(c) && c.values.some((v) => !['0', '1'].includes(v.trim()) && !MISSING_MARKS.has(v.trim())));
+  const flags = holdsCounts ? [] : methodHeaders.filter((c) => isFlagColumn(c, m.methodOf(m.optionOf(c.name)!), m));
   // An option column of the same question whose option the catalogue lacks (`Insatser: BiFF`): asked
   // about by its option's name, never dropped.
   const questions = new Set(flags.map((c) => questionOf(c.name)).filter((q) => q !== null));
@@ -295,7 +315,7 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
       c.values.length > 0 &&
       share(c.values, (v) => m.splitChoices(v).some((part) => m.methodOf(part) !== null)) >= 0.5,
   );
-  for (const c of flags) roles[c.name] = { role: 'method-flag', methodName: c.name };
+  for (const c of flags) roles[c.name] = { role: 'method-flag', methodName: m.optionOf(c.name)! };
   for (const c of unknownOptions) roles[c.name] = { role: 'method-flag', methodName: optionOf(c.name) };
   for (const c of choices) roles[c.name] = { role: 'method-choices' };
   for (const c of rest) {

@@ -9,6 +9,7 @@ const METHODS: Record<string, string> = { komet: 'komet', fft: 'fft', mst: 'mst'
 const m: Matchers = {
   isUnit: (text) => UNITS.includes(text),
   methodOf: (text) => METHODS[text.trim().toLowerCase()] ?? null,
+  optionOf: (header) => (METHODS[header.trim().toLowerCase()] ? header : null),
   splitChoices: (cell) => cell.split(/;\s*/).filter(Boolean),
 };
 

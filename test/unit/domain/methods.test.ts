@@ -3,6 +3,8 @@ import {
   METHODS,
   RECOMMENDATION_IDS,
   RECOMMENDATIONS,
+  flagOptionName,
+  matchHeader,
   matchMethod,
   methodById,
   normaliseMethodName,
@@ -127,7 +129,6 @@ describe('matchMethod', () => {
     ['YLS/CMI 2.0', 'yls-cmi'],
     ['Stödsamtal ungdomar', 'stodsamtal-ungdom'],
     ['Kontaktperson och kontaktfamilj', 'kontaktperson'],
-    ['Bedömning: EARL-20B / EARL-21G', 'earl'],
     ['EARL-21G', 'earl'],
     ['EARL 20B', 'earl'],
     ['ESTER', 'ester'],
@@ -152,7 +153,7 @@ describe('matchMethod', () => {
     ['Vilka insatser har ni använt för barn 6–17 år under 2022/23? [FFT]', 'fft'],
     ['Vilka bedömningsmetoder använder ni? [YLS/CMI]', 'yls-cmi'],
   ])('column header %s → %s', (header, id) => {
-    expect(matchMethod(header)).toBe(id);
+    expect(matchHeader(header)).toBe(id);
   });
 
   it.each([
@@ -181,7 +182,7 @@ describe('matchMethod', () => {
       [normaliseMethodName('Familjebehandling'), 'fft'],
     ]);
     expect(matchMethod('SIG', local)).toBe('local:sig');
-    expect(matchMethod('Insatser: SIG', local)).toBe('local:sig');
+    expect(matchHeader('Insatser: SIG', local)).toBe('local:sig');
     expect(matchMethod('familjebehandling ', local)).toBe('fft');
     expect(matchMethod('KOMET', local)).toBe('komet');
     expect(matchMethod('SIG')).toBeNull();
@@ -231,12 +232,23 @@ describe('option column headers as survey tools write them', () => {
     ['Vilka insatser använder ni? - KOMET', 'komet'],
     ['Vilka insatser använder ni? – Funktionell familjeterapi (FFT)', 'fft'],
     ['Bedömningsinstrument - EARL-20B / EARL-21G', 'earl'],
+    ['Bedömning: EARL-20B / EARL-21G', 'earl'],
+    ['Vilka insatser erbjuder ni? - Stödsamtal - ungdom', 'stodsamtal-ungdom'],
   ])('%s → %s', (header, id) => {
-    expect(matchMethod(header)).toBe(id);
+    expect(matchHeader(header)).toBe(id);
   });
 
   it('does not take a hyphenated name for a question and an option', () => {
-    expect(matchMethod('Strukturerad individuell KBT-baserad beteende- och färdighetsträning')).toBe('kbt-individual');
-    expect(matchMethod('Vilka insatser - Annat')).toBeNull();
+    expect(matchHeader('Strukturerad individuell KBT-baserad beteende- och färdighetsträning')).toBe('kbt-individual');
+    expect(matchHeader('Vilka insatser - Annat')).toBeNull();
+  });
+
+  it('reads a cell whole: a question-like prefix or free text after Annat names no method', () => {
+    expect(matchMethod('Planerar att starta: KOMET')).toBeNull();
+    expect(matchMethod('Har tidigare använt - MST')).toBeNull();
+    expect(matchMethod('Annat, nämligen: MI')).toBeNull();
+    expect(matchMethod('Vilka insatser? [FFT]')).toBeNull();
+    expect(flagOptionName('Insatser: KOMET')).toBe('KOMET');
+    expect(flagOptionName('Insatser: BiFF')).toBe('Insatser: BiFF');
   });
 });
