@@ -9,6 +9,7 @@ import { toRows, type Engine } from '../../renderer/src/db/engine';
 import { FATES } from '../../renderer/src/domain/accounting';
 import { loadSource, unloadSource } from '../../renderer/src/domain/load-source';
 import { createModel } from '../../renderer/src/domain/model';
+import { profileTable } from '../../renderer/src/domain/profile';
 import { IGNORE_REASONS } from '../../renderer/src/domain/shape-detect';
 import { ImportError } from '../../renderer/src/import/import-file';
 import { loadParquetNode } from '../../renderer/src/import/parquet-node';
@@ -83,9 +84,17 @@ describe('the value macros', () => {
     ['2023 T1', '2023-T1'],
     ['2023K2', '2023-K2'],
     ['2023 Q4', '2023-K4'],
+    ['2023/01/31', '2023-01'],
+    ['2023-M03', '2023-03'],
+    ['jan-2023', '2023-01'],
+    ['2023 H2', '2023-H2'],
     ['', null],
   ])('reads the period %j as %j', async (raw, period) => {
     expect(await one('normalise_period(?)', [raw])).toBe(period);
+  });
+
+  it('reads a year a reader made a decimal as the year', async () => {
+    expect(await one('normalise_period(CAST(? AS DOUBLE))', [2023])).toBe('2023');
   });
 
   it.each([
@@ -100,5 +109,19 @@ describe('the value macros', () => {
     ['x', null],
   ])('reads the value %j as %j', async (raw, value) => {
     expect(await one('number_value(?)', [raw])).toBe(value);
+  });
+});
+
+describe('the profile shape detection reads', () => {
+  it('samples a column of many distinct values, and counts its filled and distinct cells', async () => {
+    await engine.query('CREATE OR REPLACE TABLE many AS SELECT CAST(range AS VARCHAR) AS v, CAST(range % 7 AS VARCHAR) AS w FROM range(3000)');
+    const [v, w] = await profileTable(engine, 'many', [
+      { name: 'v', type: 'VARCHAR' },
+      { name: 'w', type: 'VARCHAR' },
+    ]);
+    expect(v!.values).toHaveLength(60);
+    expect([v!.filled, v!.distinct]).toEqual([3000, 3000]);
+    expect([w!.filled, w!.distinct]).toEqual([3000, 7]);
+    await engine.query('DROP TABLE many');
   });
 });

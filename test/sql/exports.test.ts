@@ -9,6 +9,7 @@ import { summarize, type Summary } from '../../renderer/src/domain/summarize';
 import { loadParquetNode } from '../../renderer/src/import/parquet-node';
 import { EXPECTED } from '../fixtures/exports/expected';
 import { EXPECTED as EXPECTED_MORE } from '../fixtures/exports-more/expected';
+import { EXPECTED as EXPECTED_THIRD } from '../fixtures/exports-third/expected';
 import { startNodeEngine } from '../support/node-engine';
 
 let engine: Engine;
@@ -30,10 +31,11 @@ async function read(file: string): Promise<{ source: LoadedSource; summary: Summ
   return { source, summary };
 }
 
-// Two sets: one per class of the issue (exports/), and variations made to break the reader (exports-more/).
+// Three sets: one per class of the issue (exports/), and two rounds of variations made to break the reader.
 const CASES = [
   ...Object.entries(EXPECTED).map(([file, expected]) => [`exports/${file}`, expected] as const),
   ...Object.entries(EXPECTED_MORE).map(([file, expected]) => [`exports-more/${file}`, expected] as const),
+  ...Object.entries(EXPECTED_THIRD).map(([file, expected]) => [`exports-third/${file}`, expected] as const),
 ];
 
 describe.each(CASES)('%s', (file, expected) => {

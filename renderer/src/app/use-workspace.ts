@@ -181,18 +181,28 @@ export function useWorkspace(engine: () => Promise<Engine>) {
     [pending, engine, stage, fail, startNext],
   );
 
+  // The roles as last changed, ahead of React state: a second change (another offered option ticked)
+  // made while the first one's names are still being looked up builds on the first, never loses it.
+  const latestGuess = useRef<{ stamp: number; guess: ShapeGuess } | null>(null);
+
   const changeRole = useCallback(
     async (column: string, role: ColumnRole) => {
       if (!pending) return;
-      const roles = { ...pending.guess.roles, [column]: role };
+      const { stamp } = pending;
+      const table = pending.table.table;
+      const base = latestGuess.current?.stamp === stamp ? latestGuess.current.guess : pending.guess;
+      const roles = { ...base.roles, [column]: role };
       // One unit column at most: choosing a new one demotes the old.
-      if (role.role === 'unit') for (const name of Object.keys(roles)) if (name !== column && roles[name]!.role === 'unit') roles[name] = { role: 'ignore' };
+      if (role.role === 'unit') for (const name of Object.keys(roles)) if (name !== column && roles[name]!.role === 'unit') roles[name] = { role: 'ignore', reason: 'chosen' };
       const guess = { shape: shapeFromRoles(roles), roles };
+      latestGuess.current = { stamp, guess };
+      // The roles show at once; the names and the accounting follow, unless a later change overtook them.
+      setPending((p) => (p && p.stamp === stamp ? { ...p, guess } : p));
       const prefs = preferences.current;
       const db = await engine();
-      const names = await previewNames(db, pending.table.table, guess, rememberedUnits(prefs), localMethods(prefs));
-      const account = await accountFile(db, pending.table.table, pending.table.columns.map((c) => c.name), guess, localMethods(prefs));
-      setPending({ ...pending, guess, names, account });
+      const names = await previewNames(db, table, guess, rememberedUnits(prefs), localMethods(prefs));
+      const account = await accountFile(db, table, pending.table.columns.map((c) => c.name), guess, localMethods(prefs));
+      setPending((p) => (p && p.stamp === stamp && p.guess === guess ? { ...p, names, account } : p));
     },
     [pending, engine],
   );

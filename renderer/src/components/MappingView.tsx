@@ -30,6 +30,7 @@ export const SHAPE_KEYS: Record<Shape, MessageKey> = {
 
 export const ROLE_KEYS: Record<ColumnRole['role'], MessageKey> = {
   unit: 'roleUnit',
+  district: 'roleDistrict',
   'method-flag': 'roleMethodFlag',
   'method-choices': 'roleMethodChoices',
   method: 'roleMethod',
@@ -52,6 +53,8 @@ export const REASON_KEYS: Record<IgnoreReason, MessageKey> = {
   county: 'ignoreReasonCounty',
   'sex-breakdown': 'ignoreReasonSexBreakdown',
   'numeric-answer': 'ignoreReasonNumericAnswer',
+  'period-column': 'ignoreReasonPeriodColumn',
+  'method-count-column': 'ignoreReasonMethodCountColumn',
   'yes-no': 'ignoreReasonYesNo',
   'free-text': 'ignoreReasonFreeText',
   'scale-order': 'ignoreReasonScaleOrder',
@@ -136,7 +139,8 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
 
   const unsettledUnits = names.units.filter((u) => u.match.status !== 'matched');
   const unknownMethods = names.methods.filter((m) => m.id === null);
-  const set = (change: Partial<ImportOptions>) => onOptions({ ...options, ...change });
+  // A workbook's sheet stays the one shown while another setting changes (it may have been chosen for its answers).
+  const set = (change: Partial<ImportOptions>) => onOptions({ ...(table.sheet !== null ? { sheet: table.sheet } : {}), ...options, ...change });
 
   return (
     <section className="mapping" aria-labelledby="mapping-title">

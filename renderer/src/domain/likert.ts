@@ -118,33 +118,43 @@ export function likertStep(answer: string, scale?: ScaleId): ScaleStep | null {
 export function likertScaleOf(values: readonly string[]): ScaleId | null {
   const rated = values.filter((v) => !isNotRated(v));
   if (rated.length === 0) return null;
-  const named = (Object.keys(NAMED_SCALES) as NamedScale[]).find((scale) => rated.every((v) => likertStep(v, scale) !== null));
+  // `Nej` (or `Ja`) alone is a yes/no answer, not a step of a scale.
+  if (rated.every((v) => ['ja', 'nej'].includes(fold(v)))) return null;
+  // Of the named scales holding every answer, the one whose own words they are (`Aldrig, Ibland, Alltid`
+  // is the five-step frequency scale, not the pilot's, where `aldrig` is only another spelling).
+  const exact = (scale: NamedScale) => rated.filter((v) => (NAMED_SCALES[scale] as readonly string[]).some((step) => fold(step) === fold(v))).length;
+  const fitting = (Object.keys(NAMED_SCALES) as NamedScale[]).filter((scale) => rated.every((v) => likertStep(v, scale) !== null));
+  const named = fitting.reduce<NamedScale | null>((best, scale) => (best === null || exact(scale) > exact(best) ? scale : best), null);
   if (named) return named;
   const numbers = rated.map((v) => NUMBERED.exec(v.trim()));
-  // A column of bare numbers is a count; at least one step must carry its words.
+  // A column of bare numbers is a count; at least one step must carry its words, and words that grade
+  // (`1 – Instämmer inte alls`), not a numbered list of options (`1. KOMET`).
   if (numbers.some((n) => n === null) || !numbers.some((n) => n![2] !== undefined)) return null;
-  // The steps seen: a step nobody chose above the highest chosen one cannot be known from the answers.
+  if (numbers.some((n) => n![2] !== undefined && grade(n![2]) === null)) return null;
+  // The scale's length: its labelled top step where the answers reach it; else the usual 5, 7 or 10.
   const top = Math.max(...numbers.map((n) => Number(n![1])));
-  return top >= 3 ? `numbered:${top}` : null;
+  const topLabelled = numbers.some((n) => Number(n![1]) === top && n![2] !== undefined && grade(n![2])! >= 4);
+  if (top < 3) return null;
+  return `numbered:${topLabelled ? top : top <= 5 ? 5 : top <= 7 ? 7 : 10}`;
 }
 
-// Words that grade an answer, lowest to highest. An answer's rank is its strongest word, negations low.
+// Words that grade an answer, from 0 (none) to 5 (all), most specific first: the first that matches
+// decides (`Mycket låg` is 1, not the 2 of `låg`; `inte alls` is 0, not the 5 of `alls`).
 const GRADE_WORDS: readonly [RegExp, number][] = [
   [/\b(inte alls|aldrig|ingen|inga|nej)\b/, 0],
   [/\b(mycket (liten|låg|lite|dålig|dåligt|sällan)|helt oense)\b/, 1],
-  [/\b(liten|låg|lite|sällan|dålig|dåligt|något|delvis|viss|vissa|någon gång|enstaka)\b/, 2],
-  [/\b(varken|medel|neutral|ibland|ganska|flera|några)\b/, 3],
-  [/\b(stor|hög|ofta|bra|god|goda|mestadels|oftast|många|flesta|varje månad|månatligen)\b/, 4],
   [/\b(mycket (stor|hög|bra|god|ofta)|helt|alltid|samtliga|alla|varje vecka|varje dag|dagligen|veckovis)\b/, 5],
+  [/\b(liten|låg|lite|sällan|dålig|dåligt|något|delvis|viss|vissa|någon gång|enstaka)\b/, 2],
+  [/\b(varken|medel|neutral|ibland|flera|några)\b/, 3],
+  [/\b(stor|hög|ofta|bra|god|goda|mestadels|oftast|många|flesta|varje månad|månatligen|ganska)\b/, 4],
 ];
 
 function grade(answer: string): number | null {
   const text = foldText(answer);
-  let best: number | null = null;
-  for (const [pattern, rank] of GRADE_WORDS) if (pattern.test(text)) best = best === null ? rank : Math.max(best, rank);
+  const found = GRADE_WORDS.find(([pattern]) => pattern.test(text));
+  if (!found) return null;
   // "inte" before a grading word turns it down: "inte särskilt bra".
-  if (best !== null && best > 0 && /\binte\b/.test(text)) best = 1;
-  return best;
+  return found[1] > 0 && /\binte\b/.test(text) ? 1 : found[1];
 }
 
 /**

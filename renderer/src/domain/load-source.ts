@@ -23,19 +23,20 @@ export const MATCHERS: Matchers = {
   splitChoices: splitMultiChoice,
 };
 
-/** What a loaded table reads as: its unit column, and the shape its columns make. */
+/** How well a table reads as answers: a survey, an extract or a training export (3), a population file (2), units alone (1), nothing (0). */
 async function readAs(engine: Engine, table: ImportedTable): Promise<{ unitColumn: string | null; score: number }> {
   const unitColumn = findUnitColumn(await profileTable(engine, table.table, table.columns), MATCHERS);
   if (unitColumn === null) return { unitColumn, score: 0 };
   const { shape } = detectShape(await profileTable(engine, table.table, table.columns, unitColumn), MATCHERS);
-  return { unitColumn, score: shape === 'unknown' ? 1 : 2 };
+  return { unitColumn, score: shape === 'unknown' ? 1 : shape === 'population' ? 2 : 3 };
 }
 
 /**
  * Imports a file and finds its unit column. A workbook is read from the sheet that holds the answers:
- * when the sheet with the most table rows has no shape the analyses read (an "Information" cover sheet,
- * a response-rate table), the other sheets are tried, largest first; one with a shape wins, else one
- * naming units. A sheet the user chose is kept whatever it holds.
+ * the sheet with the most table rows unless it reads as less than a survey or an extract (an
+ * "Information" cover sheet, a response-rate table, a population sheet beside the answers); then the
+ * other sheets are tried, largest first, and the best reading wins (the first of equals). A sheet the
+ * user chose is kept whatever it holds. No table is left behind but the one returned.
  */
 export async function importAnswers(
   engine: Engine,
@@ -44,20 +45,30 @@ export async function importAnswers(
   options: ImportOptions = {},
   deps: ImportDeps = {},
 ): Promise<{ table: ImportedTable; unitColumn: string | null }> {
+  type Reading = { table: ImportedTable; unitColumn: string | null; score: number };
   const table = await importFile(engine, file, taken, options, deps);
-  let best = { table, ...(await readAs(engine, table)) };
-  if (best.score === 2 || table.format !== 'xlsx' || options.sheet !== undefined) return best;
-  for (const sheet of [...table.sheets].sort((a, b) => b.rowCount - a.rowCount)) {
-    if (sheet.name === table.sheet) continue;
-    const other = await importFile(engine, file, taken, { ...options, sheet: sheet.name }, deps).catch(() => null);
-    if (other === null) continue;
-    const read = await readAs(engine, other);
-    const [keep, drop] = read.score > best.score ? [{ table: other, ...read }, best.table] : [best, other];
-    await removeTable(engine, drop.table);
-    best = keep;
-    if (best.score === 2) break;
+  let best: Reading = { table, unitColumn: null, score: -1 };
+  try {
+    best = { table, ...(await readAs(engine, table)) };
+    if (best.score === 3 || table.format !== 'xlsx' || options.sheet !== undefined) return best;
+    for (const sheet of [...table.sheets].sort((a, b) => b.rowCount - a.rowCount)) {
+      if (sheet.name === table.sheet) continue;
+      const other = await importFile(engine, file, taken, { ...options, sheet: sheet.name }, deps).catch(() => null);
+      if (other === null) continue;
+      const read = await readAs(engine, other).catch(async (error: unknown) => {
+        await removeTable(engine, other.table);
+        throw error;
+      });
+      const [keep, drop]: [Reading, ImportedTable] = read.score > best.score ? [{ table: other, ...read }, best.table] : [best, other];
+      await removeTable(engine, drop.table);
+      best = keep;
+      if (best.score === 3) break;
+    }
+    return best;
+  } catch (error) {
+    await removeTable(engine, best.table.table).catch(() => undefined);
+    throw error;
   }
-  return best;
 }
 
 export async function loadSource(engine: Engine, file: SourceFile, taken: ReadonlySet<string>, deps: ImportDeps = {}): Promise<LoadedSource> {

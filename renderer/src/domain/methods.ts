@@ -62,8 +62,9 @@ export function methodById(id: string): Method | undefined {
 
 // A trailing age range is the target group, not part of the name: `KOMET 12-18`, `Komet (3–11 år)`.
 const AGE_RANGE = /[\s,]*\(?\s*\d{1,2}\s*-\s*\d{1,2}\s*(år)?\s*\)?$/;
-// `MST-team`, `Dina-programmet`: the organisation around a method, not another method.
-const SUFFIX = / (team|teamet|programmet)$/;
+// `MST-team`, `MST-team Norr`, `Dina-programmet`, `SAVRY-bedömning`: the organisation or the act around a
+// method (a team may carry its area's name), not another method.
+const SUFFIX = / (team|teamet)( [a-z]+)?$| (programmet|bedomning|bedomningar)$/;
 // A trailing parenthesis: an abbreviation (`Funktionell familjeterapi (FFT)`) or a qualifier.
 const TRAILING_PARENS = /^(.+?)\s*\(([^()]*)\)$/;
 
@@ -96,8 +97,8 @@ function lookup(key: string, local: ReadonlyMap<string, string> | undefined): st
   return local?.get(key) ?? ALIASES.get(key) ?? null;
 }
 
-// `EARL-20B/EARL-21G`, `EARL-20B eller EARL-21G`, `Kontaktperson och kontaktfamilj`: parts naming one method.
-const COMBINED = /\s*\/\s*|\s+(?:och|eller|resp\.?|&|\+)\s+/;
+// `EARL-20B/EARL-21G`, `EARL-20B eller EARL-21G`, `Funktionell familjeterapi, FFT`: parts naming one method.
+const COMBINED = /\s*\/\s*|\s*,\s+|\s+(?:och|eller|resp\.?|&|\+)\s+/;
 
 /** One name, no column prefix. Failing that, a trailing parenthesis and the rest are tried alone: one may name the method, and if both do they must agree. */
 function matchName(name: string, local: ReadonlyMap<string, string> | undefined): string | null {

@@ -107,20 +107,22 @@ const MODEL_SQL = [
 // `2023 K1` → `2023-K1`, `2023 T1` → `2023-T1`; a year stays a year. Numbers in Swedish form
 // (`1 234`, `3,5`) are numbers; Kolada's `..`, dashes and blanks are no value (NULL), never 0.
 const VALUE_MACROS = [
-  `CREATE OR REPLACE MACRO normalise_period(raw) AS (
-   WITH v AS (SELECT trim(CAST(raw AS VARCHAR)) AS p) SELECT CASE
+  `CREATE OR REPLACE MACRO period_text(p) AS CASE
      WHEN p IS NULL OR p = '' THEN NULL
-     WHEN regexp_matches(p, '^\\d{4}$') THEN p
-     WHEN regexp_matches(p, '^\\d{4}[-/. ]?(0[1-9]|1[0-2])$') THEN left(p, 4) || '-' || right(p, 2)
-     WHEN regexp_matches(p, '^\\d{4}-\\d{2}-\\d{2}') THEN left(p, 7)
-     WHEN regexp_matches(p, '^\\d{4} ?[mM](0?[1-9]|1[0-2])$') THEN left(p, 4) || '-' || lpad(regexp_extract(p, '(\\d{1,2})$', 1), 2, '0')
-     WHEN regexp_matches(p, '^\\d{4} ?[kKqQ][1-4]$') THEN left(p, 4) || '-K' || right(p, 1)
-     WHEN regexp_matches(p, '^\\d{4} ?[tT][1-3]$') THEN left(p, 4) || '-T' || right(p, 1)
-     WHEN regexp_matches(p, '^\\d{4} ?[hH][12]$') THEN left(p, 4) || '-H' || right(p, 1)
-     WHEN regexp_matches(lower(p), '^(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zåäö]*\\.? \\d{4}$') THEN
+     WHEN regexp_full_match(p, '\\d{4}(-(0[1-9]|1[0-2]))?') THEN p
+     WHEN regexp_full_match(p, '\\d{4}[-/. ]?(0[1-9]|1[0-2])') THEN left(p, 4) || '-' || right(p, 2)
+     WHEN regexp_matches(p, '^\\d{4}[-/.](0[1-9]|1[0-2])[-/.]\\d{2}') THEN left(p, 4) || '-' || substr(p, 6, 2)
+     WHEN regexp_full_match(p, '\\d{4} ?-?[mM](0?[1-9]|1[0-2])') THEN left(p, 4) || '-' || lpad(regexp_extract(p, '(\\d{1,2})$', 1), 2, '0')
+     WHEN regexp_full_match(p, '\\d{4} ?-?[kKqQ][1-4]') THEN left(p, 4) || '-K' || right(p, 1)
+     WHEN regexp_full_match(p, '\\d{4} ?-?[tT][1-3]') THEN left(p, 4) || '-T' || right(p, 1)
+     WHEN regexp_full_match(p, '\\d{4} ?-?[hH][12]') THEN left(p, 4) || '-H' || right(p, 1)
+     WHEN regexp_full_match(lower(p), '(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zåäö]*\\.?[ -]\\d{4}') THEN
        right(p, 4) || '-' || lpad(CAST(list_position(['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
          replace(replace(left(lower(p), 3), 'may', 'maj'), 'oct', 'okt')) AS VARCHAR), 2, '0')
-     ELSE p END FROM v)`,
+     ELSE p END`,
+  // A year a reader made a decimal (`2023.0`, from Parquet written by pandas) is still the year.
+  `CREATE OR REPLACE MACRO normalise_period(raw) AS period_text(CASE WHEN typeof(raw) IN ('FLOAT', 'DOUBLE')
+     THEN regexp_replace(CAST(raw AS VARCHAR), '\\.0+$', '') ELSE trim(CAST(raw AS VARCHAR)) END)`,
   // A column the reader already typed as numbers needs no text handling (the million-row case).
   `CREATE OR REPLACE MACRO number_value(raw) AS CASE WHEN typeof(raw) <> 'VARCHAR' THEN TRY_CAST(raw AS DOUBLE) ELSE
    TRY_CAST(replace(replace(regexp_replace(trim(CAST(raw AS VARCHAR)), '[\\s\u00a0\u202f]', '', 'g'), ',', '.'), '−', '-') AS DOUBLE) END`,
@@ -132,8 +134,11 @@ const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 
 export const WORKSPACE_TABLES = [...CANONICAL, 'unit_map', 'method_map', 'method_catalogue'] as const;
 
 /** Rows whose unit cell is a total, not a unit: hand-made sheets end with them. */
-/** Kolada's ids for the whole country (`0000`) and the regions (`0001`–`0025`) are totals too: no municipality code starts `00`. */
-export const TOTALS = '^(totalt?|summa|samtliga|alla|hela kommunen|riket|00[0-9]{2})$';
+/**
+ * Kolada's ids for the whole country (`0000`) and the regions (`0001`–`0025`) are totals too, also where
+ * Excel made them numbers (`0`, `1`, `20`): no municipality code starts `00` or has fewer than three digits.
+ */
+export const TOTALS = '^(totalt?|summa|samtliga|alla|hela kommunen|riket|00[0-9]{2}|[0-9]{1,2})$';
 
 export async function createModel(engine: Engine): Promise<void> {
   for (const sql of [...MODEL_SQL, ...VALUE_MACROS]) await engine.query(sql);
@@ -172,6 +177,14 @@ export function cellText(column: string): string {
 }
 const text = cellText;
 
+/** The unit as the register names it: the unit column, with its city district where one is beside it (`Göteborg – Nordost`). */
+export function unitName(guess: ShapeGuess): string {
+  const [unit] = columnsWith(guess, 'unit');
+  const [district] = columnsWith(guess, 'district');
+  if (!district) return text(unit!);
+  return `CASE WHEN ${text(district)} <> '' THEN ${text(unit!)} || ' – ' || ${text(district)} ELSE ${text(unit!)} END`;
+}
+
 /** With a breakdown by sex (Kolada's `Kön`: T, K, M), the total rows only: the others would count twice. */
 export function totalsOnly(guess: ShapeGuess): string {
   const sex = Object.entries(guess.roles).find(([, r]) => r.role === 'ignore' && r.reason === 'sex-breakdown')?.[0];
@@ -190,7 +203,7 @@ export async function addSource(
   const [unitColumn] = columnsWith(guess, 'unit');
   if (!unitColumn || guess.shape === 'unknown') return;
   const from = `FROM ${quoteIdent(source)} WHERE ${text(unitColumn)} <> '' AND NOT regexp_matches(lower(${text(unitColumn)}), ?)${totalsOnly(guess)}`;
-  const unit = text(unitColumn);
+  const unit = unitName(guess);
 
   if (guess.shape === 'population') {
     const [children] = columnsWith(guess, 'population');

@@ -3,7 +3,7 @@
 import { toRows, type Engine } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
 import { choiceSplitter, flagOptionName, matchMethod, METHODS } from './methods';
-import { cellText, TOTALS } from './model';
+import { cellText, TOTALS, unitName } from './model';
 import type { ShapeGuess } from './shape-detect';
 import { matchUnit, type UnitMatch, type UnitRef } from './units';
 
@@ -12,8 +12,8 @@ export interface NamePreview {
   methods: { name: string; id: string | null }[];
 }
 
-async function distinctValues(engine: Engine, table: string, column: string, unitColumn: string | null): Promise<string[]> {
-  const value = cellText(column);
+/** The distinct non-empty values of `value` (a column's text, or an expression), totals rows left out. */
+async function distinctValues(engine: Engine, table: string, value: string, unitColumn: string | null): Promise<string[]> {
   const unit = unitColumn ? `lower(${cellText(unitColumn)})` : null;
   const rows = toRows(
     await engine.query(
@@ -34,13 +34,13 @@ export async function previewNames(
   localMethods: ReadonlyMap<string, string>,
 ): Promise<NamePreview> {
   const unitColumn = Object.keys(guess.roles).find((name) => guess.roles[name]!.role === 'unit') ?? null;
-  const units = unitColumn ? await distinctValues(engine, table, unitColumn, null) : [];
+  const units = unitColumn ? await distinctValues(engine, table, unitName(guess), null) : [];
   const methodNames = new Set<string>();
   for (const [column, role] of Object.entries(guess.roles)) {
     if (role.role === 'method-flag') methodNames.add(flagOptionName(role.methodName, localMethods));
-    if (role.role === 'method') for (const v of await distinctValues(engine, table, column, unitColumn)) methodNames.add(v);
+    if (role.role === 'method') for (const v of await distinctValues(engine, table, cellText(column), unitColumn)) methodNames.add(v);
     if (role.role === 'method-choices') {
-      const cells = await distinctValues(engine, table, column, unitColumn);
+      const cells = await distinctValues(engine, table, cellText(column), unitColumn);
       const split = choiceSplitter(cells, localMethods);
       for (const cell of cells) for (const choice of split(cell)) methodNames.add(choice);
       // Options the questionnaire offered that nobody ticked: asked, under the catalogue's name.

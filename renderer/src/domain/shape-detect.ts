@@ -17,6 +17,8 @@ export const IGNORE_REASONS = [
   'county', // the county the unit is in (the register knows it)
   'sex-breakdown', // Kolada's Kön (T, K, M): only the total rows are read, so nothing is counted twice
   'numeric-answer', // a number the analyses do not use ("Ungefär hur många barn …?")
+  'period-column', // one column per month or year (a wide extract): not read yet, so the user is told
+  'method-count-column', // counts in one column per method (a wide extract or training table): not read yet
   'yes-no', // a yes/no question that names no method
   'free-text', // comments, free answers
   'scale-order', // answers that look ordered: the user is asked to confirm the order
@@ -27,6 +29,8 @@ export type IgnoreReason = (typeof IGNORE_REASONS)[number];
 
 export type ColumnRole =
   | { role: 'unit' }
+  /** A city district beside the municipality (`Göteborg` | `Nordost`): the unit is both, `Göteborg – Nordost`. */
+  | { role: 'district' }
   | { role: 'method-flag'; methodName: string } // survey (a): one column per option
   /** survey (b): several choices in one cell; `offered`: catalogue ids the questionnaire offered besides those ticked. */
   | { role: 'method-choices'; offered?: string[] }
@@ -83,6 +87,7 @@ export const MISSING_MARKS = new Set(['..', '.', '–', '-', '—', 'x', 'NA', '
 /** A period as extracts write it: `2023`, `2023-01`, `202301`, `2023-01-31`, `jan 2023`, `2023 M03`, `2023 T1`, `2023K1`. */
 const PERIOD_VALUE =
   /^((19|20)\d{2}([-/. ]?(0[1-9]|1[0-2]))?([-/.]\d{2})?(T00:00(:00)?(\.0+)?Z?| 00:00(:00)?)?|(19|20)\d{2} ?[MKTQH]\d{1,2}|(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zä]*\.? (19|20)\d{2})$/i;
+const MONTH_HEADER = /^(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zåäö]*\.?$/i;
 const SWEDISH_NUMBER = /^[-−]?\d{1,3}([  \u202f]?\d{3})*([,.]\d+)?$|^[-−]?\d+([,.]\d+)?$/;
 
 /** The shape a set of roles describes: detection and the user's own edits both end here. */
@@ -247,14 +252,30 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
   const unit = columns.find((c) => c.name === unitName)!;
   const rest = columns.filter((c) => c.name !== unitName);
 
-  const periods = rest.filter((c) => isPeriodColumn(c, m));
+  // `Kommun: Göteborg` beside `Stadsområde: Nordost`: the district makes the unit; read alone, every
+  // district would be counted as the city once.
+  const district = rest.find(
+    (c) =>
+      c.type === 'VARCHAR' &&
+      c.values.length > 0 &&
+      share(c.values, (v) => unit.values.some((u) => m.isUnit(`${u} – ${v}`) && !m.isUnit(v))) >= 0.5,
+  );
+  if (district) roles[district.name] = { role: 'district' };
+  const periods = rest.filter((c) => c !== district && isPeriodColumn(c, m));
   const codes = rest.filter((c) => isCodeColumn(c, m) || (c.type === 'VARCHAR' && share(c.values, m.isUnit) >= 0.5));
   const measures = rest.filter((c) => !periods.includes(c) && !codes.includes(c) && isNumberLike(c));
+  // `Enhet;Insats;jan;feb;mar`: a count per period column. Read as one count it would drop the other
+  // months; the shape is left to the user instead, each such column saying why.
+  const periodColumns = measures.filter((c) => PERIOD_VALUE.test(c.name.trim()) || MONTH_HEADER.test(c.name.trim()));
+  if (periodColumns.length >= 2) {
+    for (const c of periodColumns) roles[c.name] = { role: 'ignore', reason: 'period-column' };
+    return done();
+  }
 
   // Long form: a column of method names, one per row. A cell with a ";" is a list of choices, even
   // when it holds one ("MST;", as Microsoft Forms writes a single choice).
   const methodColumn = rest
-    .filter((c) => !isNumeric(c) && !periods.includes(c) && c.values.length > 0)
+    .filter((c) => !isNumeric(c) && !periods.includes(c) && c !== district && c.values.length > 0)
     .map((c) => ({ c, score: share(c.values, (v) => !v.includes(';') && m.methodOf(v) !== null) }))
     .sort((a, b) => b.score - a.score)[0];
   // A survey answers once per unit, its choices sometimes several to a cell; an extract repeats the unit
@@ -299,6 +320,7 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
   // columns are not read as ticks either, and the user is asked.
   const methodHeaders = rest.filter((c) => m.optionOf(c.name) !== null);
   const holdsCounts = methodHeaders.some((c) => isNumberLike(c) && c.values.some((v) => !['0', '1'].includes(v.trim()) && !MISSING_MARKS.has(v.trim())));
+  if (holdsCounts) for (const c of methodHeaders) if (isNumberLike(c)) roles[c.name] = { role: 'ignore', reason: 'method-count-column' };
   const flags = holdsCounts ? [] : methodHeaders.filter((c) => isFlagColumn(c, m.methodOf(m.optionOf(c.name)!), m));
   // An option column of the same question whose option the catalogue lacks (`Insatser: BiFF`): asked
   // about by its option's name, never dropped.

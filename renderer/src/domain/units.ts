@@ -103,13 +103,14 @@ export function normaliseUnitName(text: string): string {
 }
 
 // Words that say what kind of organisation a name is, not which: `Falu kommun`, `Skärholmens sdf`,
-// `Göteborgs Stad – Socialnämnden Nordost`. No register name contains one as a word of its own.
+// `Göteborgs Stad – Socialnämnden Nordost`, `Socialtjänsten i Nacka`. No register name contains one as a
+// word of its own.
 const ORGANISATION_WORDS = new Set(
   [
     'kommun kommuns kommunen stad stads staden sdf sdn stadsdel stadsdelen stadsdelsförvaltning stadsdelsförvaltningen',
     'stadsdelsnämnd stadsdelsnämnden stadsdelsområde stadsdelsområdet stadsområde stadsområdet stadsområdesförvaltning',
     'stadsområdesförvaltningen förvaltning förvaltningen socialnämnd socialnämnden socialförvaltning socialförvaltningen',
-    'socialtjänst socialtjänsten ifo',
+    'socialtjänst socialtjänsten ifo socialkontor socialkontoret i',
   ]
     .join(' ')
     .split(' '),

@@ -65,6 +65,7 @@ export function detectTwoRowHeader(rows: readonly (readonly Cell[])[], header: n
 function isQuestionRow(top: readonly Cell[], below: readonly Cell[]): boolean {
   const width = Math.max(top.length, below.length);
   let spans = 0; // option columns under a question written further left (a merged cell)
+  let alone = 0; // columns named in one row only, outside a question (`Kommun` above, or below, nothing else)
   let question = false;
   for (let c = 0; c < width; c++) {
     const up = !isBlank(top[c]);
@@ -73,11 +74,15 @@ function isQuestionRow(top: readonly Cell[], below: readonly Cell[]): boolean {
     if (down && !isText(below[c])) return false;
     if (up && down) question = true;
     else if (!up && down) {
-      if (question) spans++; // else a column named in the lower row only
+      if (question) spans++;
+      else alone++;
     } else if (up && !down) {
+      alone++;
       question = false; // a single column ends the question before it
     } else question = false;
   }
+  // A header above a data row has every named column filled below it: no column stands alone.
+  if (alone === 0) return false;
   // A title above the header ("Insatser 2024") is one cell at the left edge, not a question.
   const filled = top.map((cell, c) => (isBlank(cell) ? -1 : c)).filter((c) => c >= 0);
   return spans > 0 && !(filled.length === 1 && filled[0] === 0);

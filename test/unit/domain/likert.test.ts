@@ -16,11 +16,24 @@ describe('likertScaleOf', () => {
     // Numbered steps as Microsoft Forms writes a Likert question: the ends labelled, the middle bare.
     [['1 – Instämmer inte alls', '2', '3', '5 – Instämmer helt'], 'numbered:5'],
     [['1 - Mycket dåligt', '4', '7 - Mycket bra'], 'numbered:7'],
+    // The top step nobody reached is not known from the answers: the usual five.
+    [['1 – Instämmer inte alls', '2', '4'], 'numbered:5'],
+    // The scale whose own words the answers are: the five-step one, not the pilot's (where "aldrig" is a spelling).
+    [['Aldrig', 'Ibland', 'Alltid'], 'often'],
   ])('%j is on %s', (values, scale) => {
     expect(likertScaleOf(values)).toBe(scale);
   });
 
-  it.each([[['Ja', 'Nej']], [['1', '2', '3']], [['KOMET', 'FFT']], [['Vet ej']], [['Mycket nöjd', 'Delvis']]])('%j is no scale', (values) => {
+  it.each([
+    [['Ja', 'Nej']],
+    [['Nej']],
+    [['Nej', 'Vet inte']],
+    [['1', '2', '3']],
+    [['1. KOMET', '2. FFT', '3. MST']],
+    [['KOMET', 'FFT']],
+    [['Vet ej']],
+    [['Mycket nöjd', 'Delvis']],
+  ])('%j is no scale', (values) => {
     expect(likertScaleOf(values)).toBeNull();
   });
 
@@ -38,6 +51,7 @@ describe('scales the user confirms', () => {
   it('proposes an order, lowest first, for answers graded by their words', () => {
     expect(proposeScaleOrder(['Varje vecka', 'Aldrig', 'Flera gånger', 'Någon gång', 'Vet ej'])).toEqual(['Aldrig', 'Någon gång', 'Flera gånger', 'Varje vecka']);
     expect(proposeScaleOrder(['Stor nytta', 'Ingen nytta', 'Liten nytta'])).toEqual(['Ingen nytta', 'Liten nytta', 'Stor nytta']);
+    expect(proposeScaleOrder(['Hög', 'Mycket låg', 'Låg', 'Mycket hög'])).toEqual(['Mycket låg', 'Låg', 'Hög', 'Mycket hög']);
   });
 
   it('proposes nothing for answers that are not graded, or two that grade the same', () => {
