@@ -109,3 +109,30 @@ describe('answer scales survey tools write', () => {
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'view-knowledge-other-scales.png'), fullPage: true });
   });
 });
+
+describe('a scale no named scale knows', () => {
+  it('is offered with its order to confirm, and read as a scale only once confirmed', async () => {
+    const { page } = app;
+    const bytes = new Uint8Array(await readFile('test/fixtures/exports-more/google-sheets-ovrigt.xlsx'));
+    await dropFile(page, 'google-sheets-ovrigt.xlsx', bytes);
+    await page.getByRole('heading', { name: 'Importera google-sheets-ovrigt.xlsx', exact: true }).waitFor();
+    const question = 'Hur ofta använder ni bedömningsinstrument i utredningar?';
+    const panel = page.getByRole('region', { name: `Bekräfta skalan i ${question}` });
+    // Proposed lowest first from the answers' own words.
+    expect(await panel.locator('li span').allTextContents()).toEqual(['Aldrig', 'Någon gång', 'Flera gånger', 'Varje vecka']);
+    // Until confirmed the column is not used, and says why.
+    expect(await page.getByRole('combobox', { name: `Roll för kolumnen ${question}` }).inputValue()).toBe('ignore');
+    // The user corrects the order (keyboard focus stays on the step moved) and confirms.
+    await panel.getByRole('button', { name: 'Flytta ned Någon gång' }).click();
+    expect(await panel.locator('li span').allTextContents()).toEqual(['Aldrig', 'Flera gånger', 'Någon gång', 'Varje vecka']);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/Någon gång$/);
+    await panel.getByRole('button', { name: 'Flytta upp Någon gång' }).click();
+    await panel.getByRole('button', { name: 'Bekräfta som skala' }).click();
+    await page.waitForFunction((name) => (document.querySelector(`select[aria-label="Roll för kolumnen ${name}"]`) as HTMLSelectElement | null)?.value === 'likert', question);
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await page.getByRole('heading', { name: 'google-sheets-ovrigt.xlsx', exact: true }).waitFor();
+    await openView(page, 'Kunskap och arbetssätt');
+    await page.getByRole('heading', { name: 'Svar på skalan Aldrig … Varje vecka' }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'view-knowledge-confirmed-scale.png'), fullPage: true });
+  });
+});

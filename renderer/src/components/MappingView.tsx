@@ -228,6 +228,7 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
                 <th key={column.name} scope="col">
                   <select
                     aria-label={t('columnRole', { column: column.name })}
+                    aria-describedby={role.role === 'ignore' && role.reason ? `reason-${table.columns.indexOf(column)}` : undefined}
                     value={role.role}
                     className={`role role-${role.role}`}
                     onChange={(e) => {
@@ -244,7 +245,11 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
                       </option>
                     ))}
                   </select>
-                  {role.role === 'ignore' && role.reason && <span className="role-reason">{t(REASON_KEYS[role.reason])}</span>}
+                  {role.role === 'ignore' && role.reason && (
+                    <span className="role-reason" id={`reason-${table.columns.indexOf(column)}`}>
+                      {t(REASON_KEYS[role.reason] ?? 'ignoreReasonNotRecognised')}
+                    </span>
+                  )}
                 </th>
               );
             })}
@@ -252,7 +257,7 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
         }
       />
 
-      <section className="accounting" aria-label={t('reportHeading')}>
+      <section className="accounting" aria-label={t('accountingHeading')}>
         <p data-testid="columns-accounted">
           {t('columnsAccounted', {
             total: n(account.columns.length),
