@@ -22,27 +22,30 @@ export async function profileTable(
   const profiles: ColumnProfile[] = [];
   const unit = unitColumn === undefined ? null : `lower(${cellText(unitColumn)})`;
   // Rows without a unit are not imported either: a sum written under the name column (`Totalt` beside an
-  // empty code) must not make a column of ticks look like numbers.
-  const where = unit ? `WHERE coalesce(${unit}, '') <> '' AND NOT regexp_matches(${unit}, ?)` : '';
-  for (const column of columns) {
-    const sample = `SELECT ${cellText(column.name)} AS v FROM (SELECT * FROM ${quoteIdent(table)} ${where} LIMIT ${SAMPLE_ROWS})`;
-    const params = unit ? [TOTALS] : [];
-    const values = toRows(
-      await engine.query(`SELECT DISTINCT v FROM (${sample}) WHERE v IS NOT NULL AND v <> '' LIMIT ${DISTINCT_VALUES}`, params),
-    );
-    // How many cells are filled and distinct: a unit column whose names repeat is an extract's, one that
-    // does not is a survey's. (A query of its own: beside a scalar subquery, DuckDB-WASM 1.32 returns no
-    // rows for the DISTINCT … LIMIT above once a column holds over ~2,000 distinct values.)
-    const [counts] = toRows(
-      await engine.query(`SELECT count(v)::INTEGER AS filled, count(DISTINCT v)::INTEGER AS distinct_values FROM (${sample}) WHERE v <> ''`, params),
-    );
-    profiles.push({
-      name: column.name,
-      type: column.type,
-      values: values.map((r) => String(r.v)),
-      filled: Number(counts?.filled ?? 0),
-      distinct: Number(counts?.distinct_values ?? 0),
-    });
+  // empty code) must not make a column of ticks look like numbers. (The pattern is the app's constant.)
+  const where = unit ? `WHERE coalesce(${unit}, '') <> '' AND NOT regexp_matches(${unit}, '${TOTALS}')` : '';
+  // The sample is taken once, not once per column: on a million-row extract each take is a scan.
+  await engine.query(`CREATE OR REPLACE TEMP TABLE profile_sample AS SELECT * FROM ${quoteIdent(table)} ${where} LIMIT ${SAMPLE_ROWS}`);
+  try {
+    for (const column of columns) {
+      const sample = `SELECT ${cellText(column.name)} AS v FROM profile_sample`;
+      const values = toRows(await engine.query(`SELECT DISTINCT v FROM (${sample}) WHERE v IS NOT NULL AND v <> '' LIMIT ${DISTINCT_VALUES}`));
+      // How many cells are filled and distinct: a unit column whose names repeat is an extract's, one that
+      // does not is a survey's. (A query of its own: beside a scalar subquery, DuckDB-WASM 1.32 returns no
+      // rows for the DISTINCT … LIMIT above once a column holds over ~2,000 distinct values.)
+      const [counts] = toRows(
+        await engine.query(`SELECT count(v)::INTEGER AS filled, count(DISTINCT v)::INTEGER AS distinct_values FROM (${sample}) WHERE v <> ''`),
+      );
+      profiles.push({
+        name: column.name,
+        type: column.type,
+        values: values.map((r) => String(r.v)),
+        filled: Number(counts?.filled ?? 0),
+        distinct: Number(counts?.distinct_values ?? 0),
+      });
+    }
+  } finally {
+    await engine.query('DROP TABLE IF EXISTS profile_sample');
   }
   return profiles;
 }
