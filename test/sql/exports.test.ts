@@ -10,6 +10,7 @@ import { loadParquetNode } from '../../renderer/src/import/parquet-node';
 import { EXPECTED } from '../fixtures/exports/expected';
 import { EXPECTED as EXPECTED_MORE } from '../fixtures/exports-more/expected';
 import { EXPECTED as EXPECTED_THIRD } from '../fixtures/exports-third/expected';
+import { EXPECTED as EXPECTED_FOURTH, EXPECTED_TOGETHER } from '../fixtures/exports-fourth/expected';
 import { startNodeEngine } from '../support/node-engine';
 
 let engine: Engine;
@@ -20,22 +21,32 @@ afterAll(async () => {
   await engine.close();
 });
 
-/** One file alone in a clean model: load, summarize, unload (the model's mappings are cleared too). */
-async function read(file: string): Promise<{ source: LoadedSource; summary: Summary }> {
-  const bytes = new Uint8Array(await readFile(`test/fixtures/${file}`));
-  const source = await loadSource(engine, { name: file.split('/').pop()!, bytes }, new Set(), { loadParquet: loadParquetNode });
-  const summary = await summarize(engine, [source]);
-  await unloadSource(engine, source.table.table);
+/** Files read together in a clean model: load, summarize, unload (the model's mappings are cleared too). */
+async function readTogether(files: readonly string[]): Promise<{ sources: LoadedSource[]; summary: Summary }> {
+  const sources: LoadedSource[] = [];
+  for (const file of files) {
+    const bytes = new Uint8Array(await readFile(`test/fixtures/${file}`));
+    const taken = new Set(sources.map((s) => s.table.table));
+    sources.push(await loadSource(engine, { name: file.split('/').pop()!, bytes }, taken, { loadParquet: loadParquetNode }));
+  }
+  const summary = await summarize(engine, sources);
+  for (const source of sources) await unloadSource(engine, source.table.table);
   await engine.query('DELETE FROM unit_map');
   await engine.query('DELETE FROM method_map');
-  return { source, summary };
+  return { sources, summary };
 }
 
-// Three sets: one per class of the issue (exports/), and two rounds of variations made to break the reader.
+async function read(file: string): Promise<{ source: LoadedSource; summary: Summary }> {
+  const { sources, summary } = await readTogether([file]);
+  return { source: sources[0]!, summary };
+}
+
+// Four sets: one per class of the issue (exports/), and three rounds of variations made to break the reader.
 const CASES = [
   ...Object.entries(EXPECTED).map(([file, expected]) => [`exports/${file}`, expected] as const),
   ...Object.entries(EXPECTED_MORE).map(([file, expected]) => [`exports-more/${file}`, expected] as const),
   ...Object.entries(EXPECTED_THIRD).map(([file, expected]) => [`exports-third/${file}`, expected] as const),
+  ...Object.entries(EXPECTED_FOURTH).map(([file, expected]) => [`exports-fourth/${file}`, expected] as const),
 ];
 
 describe.each(CASES)('%s', (file, expected) => {
@@ -72,4 +83,14 @@ describe.each(CASES)('%s', (file, expected) => {
     expect(f!.unaccounted_cells).toEqual([]);
     if (expected.noValueCells !== undefined) expect(f!.no_value).toBe(expected.noValueCells);
   });
+});
+
+describe.each(Object.entries(EXPECTED_TOGETHER))('%s, files summarized together', (_, expected) => {
+  it('counts each unit once across the files, by its register identity', async () => {
+    const { summary } = await readTogether(expected.files.map((file) => `exports-fourth/${file}`));
+    expect(Object.fromEntries(summary.units.map((u) => [u.name_in_file, u.municipality_code]))).toEqual(expected.units);
+    expect(Object.fromEntries(summary.methods.map((m) => [m.id, [m.units_using, m.units_total]]))).toEqual(expected.methods);
+    expect([...summary.unmatched.methods].sort()).toEqual(expected.unmatchedMethods);
+    expect(summary.unmatched.units).toEqual(expected.unmatchedUnits);
+  }, 60_000);
 });

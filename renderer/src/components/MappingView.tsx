@@ -54,6 +54,7 @@ export const REASON_KEYS: Record<IgnoreReason, MessageKey> = {
   'sex-breakdown': 'ignoreReasonSexBreakdown',
   'numeric-answer': 'ignoreReasonNumericAnswer',
   'period-column': 'ignoreReasonPeriodColumn',
+  'period-part': 'ignoreReasonPeriodPart',
   'method-count-column': 'ignoreReasonMethodCountColumn',
   'yes-no': 'ignoreReasonYesNo',
   'free-text': 'ignoreReasonFreeText',

@@ -27,6 +27,9 @@ export type ScaleId = NamedScale | `numbered:${number}` | `custom:${string}`;
 /** Spellings surveys use for the same step, folded like every other name. */
 const ALIASES: Readonly<Record<string, [NamedScale, string]>> = {
   'varken eller': ['satisfaction', 'Varken nöjd eller missnöjd'],
+  // The common five steps `Mycket nöjd / Nöjd / Varken eller / Missnöjd / Mycket missnöjd`.
+  nojd: ['satisfaction', 'Ganska nöjd'],
+  missnojd: ['satisfaction', 'Ganska missnöjd'],
   'varken nojd eller missnojd': ['satisfaction', 'Varken nöjd eller missnöjd'],
   'i enstaka fall': ['frequency', 'I enstaka fall eller aldrig'],
   aldrig: ['frequency', 'I enstaka fall eller aldrig'],
@@ -83,7 +86,11 @@ for (const [alias, [scale, label]] of Object.entries(ALIASES)) {
 }
 
 // `1`, `5 – Instämmer helt`, `3. Varken eller`: a numbered step (1 to 10), its label optional.
-const NUMBERED = /^(10|[1-9])(?:\s*[-–—:.)]\s*(\S.*))?$/;
+// `1 = Inte alls`, `1 (Instämmer inte alls)` too.
+const NUMBERED = /^(10|[1-9])(?:\s*[-–—:.)=]\s*(\S.*)|\s*\((.+)\))?$/;
+
+/** A numbered step's words, if written: `5 – Instämmer helt` → `Instämmer helt`. */
+const stepWords = (n: RegExpExecArray): string | undefined => n[2] ?? n[3];
 
 /** The steps of a scale, lowest first: a named scale's, `1`…`K` for a numbered one, the user's order for a custom one. */
 export function scaleSteps(scale: ScaleId): readonly string[] {
@@ -129,11 +136,11 @@ export function likertScaleOf(values: readonly string[]): ScaleId | null {
   const numbers = rated.map((v) => NUMBERED.exec(v.trim()));
   // A column of bare numbers is a count; at least one step must carry its words, and words that grade
   // (`1 – Instämmer inte alls`), not a numbered list of options (`1. KOMET`).
-  if (numbers.some((n) => n === null) || !numbers.some((n) => n![2] !== undefined)) return null;
-  if (numbers.some((n) => n![2] !== undefined && grade(n![2]) === null)) return null;
+  if (numbers.some((n) => n === null) || !numbers.some((n) => stepWords(n!) !== undefined)) return null;
+  if (numbers.some((n) => stepWords(n!) !== undefined && grade(stepWords(n!)!) === null)) return null;
   // The scale's length: its labelled top step where the answers reach it; else the usual 5, 7 or 10.
   const top = Math.max(...numbers.map((n) => Number(n![1])));
-  const topLabelled = numbers.some((n) => Number(n![1]) === top && n![2] !== undefined && grade(n![2])! >= 4);
+  const topLabelled = numbers.some((n) => Number(n![1]) === top && stepWords(n!) !== undefined && grade(stepWords(n!)!)! >= 4);
   if (top < 3) return null;
   return `numbered:${topLabelled ? top : top <= 5 ? 5 : top <= 7 ? 7 : 10}`;
 }
@@ -142,11 +149,12 @@ export function likertScaleOf(values: readonly string[]): ScaleId | null {
 // decides (`Mycket låg` is 1, not the 2 of `låg`; `inte alls` is 0, not the 5 of `alls`).
 const GRADE_WORDS: readonly [RegExp, number][] = [
   [/\b(inte alls|aldrig|ingen|inga|nej)\b/, 0],
-  [/\b(mycket (liten|låg|lite|dålig|dåligt|sällan)|helt oense)\b/, 1],
-  [/\b(mycket (stor|hög|bra|god|ofta)|helt|alltid|samtliga|alla|varje vecka|varje dag|dagligen|veckovis)\b/, 5],
+  [/\b(mycket (liten|låg|lite|dålig|dåligt|sällan|missnöjd)|helt oense)\b/, 1],
+  [/\b(mycket (stor|hög|bra|god|ofta|nöjd)|helt|alltid|samtliga|alla|varje vecka|varje dag|dagligen|veckovis)\b/, 5],
+  [/\b(missnöjd)\b/, 1],
   [/\b(liten|låg|lite|sällan|dålig|dåligt|något|delvis|viss|vissa|någon gång|enstaka)\b/, 2],
   [/\b(varken|medel|neutral|ibland|flera|några)\b/, 3],
-  [/\b(stor|hög|ofta|bra|god|goda|mestadels|oftast|många|flesta|varje månad|månatligen|ganska)\b/, 4],
+  [/\b(stor|hög|ofta|bra|god|goda|mestadels|oftast|många|flesta|varje månad|månatligen|ganska|nöjd)\b/, 4],
 ];
 
 function grade(answer: string): number | null {

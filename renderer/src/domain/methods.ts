@@ -97,8 +97,9 @@ function lookup(key: string, local: ReadonlyMap<string, string> | undefined): st
   return local?.get(key) ?? ALIASES.get(key) ?? null;
 }
 
-// `EARL-20B/EARL-21G`, `EARL-20B eller EARL-21G`, `Funktionell familjeterapi, FFT`: parts naming one method.
-const COMBINED = /\s*\/\s*|\s*,\s+|\s+(?:och|eller|resp\.?|&|\+)\s+/;
+// `EARL-20B/EARL-21G`, `EARL-20B eller EARL-21G`, `Funktionell familjeterapi, FFT`, `Multisystemisk terapi –
+// MST`: parts naming one method.
+const COMBINED = /\s*\/\s*|\s*,\s+|\s+-\s+|\s+(?:och|eller|resp\.?|&|\+)\s+/;
 
 /** One name, no column prefix. Failing that, a trailing parenthesis and the rest are tried alone: one may name the method, and if both do they must agree. */
 function matchName(name: string, local: ReadonlyMap<string, string> | undefined): string | null {
@@ -226,14 +227,18 @@ export function choiceSplitter(cells: readonly string[], local?: ReadonlyMap<str
   if (semicolons > 0 && semicolons >= texts.length / 2) return (cell) => jsonList(cell) ?? splitAtSemicolons(cell);
 
   const known = (piece: string) => matchName(piece, local) !== null;
-  // Pieces that begin some cell begin an option (Google writes the choices in the questionnaire's order).
+  // Pieces that begin some cell begin an option (Google writes the choices in the questionnaire's order);
+  // a cell that is one whole option shows where that option ends.
   const starts = new Set(texts.map((text) => splitAtCommas(text)[0]));
+  const wholeCells = new Set(texts);
   // Whether `piece` continues the option `segment` rather than starting one: Swedish goes on in lower
   // case after a comma (`Stödsamtal, enskilt`), and free text after `Annat` is the respondent's.
   const continues = (segment: string, piece: string): boolean => {
     if (known(piece) || starts.has(piece)) return false;
     if (OTHER.test(segment)) return true;
     if (known(segment)) return false;
+    // `Stödsamtal, enskilt` is a whole answer elsewhere: what follows it is the next choice.
+    if (wholeCells.has(segment)) return false;
     const first = /\p{L}/u.exec(piece)?.[0] ?? '';
     return first !== '' && first === first.toLowerCase() && first !== first.toUpperCase();
   };

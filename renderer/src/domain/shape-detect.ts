@@ -18,6 +18,7 @@ export const IGNORE_REASONS = [
   'sex-breakdown', // Kolada's Kön (T, K, M): only the total rows are read, so nothing is counted twice
   'numeric-answer', // a number the analyses do not use ("Ungefär hur många barn …?")
   'period-column', // one column per month or year (a wide extract): not read yet, so the user is told
+  'period-part', // a quarter or month number (1–4, 1–12) beside the year: not combined with it yet
   'method-count-column', // counts in one column per method (a wide extract or training table): not read yet
   'yes-no', // a yes/no question that names no method
   'free-text', // comments, free answers
@@ -266,7 +267,12 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
   if (district) roles[district.name] = { role: 'district' };
   const periods = rest.filter((c) => c !== district && isPeriodColumn(c, m));
   const codes = rest.filter((c) => isCodeColumn(c, m) || (c.type === 'VARCHAR' && share(c.values, m.isUnit) >= 0.5));
-  const measures = rest.filter((c) => !periods.includes(c) && !codes.includes(c) && isNumberLike(c));
+  // `Kvartal: 1–4`, `Månad: 1–12` beside the year: part of the period, never a count.
+  const periodParts = rest.filter(
+    (c) => PERIOD_HEADER.test(c.name) && !periods.includes(c) && c.values.length > 0 && c.values.every((v) => /^(0?[1-9]|1[0-2])$/.test(v.trim())),
+  );
+  for (const c of periodParts) roles[c.name] = { role: 'ignore', reason: 'period-part' };
+  const measures = rest.filter((c) => !periods.includes(c) && !codes.includes(c) && !periodParts.includes(c) && isNumberLike(c));
   // `Enhet;Insats;jan;feb;mar`: a count per period column. Read as one count it would drop the other
   // months; the shape is left to the user instead, each such column saying why.
   const periodColumns = measures.filter((c) => PERIOD_VALUE.test(c.name.trim()) || MONTH_HEADER.test(c.name.trim()));

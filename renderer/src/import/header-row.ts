@@ -72,7 +72,9 @@ function isQuestionRow(top: readonly Cell[], below: readonly Cell[]): boolean {
     const down = !isBlank(below[c]);
     if (up && !isText(top[c])) return false;
     if (down && !isText(below[c])) return false;
-    if (up && down) question = true;
+    // A question written over each of its options (an export without merged cells) spans them too.
+    if (up && down && question && String(top[c]).trim() === String(top[c - 1] ?? '').trim()) spans++;
+    else if (up && down) question = true;
     else if (!up && down) {
       if (question) spans++;
       else alone++;

@@ -20,6 +20,11 @@ describe('likertScaleOf', () => {
     [['1 – Instämmer inte alls', '2', '4'], 'numbered:5'],
     // The scale whose own words the answers are: the five-step one, not the pilot's (where "aldrig" is a spelling).
     [['Aldrig', 'Ibland', 'Alltid'], 'often'],
+    // The common five satisfaction steps (`Nöjd`, `Missnöjd` without `ganska`).
+    [['Mycket nöjd', 'Nöjd', 'Varken eller', 'Missnöjd', 'Mycket missnöjd', 'Vet ej'], 'satisfaction'],
+    [['1 = Inte alls', '3', '5 = Helt och hållet'], 'numbered:5'],
+    [['1 (Instämmer inte alls)', '2', '5 (Instämmer helt)'], 'numbered:5'],
+    [['1 - Mycket missnöjd', '4', '5 - Mycket nöjd'], 'numbered:5'],
   ])('%j is on %s', (values, scale) => {
     expect(likertScaleOf(values)).toBe(scale);
   });
@@ -52,6 +57,7 @@ describe('scales the user confirms', () => {
     expect(proposeScaleOrder(['Varje vecka', 'Aldrig', 'Flera gånger', 'Någon gång', 'Vet ej'])).toEqual(['Aldrig', 'Någon gång', 'Flera gånger', 'Varje vecka']);
     expect(proposeScaleOrder(['Stor nytta', 'Ingen nytta', 'Liten nytta'])).toEqual(['Ingen nytta', 'Liten nytta', 'Stor nytta']);
     expect(proposeScaleOrder(['Hög', 'Mycket låg', 'Låg', 'Mycket hög'])).toEqual(['Mycket låg', 'Låg', 'Hög', 'Mycket hög']);
+    expect(proposeScaleOrder(['Mycket nöjd', 'Inte alls nöjd', 'Lite nöjd', 'Ganska nöjd'])).toEqual(['Inte alls nöjd', 'Lite nöjd', 'Ganska nöjd', 'Mycket nöjd']);
   });
 
   it('proposes nothing for answers that are not graded, or two that grade the same', () => {
