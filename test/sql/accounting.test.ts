@@ -11,6 +11,7 @@ import { loadSource, unloadSource } from '../../renderer/src/domain/load-source'
 import { createModel } from '../../renderer/src/domain/model';
 import { profileTable } from '../../renderer/src/domain/profile';
 import { IGNORE_REASONS } from '../../renderer/src/domain/shape-detect';
+import { summarize } from '../../renderer/src/domain/summarize';
 import { ImportError } from '../../renderer/src/import/import-file';
 import { loadParquetNode } from '../../renderer/src/import/parquet-node';
 import { startNodeEngine } from '../support/node-engine';
@@ -123,5 +124,33 @@ describe('the profile shape detection reads', () => {
     expect([v!.filled, v!.distinct]).toEqual([3000, 3000]);
     expect([w!.filled, w!.distinct]).toEqual([3000, 7]);
     await engine.query('DROP TABLE many');
+  });
+});
+
+describe('a city district beside its municipality', () => {
+  it('makes the unit, and a district cell reading Totalt is a subtotal, never a unit', async () => {
+    const csv = [
+      'Kommun;Stadsområde;Månad;Insats;Antal',
+      'Göteborg;Centrum;2023-01;KOMET;1',
+      'Göteborg;Nordost;2023-01;KOMET;0',
+      'Göteborg;Nordost;2023-02;KOMET;0',
+      'Göteborg;Totalt;2023-01;KOMET;1',
+      'Mölndal;;2023-01;KOMET;2',
+      'Mölndal;;2023-02;KOMET;1',
+    ].join('\n');
+    // A clean model: the names matched for the fixtures above are not this file's.
+    await engine.query('DELETE FROM unit_map');
+    await engine.query('DELETE FROM method_map');
+    const source = await loadSource(engine, { name: 'stadsomraden.csv', bytes: new TextEncoder().encode(csv) }, new Set());
+    expect(source.guess.roles['Stadsområde']).toEqual({ role: 'district' });
+    const summary = await summarize(engine, [source]);
+    expect(summary.units.map((u) => [u.name_in_file, u.municipality_code])).toEqual([
+      ['Göteborg – Centrum', '1480'],
+      ['Göteborg – Nordost', '1480'],
+      ['Mölndal', '1481'],
+    ]);
+    expect(summary.methods.map((m) => [m.id, m.units_using, m.units_total])).toEqual([['komet', 2, 3]]);
+    expect(summary.files[0]!.breakdown_rows).toBe(1);
+    await unloadSource(engine, source.table.table);
   });
 });

@@ -5,6 +5,7 @@
 // - a named scale below (the pilot's four, and the ones survey tools commonly write);
 // - `numbered:K`: steps written as numbers 1…K, the ends often labelled (`1 – Instämmer inte alls`);
 // - `custom:A|B|C`: an order the user confirmed in the mapping view for answers no named scale knows.
+import { matchMethod } from './methods';
 import { foldText, stripDiacritics, toWords } from './normalise-name';
 
 export const NAMED_SCALES = {
@@ -137,10 +138,10 @@ export function likertScaleOf(values: readonly string[]): ScaleId | null {
   // A column of bare numbers is a count; at least one step must carry its words, and words that grade
   // (`1 – Instämmer inte alls`), not a numbered list of options (`1. KOMET`).
   if (numbers.some((n) => n === null) || !numbers.some((n) => stepWords(n!) !== undefined)) return null;
-  if (numbers.some((n) => stepWords(n!) !== undefined && grade(stepWords(n!)!) === null)) return null;
+  if (numbers.some((n) => stepWords(n!) !== undefined && matchMethod(stepWords(n!)!) !== null)) return null;
   // The scale's length: its labelled top step where the answers reach it; else the usual 5, 7 or 10.
   const top = Math.max(...numbers.map((n) => Number(n![1])));
-  const topLabelled = numbers.some((n) => Number(n![1]) === top && stepWords(n!) !== undefined && grade(stepWords(n!)!)! >= 4);
+  const topLabelled = numbers.some((n) => Number(n![1]) === top && stepWords(n!) !== undefined);
   if (top < 3) return null;
   return `numbered:${topLabelled ? top : top <= 5 ? 5 : top <= 7 ? 7 : 10}`;
 }
@@ -148,6 +149,7 @@ export function likertScaleOf(values: readonly string[]): ScaleId | null {
 // Words that grade an answer, from 0 (none) to 5 (all), most specific first: the first that matches
 // decides (`Mycket låg` is 1, not the 2 of `låg`; `inte alls` is 0, not the 5 of `alls`).
 const GRADE_WORDS: readonly [RegExp, number][] = [
+  [/\b(varken|neutral|medel)\b/, 3],
   [/\b(inte alls|aldrig|ingen|inga|nej)\b/, 0],
   [/\b(mycket (liten|låg|lite|dålig|dåligt|sällan|missnöjd)|helt oense)\b/, 1],
   [/\b(mycket (stor|hög|bra|god|ofta|nöjd)|helt|alltid|samtliga|alla|varje vecka|varje dag|dagligen|veckovis)\b/, 5],

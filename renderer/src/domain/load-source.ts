@@ -20,6 +20,11 @@ export const MATCHERS: Matchers = {
   isUnit: (text) => matchUnit(text).status === 'matched',
   methodOf: (text) => matchMethod(text),
   optionOf: (header) => headerOption(header),
+  isDistrictOf: (unit, part) => {
+    const whole = matchUnit(`${unit} – ${part}`);
+    const city = matchUnit(unit);
+    return whole.status === 'matched' && whole.unit.district !== null && city.status === 'matched' && city.unit.municipalityCode === whole.unit.municipalityCode && city.unit.district === null;
+  },
   splitChoices: splitMultiChoice,
 };
 

@@ -231,14 +231,18 @@ export function choiceSplitter(cells: readonly string[], local?: ReadonlyMap<str
   // a cell that is one whole option shows where that option ends.
   const starts = new Set(texts.map((text) => splitAtCommas(text)[0]));
   const wholeCells = new Set(texts);
+  const seen = new Map<string, number>();
+  for (const text of texts) for (const piece of new Set(splitAtCommas(text))) seen.set(piece, (seen.get(piece) ?? 0) + 1);
   // Whether `piece` continues the option `segment` rather than starting one: Swedish goes on in lower
   // case after a comma (`Stödsamtal, enskilt`), and free text after `Annat` is the respondent's.
   const continues = (segment: string, piece: string): boolean => {
     if (known(piece) || starts.has(piece)) return false;
     if (OTHER.test(segment)) return true;
     if (known(segment)) return false;
-    // `Stödsamtal, enskilt` is a whole answer elsewhere: what follows it is the next choice.
-    if (wholeCells.has(segment)) return false;
+    // `Stödsamtal, enskilt` is a whole answer elsewhere, and `egen föräldrakurs` follows it in this cell
+    // only: a respondent's own words after it, not more of the option (`Stödsamtal` + `grupp`, seen in
+    // several cells, stays `Stödsamtal, grupp`).
+    if (wholeCells.has(segment) && (seen.get(piece) ?? 0) <= 1) return false;
     const first = /\p{L}/u.exec(piece)?.[0] ?? '';
     return first !== '' && first === first.toLowerCase() && first !== first.toUpperCase();
   };

@@ -185,10 +185,18 @@ export function unitName(guess: ShapeGuess): string {
   return `CASE WHEN ${text(district)} <> '' THEN ${text(unit!)} || ' – ' || ${text(district)} ELSE ${text(unit!)} END`;
 }
 
-/** With a breakdown by sex (Kolada's `Kön`: T, K, M), the total rows only: the others would count twice. */
+/**
+ * The rows that are not totals beyond the unit column: with a breakdown by sex (Kolada's `Kön`: T, K, M)
+ * the total rows only, the others would count twice; a district cell reading `Totalt` sums the city's.
+ * (The words are the app's constants, written in.)
+ */
 export function totalsOnly(guess: ShapeGuess): string {
   const sex = Object.entries(guess.roles).find(([, r]) => r.role === 'ignore' && r.reason === 'sex-breakdown')?.[0];
-  return sex ? ` AND lower(${text(sex)}) IN (${SEX_TOTALS.map((v) => `'${v}'`).join(', ')})` : '';
+  const [district] = columnsWith(guess, 'district');
+  return (
+    (sex ? ` AND lower(${text(sex)}) IN (${SEX_TOTALS.map((v) => `'${v}'`).join(', ')})` : '') +
+    (district ? ` AND NOT regexp_matches(lower(coalesce(${text(district)}, '')), '${TOTALS}')` : '')
+  );
 }
 
 /** Adds one loaded table's rows to the canonical tables, as its shape says. */

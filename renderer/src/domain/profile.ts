@@ -8,6 +8,8 @@ import type { ColumnProfile } from './shape-detect';
 /** Enough rows to see every option of a survey; a million-row extract needs no more to show its shape. */
 const SAMPLE_ROWS = 5000;
 const DISTINCT_VALUES = 60;
+/** Each profile samples into a table of its own: two may run at once (settings changed quickly). */
+let samples = 0;
 
 /**
  * With `unitColumn`, rows whose unit is a total ("Totalt", "Summa") or empty are left out: their sums
@@ -25,10 +27,11 @@ export async function profileTable(
   // empty code) must not make a column of ticks look like numbers. (The pattern is the app's constant.)
   const where = unit ? `WHERE coalesce(${unit}, '') <> '' AND NOT regexp_matches(${unit}, '${TOTALS}')` : '';
   // The sample is taken once, not once per column: on a million-row extract each take is a scan.
-  await engine.query(`CREATE OR REPLACE TEMP TABLE profile_sample AS SELECT * FROM ${quoteIdent(table)} ${where} LIMIT ${SAMPLE_ROWS}`);
+  const sampleTable = `profile_sample_${++samples}`;
+  await engine.query(`CREATE OR REPLACE TEMP TABLE ${sampleTable} AS SELECT * FROM ${quoteIdent(table)} ${where} LIMIT ${SAMPLE_ROWS}`);
   try {
     for (const column of columns) {
-      const sample = `SELECT ${cellText(column.name)} AS v FROM profile_sample`;
+      const sample = `SELECT ${cellText(column.name)} AS v FROM ${sampleTable}`;
       const values = toRows(await engine.query(`SELECT DISTINCT v FROM (${sample}) WHERE v IS NOT NULL AND v <> '' LIMIT ${DISTINCT_VALUES}`));
       // How many cells are filled and distinct: a unit column whose names repeat is an extract's, one that
       // does not is a survey's. (A query of its own: beside a scalar subquery, DuckDB-WASM 1.32 returns no
@@ -45,7 +48,7 @@ export async function profileTable(
       });
     }
   } finally {
-    await engine.query('DROP TABLE IF EXISTS profile_sample');
+    await engine.query(`DROP TABLE IF EXISTS ${sampleTable}`);
   }
   return profiles;
 }

@@ -63,6 +63,8 @@ export interface Matchers {
   methodOf(text: string): string | null;
   /** The part of a column header naming a method (`Insatser: KOMET` → `KOMET`), or null. */
   optionOf(header: string): string | null;
+  /** True when `part` is a city district of the municipality `unit` names (`Göteborg`, `Nordost`). */
+  isDistrictOf(unit: string, part: string): boolean;
   splitChoices(cell: string): string[];
 }
 
@@ -88,6 +90,7 @@ export const MISSING_MARKS = new Set(['..', '.', '–', '-', '—', 'x', 'NA', '
 /** A period as extracts write it: `2023`, `2023-01`, `202301`, `2023-01-31`, `jan 2023`, `2023 M03`, `2023 T1`, `2023K1`. */
 const PERIOD_VALUE =
   /^((19|20)\d{2}([-/. ]?(0[1-9]|1[0-2]))?([-/.]\d{2})?(T00:00(:00)?(\.0+)?Z?| 00:00(:00)?)?|(19|20)\d{2} ?[MKTQH]\d{1,2}|(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zä]*\.? (19|20)\d{2})$/i;
+const PERIOD_PART_HEADER = /^(kvartal|kv|månad|mån|manad|tertial|halvår|month|quarter)\.?$/i;
 const MONTH_HEADER = /^(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zåäö]*\.?$/i;
 const SWEDISH_NUMBER = /^[-−]?\d{1,3}([  \u202f]?\d{3})*([,.]\d+)?$|^[-−]?\d+([,.]\d+)?$/;
 
@@ -255,10 +258,11 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
 
   // `Kommun: Göteborg` beside `Stadsområde: Nordost`: the district makes the unit; read alone, every
   // district would be counted as the city once.
-  const inDistrict = (v: string) => unit.values.some((u) => m.isUnit(`${u} – ${v}`)) && !m.isUnit(v);
+  const inDistrict = (v: string) => unit.values.some((u) => m.isDistrictOf(u, v));
   const district = rest.find(
     (c) =>
       c.type === 'VARCHAR' &&
+      !COUNTY_HEADER.test(c.name.trim()) &&
       c.values.length > 0 &&
       // A few values first: matching every pair of a long column's values is slow and rarely needed.
       c.values.slice(0, 3).some(inDistrict) &&
@@ -269,7 +273,7 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
   const codes = rest.filter((c) => isCodeColumn(c, m) || (c.type === 'VARCHAR' && share(c.values, m.isUnit) >= 0.5));
   // `Kvartal: 1–4`, `Månad: 1–12` beside the year: part of the period, never a count.
   const periodParts = rest.filter(
-    (c) => PERIOD_HEADER.test(c.name) && !periods.includes(c) && c.values.length > 0 && c.values.every((v) => /^(0?[1-9]|1[0-2])$/.test(v.trim())),
+    (c) => periods.length > 0 && PERIOD_PART_HEADER.test(c.name.trim()) && c.values.length > 0 && c.values.every((v) => /^(0?[1-9]|1[0-2])$/.test(v.trim())),
   );
   for (const c of periodParts) roles[c.name] = { role: 'ignore', reason: 'period-part' };
   const measures = rest.filter((c) => !periods.includes(c) && !codes.includes(c) && !periodParts.includes(c) && isNumberLike(c));

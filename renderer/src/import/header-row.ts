@@ -67,6 +67,7 @@ function isQuestionRow(top: readonly Cell[], below: readonly Cell[]): boolean {
   let spans = 0; // option columns under a question written further left (a merged cell)
   let alone = 0; // columns named in one row only, outside a question (`Kommun` above, or below, nothing else)
   let question = false;
+  let startsWithout = 0; // question starts with no option column under them: a header above a data row
   for (let c = 0; c < width; c++) {
     const up = !isBlank(top[c]);
     const down = !isBlank(below[c]);
@@ -74,7 +75,12 @@ function isQuestionRow(top: readonly Cell[], below: readonly Cell[]): boolean {
     if (down && !isText(below[c])) return false;
     // A question written over each of its options (an export without merged cells) spans them too.
     if (up && down && question && String(top[c]).trim() === String(top[c - 1] ?? '').trim()) spans++;
-    else if (up && down) question = true;
+    else if (up && down) {
+      question = true;
+      const next = c + 1 < width ? [!isBlank(top[c + 1]), !isBlank(below[c + 1]), String(top[c + 1] ?? '').trim() === String(top[c]).trim()] : [false, false, false];
+      // An option column follows: blank above (merged) or the same question repeated above.
+      if (!(next[1] && (!next[0] || next[2]))) startsWithout++;
+    }
     else if (!up && down) {
       if (question) spans++;
       else alone++;
@@ -84,7 +90,7 @@ function isQuestionRow(top: readonly Cell[], below: readonly Cell[]): boolean {
     } else question = false;
   }
   // A header above a data row has every named column filled below it: no column stands alone.
-  if (alone === 0) return false;
+  if (alone === 0 || startsWithout > 0) return false;
   // A title above the header ("Insatser 2024") is one cell at the left edge, not a question.
   const filled = top.map((cell, c) => (isBlank(cell) ? -1 : c)).filter((c) => c >= 0);
   return spans > 0 && !(filled.length === 1 && filled[0] === 0);

@@ -10,6 +10,7 @@ const m: Matchers = {
   isUnit: (text) => UNITS.includes(text),
   methodOf: (text) => METHODS[text.trim().toLowerCase()] ?? null,
   optionOf: (header) => (METHODS[header.trim().toLowerCase()] ? header : null),
+  isDistrictOf: () => false,
   splitChoices: (cell) => cell.split(/;\s*/).filter(Boolean),
 };
 
@@ -165,6 +166,23 @@ describe('detectShape on exports as real tools write them (the catalogue and reg
   it('takes a column of codes whose leading zero Excel dropped for the unit', () => {
     const guess = detectShape([p('Kommunkod', 'INTEGER', ['180', '114', '980', '2080']), p('KOMET', 'VARCHAR', ['X']), p('EARL-20B/EARL-21G', 'VARCHAR', ['X', 'x'])], MATCHERS);
     expect(roleOf(guess)).toEqual({ Kommunkod: 'unit', KOMET: 'method-flag', 'EARL-20B/EARL-21G': 'method-flag' });
+  });
+
+  it('takes a city district beside its municipality into the unit, never a county or an office', () => {
+    const kommun = p('Kommun', 'VARCHAR', ['Göteborg', 'Mölndal'], 8, 2);
+    const roles = (other: ColumnProfile) => roleOf(detectShape([kommun, other, p('Insats', 'VARCHAR', ['KOMET', 'FFT'], 8, 2), p('Antal', 'BIGINT', ['1', '4'], 8, 2)], MATCHERS));
+    expect(roles(p('Stadsområde', 'VARCHAR', ['Centrum', 'Nordost', 'Hisingen'], 8, 3)).Stadsområde).toBe('district');
+    expect(roles(p('Län', 'VARCHAR', ['Västra Götalands län'], 8, 1)).Län).not.toBe('district');
+    expect(roles(p('Förvaltning', 'VARCHAR', ['Socialtjänsten', 'IFO', 'Barn och unga'], 8, 3)).Förvaltning).not.toBe('district');
+  });
+
+  it('takes a quarter beside the year for part of the period, but a count whose header names a period for the count', () => {
+    const base = [p('Enhet', 'VARCHAR', ['Falun', 'Mora'], 8, 2), p('År', 'BIGINT', ['2023'], 8, 1), p('Insats', 'VARCHAR', ['KOMET', 'FFT'], 8, 2)];
+    expect(roleOf(detectShape([...base, p('Kvartal', 'BIGINT', ['1', '2', '3', '4'], 8, 4), p('Antal', 'BIGINT', ['2', '5'], 8, 2)], MATCHERS))).toMatchObject({
+      Kvartal: 'ignore:period-part',
+      Antal: 'count',
+    });
+    expect(roleOf(detectShape([...base, p('Antal per månad', 'BIGINT', ['1', '3', '12'], 8, 3)], MATCHERS))['Antal per månad']).toBe('count');
   });
 
   it('asks about an option column whose option the catalogue lacks, by the option’s name', () => {

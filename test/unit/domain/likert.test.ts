@@ -25,6 +25,7 @@ describe('likertScaleOf', () => {
     [['1 = Inte alls', '3', '5 = Helt och hållet'], 'numbered:5'],
     [['1 (Instämmer inte alls)', '2', '5 (Instämmer helt)'], 'numbered:5'],
     [['1 - Mycket missnöjd', '4', '5 - Mycket nöjd'], 'numbered:5'],
+    [['1 – Mycket svårt', '2', '3', '5 – Mycket lätt'], 'numbered:5'],
   ])('%j is on %s', (values, scale) => {
     expect(likertScaleOf(values)).toBe(scale);
   });
@@ -57,6 +58,7 @@ describe('scales the user confirms', () => {
     expect(proposeScaleOrder(['Varje vecka', 'Aldrig', 'Flera gånger', 'Någon gång', 'Vet ej'])).toEqual(['Aldrig', 'Någon gång', 'Flera gånger', 'Varje vecka']);
     expect(proposeScaleOrder(['Stor nytta', 'Ingen nytta', 'Liten nytta'])).toEqual(['Ingen nytta', 'Liten nytta', 'Stor nytta']);
     expect(proposeScaleOrder(['Hög', 'Mycket låg', 'Låg', 'Mycket hög'])).toEqual(['Mycket låg', 'Låg', 'Hög', 'Mycket hög']);
+    expect(proposeScaleOrder(['Mycket bra', 'Varken bra eller dåligt', 'Dåligt'])).toEqual(['Dåligt', 'Varken bra eller dåligt', 'Mycket bra']);
     expect(proposeScaleOrder(['Mycket nöjd', 'Inte alls nöjd', 'Lite nöjd', 'Ganska nöjd'])).toEqual(['Inte alls nöjd', 'Lite nöjd', 'Ganska nöjd', 'Mycket nöjd']);
   });
 

@@ -3,6 +3,7 @@ import {
   METHODS,
   RECOMMENDATION_IDS,
   RECOMMENDATIONS,
+  choiceSplitter,
   flagOptionName,
   matchHeader,
   matchMethod,
@@ -219,6 +220,13 @@ describe('splitMultiChoice', () => {
     ['[]', []],
   ])('%j → %j', (cell, choices) => {
     expect(splitMultiChoice(cell)).toEqual(choices);
+  });
+
+  it('uses the column: a whole answer elsewhere ends an option, a piece seen in several cells goes on', () => {
+    const own = ['Stödsamtal, enskilt', 'KOMET, Stödsamtal, enskilt', 'Stödsamtal, enskilt, egen föräldrakurs'];
+    expect(own.map(choiceSplitter(own))).toEqual([['Stödsamtal, enskilt'], ['KOMET', 'Stödsamtal, enskilt'], ['Stödsamtal, enskilt', 'egen föräldrakurs']]);
+    const longer = ['Stödsamtal', 'KOMET, Stödsamtal, grupp', 'Stödsamtal, grupp'];
+    expect(longer.map(choiceSplitter(longer))).toEqual([['Stödsamtal'], ['KOMET', 'Stödsamtal, grupp'], ['Stödsamtal, grupp']]);
   });
 
   it('joins pieces a local mapping knows as one name', () => {

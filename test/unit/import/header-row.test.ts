@@ -86,6 +86,12 @@ describe('a two-row header', () => {
     ]);
   });
 
+  it('is found where the question is repeated over each option (an export without merged cells)', () => {
+    const repeated = [['Respondent', 'Kommun', 'Insatser', 'Insatser', 'Insatser'], [null, null, 'KOMET', 'FFT', 'MST'], [1, 'Falun', 1, null, 1]];
+    expect(detectTwoRowHeader(repeated, 1)).toBe(0);
+    expect(combineHeaderRows(repeated[0]!, repeated[1]!)).toEqual(['Respondent', 'Kommun', 'Insatser: KOMET', 'Insatser: FFT', 'Insatser: MST']);
+  });
+
   it('takes names from the lower row where the top row is empty above them', () => {
     expect(combineHeaderRows([null, 'Insatser', null], ['Kommun', 'KOMET', 'FFT'])).toEqual(['Kommun', 'Insatser: KOMET', 'Insatser: FFT']);
   });
@@ -94,5 +100,7 @@ describe('a two-row header', () => {
     expect(detectTwoRowHeader([['Insatser per stadsdel 2024'], ['Kommun', 'KOMET', 'FFT'], ['Falun', 'Ja', 'Nej']], 1)).toBeNull();
     expect(detectTwoRowHeader([['Kommun', 'KOMET', 'FFT'], ['Falun', null, 'X'], ['Mora', 'X', null]], 0)).toBeNull();
     expect(detectTwoRowHeader([['Kommun', 'Antal'], ['Falun', 4]], 0)).toBeNull();
+    // Repeated header words above a first data row with a blank: a header, not a question over options.
+    expect(detectTwoRowHeader([['Kommun', 'Metod', 'Metod', 'Metod'], ['Ale', 'KOMET', 'MST', null], ['Mora', 'FFT', null, null]], 0)).toBeNull();
   });
 });
