@@ -47,7 +47,7 @@ export interface FileAccount {
 }
 
 /** The fate of one column under its role (pure: the caller matches method names). */
-export function columnFate(column: string, role: ColumnRole, methodOf: (name: string) => string | null): ColumnAccount {
+function columnFate(column: string, role: ColumnRole, methodOf: (name: string) => string | null): ColumnAccount {
   if (role.role === 'ignore') return { column, fate: 'ignored', role: 'ignore', reason: role.reason ?? 'chosen' };
   if (role.role !== 'method-flag') return { column, fate: 'role', role: role.role };
   const id = methodOf(role.methodName);

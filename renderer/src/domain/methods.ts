@@ -163,12 +163,6 @@ export function headerOption(header: string, local?: ReadonlyMap<string, string>
   return phrases.map((p) => p.trim()).find((phrase) => phrase !== '' && matchName(phrase, local) !== null) ?? null;
 }
 
-/** The method a column header names (see headerOption). */
-export function matchHeader(header: string, local?: ReadonlyMap<string, string>): string | null {
-  const option = headerOption(header, local);
-  return option === null ? null : matchName(option, local);
-}
-
 /** The name a one-column-per-option survey's option is matched by: the option part of a header (`Insatser: KOMET` → `KOMET`). */
 export function flagOptionName(methodName: string, local?: ReadonlyMap<string, string>): string {
   return headerOption(methodName, local) ?? methodName;

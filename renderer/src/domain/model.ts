@@ -175,14 +175,13 @@ export function cellText(column: string): string {
   const value = quoteIdent(column);
   return `trim(CASE WHEN typeof(${value}) IN ('FLOAT', 'DOUBLE') THEN regexp_replace(CAST(${value} AS VARCHAR), '\\.0+$', '') ELSE CAST(${value} AS VARCHAR) END)`;
 }
-const text = cellText;
 
 /** The unit as the register names it: the unit column, with its city district where one is beside it (`Göteborg – Nordost`). */
 export function unitName(guess: ShapeGuess): string {
   const [unit] = columnsWith(guess, 'unit');
   const [district] = columnsWith(guess, 'district');
-  if (!district) return text(unit!);
-  return `CASE WHEN ${text(district)} <> '' THEN ${text(unit!)} || ' – ' || ${text(district)} ELSE ${text(unit!)} END`;
+  if (!district) return cellText(unit!);
+  return `CASE WHEN ${cellText(district)} <> '' THEN ${cellText(unit!)} || ' – ' || ${cellText(district)} ELSE ${cellText(unit!)} END`;
 }
 
 /**
@@ -194,8 +193,8 @@ export function totalsOnly(guess: ShapeGuess): string {
   const sex = Object.entries(guess.roles).find(([, r]) => r.role === 'ignore' && r.reason === 'sex-breakdown')?.[0];
   const [district] = columnsWith(guess, 'district');
   return (
-    (sex ? ` AND lower(${text(sex)}) IN (${SEX_TOTALS.map((v) => `'${v}'`).join(', ')})` : '') +
-    (district ? ` AND NOT regexp_matches(lower(coalesce(${text(district)}, '')), '${TOTALS}')` : '')
+    (sex ? ` AND lower(${cellText(sex)}) IN (${SEX_TOTALS.map((v) => `'${v}'`).join(', ')})` : '') +
+    (district ? ` AND NOT regexp_matches(lower(coalesce(${cellText(district)}, '')), '${TOTALS}')` : '')
   );
 }
 
@@ -210,7 +209,7 @@ export async function addSource(
   await engine.query('INSERT INTO sources VALUES (?, ?, ?)', [source, fileName, guess.shape]);
   const [unitColumn] = columnsWith(guess, 'unit');
   if (!unitColumn || guess.shape === 'unknown') return;
-  const from = `FROM ${quoteIdent(source)} WHERE ${text(unitColumn)} <> '' AND NOT regexp_matches(lower(${text(unitColumn)}), ?)${totalsOnly(guess)}`;
+  const from = `FROM ${quoteIdent(source)} WHERE ${cellText(unitColumn)} <> '' AND NOT regexp_matches(lower(${cellText(unitColumn)}), ?)${totalsOnly(guess)}`;
   const unit = unitName(guess);
 
   if (guess.shape === 'population') {
@@ -230,8 +229,8 @@ export async function addSource(
       // every analysis uses their sum, so the sum is what is kept: smaller scans, smaller workspaces.
       await engine.query(
         `INSERT INTO usage SELECT ?, unit_name, period, method_name, total FROM (
-           SELECT ${unit} AS unit_name, ${periodSql} AS period, ${text(method)} AS method_name, sum(number_value(${quoteIdent(count!)})) AS total
-           ${from} AND ${text(method)} <> '' GROUP BY 1, 2, 3)`,
+           SELECT ${unit} AS unit_name, ${periodSql} AS period, ${cellText(method)} AS method_name, sum(number_value(${quoteIdent(count!)})) AS total
+           ${from} AND ${cellText(method)} <> '' GROUP BY 1, 2, 3)`,
         [source, TOTALS],
       );
       await engine.query('INSERT INTO method_use SELECT DISTINCT source, unit_name, method_name FROM usage WHERE source = ? AND count > 0', [source]);
@@ -241,7 +240,7 @@ export async function addSource(
       const [trained] = columnsWith(guess, 'trained');
       const [staff] = columnsWith(guess, 'staff');
       await engine.query(
-        `INSERT INTO training SELECT ?, ${unit}, ${text(method)}, number_value(${quoteIdent(trained!)}), number_value(${quoteIdent(staff!)}) ${from}`,
+        `INSERT INTO training SELECT ?, ${unit}, ${cellText(method)}, number_value(${quoteIdent(trained!)}), number_value(${quoteIdent(staff!)}) ${from}`,
         [source, TOTALS],
       );
     }
@@ -257,19 +256,19 @@ export async function addSource(
     await insertRows(engine, 'method_asked', [[source, option]]);
     await engine.query(
       `INSERT INTO method_use SELECT DISTINCT ?, ${unit}, ? ${from}
-         AND coalesce(lower(${text(column)}), '') NOT IN ('', ${[...NO_VALUES].map(() => '?').join(', ')})
-         AND NOT regexp_matches(lower(${text(column)}), ?)`,
+         AND coalesce(lower(${cellText(column)}), '') NOT IN ('', ${[...NO_VALUES].map(() => '?').join(', ')})
+         AND NOT regexp_matches(lower(${cellText(column)}), ?)`,
       [source, option, TOTALS, ...NO_VALUES, NOT_TICKED.source],
     );
   }
   // Scale answers: each distinct answer placed on its scale in JS (spellings vary), then stored ordered.
   for (const [column, role] of Object.entries(guess.roles)) {
     if (role.role !== 'likert') continue;
-    const answers = toRows(await engine.query(`SELECT DISTINCT ${text(column)} AS answer ${from} AND ${text(column)} <> ''`, [TOTALS]));
+    const answers = toRows(await engine.query(`SELECT DISTINCT ${cellText(column)} AS answer ${from} AND ${cellText(column)} <> ''`, [TOTALS]));
     for (const { answer } of answers) {
       const step = likertStep(String(answer), role.scale);
       await engine.query(
-        `INSERT INTO survey_answers SELECT ?, ${unit}, ?, ?, ?, ? ${from} AND ${text(column)} = ?`,
+        `INSERT INTO survey_answers SELECT ?, ${unit}, ?, ?, ?, ? ${from} AND ${cellText(column)} = ?`,
         [source, column, role.scale, step?.label ?? String(answer), step?.position ?? null, TOTALS, String(answer)],
       );
     }
@@ -277,7 +276,7 @@ export async function addSource(
   // Several choices in one cell: split in JS, by what the column's own cells and the catalogue say.
   for (const [column, role] of Object.entries(guess.roles)) {
     if (role.role !== 'method-choices') continue;
-    const cells = toRows(await engine.query(`SELECT ${unit} AS unit, ${text(column)} AS cell ${from}`, [TOTALS]));
+    const cells = toRows(await engine.query(`SELECT ${unit} AS unit, ${cellText(column)} AS cell ${from}`, [TOTALS]));
     const split = choiceSplitter(cells.map((c) => String(c.cell ?? '')), localMethods);
     const uses = new Set<string>();
     const rows: string[][] = [];

@@ -30,21 +30,27 @@ export async function profileTable(
   const sampleTable = `profile_sample_${++samples}`;
   await engine.query(`CREATE OR REPLACE TEMP TABLE ${sampleTable} AS SELECT * FROM ${quoteIdent(table)} ${where} LIMIT ${SAMPLE_ROWS}`);
   try {
-    for (const column of columns) {
-      const sample = `SELECT ${cellText(column.name)} AS v FROM ${sampleTable}`;
-      const values = toRows(await engine.query(`SELECT DISTINCT v FROM (${sample}) WHERE v IS NOT NULL AND v <> '' LIMIT ${DISTINCT_VALUES}`));
-      // How many cells are filled and distinct: a unit column whose names repeat is an extract's, one that
-      // does not is a survey's. (A query of its own: beside a scalar subquery, DuckDB-WASM 1.32 returns no
-      // rows for the DISTINCT … LIMIT above once a column holds over ~2,000 distinct values.)
-      const [counts] = toRows(
-        await engine.query(`SELECT count(v)::INTEGER AS filled, count(DISTINCT v)::INTEGER AS distinct_values FROM (${sample}) WHERE v <> ''`),
+    // How many cells are filled and distinct, every column in one pass: a unit column whose names repeat
+    // is an extract's, one that does not is a survey's. (A query apart from the values below: beside a
+    // scalar subquery, DuckDB-WASM 1.32 returns no rows for DISTINCT … LIMIT once a column holds over
+    // ~2,000 distinct values.)
+    const filled = (c: number) => `nullif(${cellText(columns[c]!.name)}, '')`;
+    const [counts = {}] = toRows(
+      await engine.query(
+        `SELECT ${columns.map((_, c) => `count(${filled(c)})::INTEGER AS f${c}, count(DISTINCT ${filled(c)})::INTEGER AS d${c}`).join(', ') || '1'}
+         FROM ${sampleTable}`,
+      ),
+    );
+    for (const [c, column] of columns.entries()) {
+      const values = toRows(
+        await engine.query(`SELECT DISTINCT v FROM (SELECT ${cellText(column.name)} AS v FROM ${sampleTable}) WHERE v IS NOT NULL AND v <> '' LIMIT ${DISTINCT_VALUES}`),
       );
       profiles.push({
         name: column.name,
         type: column.type,
         values: values.map((r) => String(r.v)),
-        filled: Number(counts?.filled ?? 0),
-        distinct: Number(counts?.distinct_values ?? 0),
+        filled: Number(counts[`f${c}`] ?? 0),
+        distinct: Number(counts[`d${c}`] ?? 0),
       });
     }
   } finally {

@@ -85,7 +85,7 @@ const POPULATION_HEADER = /folkmängd|befolkning|invånare|population/i;
 export const NO_VALUES = new Set(['nej', 'no', '0', 'false', 'falskt', '-', 'nej.', 'n']);
 const TICK_VALUES = new Set(['ja', 'yes', 'x', '1', 'true', 'sant']);
 /** Kolada's `..` (secret or missing), dashes and blanks: no value, neither 0 nor use. */
-export const MISSING_MARKS = new Set(['..', '.', '–', '-', '—', 'x', 'NA', 'n/a']);
+const MISSING_MARKS = new Set(['..', '.', '–', '-', '—', 'x', 'NA', 'n/a']);
 
 /** A period as extracts write it: `2023`, `2023-01`, `202301`, `2023-01-31`, `jan 2023`, `2023 M03`, `2023 T1`, `2023K1`. */
 const PERIOD_VALUE =
@@ -167,7 +167,7 @@ function questionOf(header: string): string | null {
 const OPTION_AFTER_DASH = /(?<=\?)\s*[-–—]\s(.+)$|\s[-–—]\s(?!.*\s[-–—]\s)(.+)$/;
 
 /** `Insatser: BiFF` → `BiFF`: the option an option column stands for. */
-export function optionOf(header: string): string {
+function optionOf(header: string): string {
   const bracket = /\[([^\]]+)\]\s*$/.exec(header);
   if (bracket) return bracket[1]!.trim();
   const colon = header.lastIndexOf(':');
@@ -219,7 +219,7 @@ function isSexBreakdown(c: ColumnProfile): boolean {
 }
 
 /** Why a column that has no role is not used. */
-export function ignoreReason(c: ColumnProfile, m: Matchers, unitColumn: string | null): IgnoreReason {
+function ignoreReason(c: ColumnProfile, m: Matchers, unitColumn: string | null): IgnoreReason {
   const values = c.values.map((v) => v.trim());
   if (values.length === 0) return 'empty';
   if (/^(DATE|TIMESTAMP|TIME)/.test(c.type) || (TIMESTAMP_HEADER.test(c.name) && share(values, (v) => /\d{1,4}[-/.:]\d{1,2}/.test(v)) >= 0.8)) return 'timestamp';
@@ -237,7 +237,7 @@ export function ignoreReason(c: ColumnProfile, m: Matchers, unitColumn: string |
 }
 
 /** Every column without a role gets its reason (a role given by the user or a template is kept). */
-export function withReasons(roles: Record<string, ColumnRole>, columns: readonly ColumnProfile[], m: Matchers): Record<string, ColumnRole> {
+function withReasons(roles: Record<string, ColumnRole>, columns: readonly ColumnProfile[], m: Matchers): Record<string, ColumnRole> {
   const unit = Object.keys(roles).find((name) => roles[name]!.role === 'unit') ?? null;
   const out: Record<string, ColumnRole> = { ...roles };
   for (const c of columns) {

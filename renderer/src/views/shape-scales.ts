@@ -57,7 +57,7 @@ export function scaleQuestions(rows: readonly Row[]): ScaleQuestion[] {
 }
 
 /** The scales the pilot's views have their own place for; answers on any other scale are shown together. */
-export const PILOT_SCALES: readonly ScaleId[] = ['satisfaction', 'extent', 'knowledge', 'frequency'];
+const PILOT_SCALES: readonly ScaleId[] = ['satisfaction', 'extent', 'knowledge', 'frequency'];
 
 /** The scales present beyond the pilot's own, in the order their questions come. */
 export function otherScales(questions: readonly ScaleQuestion[]): ScaleId[] {

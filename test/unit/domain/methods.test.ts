@@ -5,12 +5,18 @@ import {
   RECOMMENDATIONS,
   choiceSplitter,
   flagOptionName,
-  matchHeader,
+  headerOption,
   matchMethod,
   methodById,
   normaliseMethodName,
   splitMultiChoice,
 } from '../../../renderer/src/domain/methods';
+
+/** The method a column header names: its option part, matched as a cell is. */
+function matchHeader(header: string, local?: ReadonlyMap<string, string>): string | null {
+  const option = headerOption(header, local);
+  return option === null ? null : matchMethod(option, local);
+}
 
 describe('the method catalogue', () => {
   it('has exactly the stable ids, interventions first, in order', () => {
