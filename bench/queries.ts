@@ -133,7 +133,7 @@ export async function loadNative(file: string, like: Pick<WasmLoaded, 'table' | 
   await connection.run(readCsvSql(like.table), [path.resolve(file)]);
   const readMs = performance.now() - started;
   await createModel(engine);
-  await addSource(engine, like.table, like.guess, new Map(), like.fileName);
+  await addSource(engine, like.table, like.guess, new Map(), { fileName: like.fileName, format: 'csv' });
   await refreshMappings(engine);
   const loadMs = performance.now() - started;
   const [{ n } = { n: 0 }] = (await connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM "${like.table}"`)).getRowObjectsJS();

@@ -12,7 +12,7 @@ import type { Engine } from '../renderer/src/db/engine';
 import { ImportError } from '../renderer/src/import/import-file';
 import { loadParquetNode } from '../renderer/src/import/parquet-node';
 import { loadSource, type LoadedSource } from '../renderer/src/domain/load-source';
-import { summarize, type Summary } from '../renderer/src/domain/summarize';
+import { summarize, whyNoRates, type Summary } from '../renderer/src/domain/summarize';
 import { sha256Hex } from '../renderer/src/export/sha256';
 import { DEFAULT_SUPPRESSION } from '../renderer/src/export/suppress';
 import { buildPack, packInput } from '../renderer/src/report/pack';
@@ -132,7 +132,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   return withEngine(async (engine) => {
-    const summary = await summarize(engine, await loadAll(engine, files));
+    const loaded = await loadAll(engine, files);
+    const summary = await summarize(engine, loaded);
+    const why = whyNoRates(summary, loaded);
+    if (why) process.stderr.write(`${why}\n`);
     if (isJson) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else printText(summary);
     return 0;

@@ -10,6 +10,7 @@ import { addLocalMethod, addSource, createModel, forgetNames, refreshMappings, r
 import { previewNames, type NamePreview } from '../domain/name-preview';
 import { profileTable } from '../domain/profile';
 import { detectShape, shapeFromRoles, type ColumnRole, type ShapeGuess } from '../domain/shape-detect';
+import { readStatistics, type StatisticsChoice, type StatisticsReading } from '../domain/statistics-read';
 import type { UnitRef } from '../domain/units';
 import { removeTable, type ImportOptions, type ImportedTable, type SourceFile } from '../import/import-file';
 import { parseInWorker } from '../import/parse-in-worker';
@@ -49,14 +50,19 @@ export interface PendingImport {
   names: NamePreview;
   /** What becomes of every column and multiple-choice cell under the current roles. */
   account: FileAccount;
+  /** A statistics file: what it holds under the current roles and the user's year and rate choice. */
+  statistics: StatisticsReading | null;
+  statisticsChoice: StatisticsChoice;
   template: ImportTemplate | null;
   unitPicks: Record<string, UnitRef | null>;
   methodPicks: Record<string, MethodPick>;
 }
 
-export interface Source extends Omit<LoadedSource, 'account'> {
+export interface Source extends Omit<LoadedSource, 'account' | 'statistics'> {
   /** Absent in workspaces saved before the import accounted for every column. */
   account?: FileAccount;
+  /** Absent in workspaces saved before statistics files were read as such. */
+  statistics?: StatisticsReading | null;
   /** The file's SHA-256: the report pack's manifest names its inputs by content. */
   sha256: string;
   unitsMatched: number;
@@ -116,7 +122,8 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       const prefs = preferences.current;
       const names = await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
       const account = await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));
-      return { stamp: nextStamp.current++, file, table, options, guess, names, account, template, unitPicks: {}, methodPicks: {} };
+      const statistics = await readStatistics(db, table, guess);
+      return { stamp: nextStamp.current++, file, table, options, guess, names, account, statistics, statisticsChoice: {}, template, unitPicks: {}, methodPicks: {} };
     },
     [engine],
   );
@@ -202,7 +209,20 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       const db = await engine();
       const names = await previewNames(db, table, guess, rememberedUnits(prefs), localMethods(prefs));
       const account = await accountFile(db, table, pending.table.columns.map((c) => c.name), guess, localMethods(prefs));
-      setPending((p) => (p && p.stamp === stamp && p.guess === guess ? { ...p, names, account } : p));
+      const statistics = await readStatistics(db, pending.table, guess, pending.statisticsChoice);
+      setPending((p) => (p && p.stamp === stamp && p.guess === guess ? { ...p, names, account, statistics } : p));
+    },
+    [pending, engine],
+  );
+
+  /** The year a statistics file is for, and whether the rate map uses it: read again under the user's word. */
+  const changeStatistics = useCallback(
+    async (choice: StatisticsChoice) => {
+      if (!pending) return;
+      const { stamp, guess } = pending;
+      setPending((p) => (p && p.stamp === stamp ? { ...p, statisticsChoice: choice } : p));
+      const statistics = await readStatistics(await engine(), pending.table, guess, choice);
+      setPending((p) => (p && p.stamp === stamp && p.guess === guess && p.statisticsChoice === choice ? { ...p, statistics } : p));
     },
     [pending, engine],
   );
@@ -217,7 +237,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
 
   const confirm = useCallback(async () => {
     if (!pending) return;
-    const { table, guess, unitPicks, methodPicks, options, file } = pending;
+    const { table, guess, unitPicks, methodPicks, options, file, statisticsChoice } = pending;
     setBusy(file.name);
     try {
       const db = await engine();
@@ -234,7 +254,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       savePreferences(prefs);
 
       await forgetNames(db, Object.keys(unitPicks), Object.keys(methodPicks));
-      await addSource(db, table.table, guess, localMethods(prefs), table.fileName);
+      const statistics = await addSource(db, table.table, guess, localMethods(prefs), table, statisticsChoice);
       await refreshMappings(db, rememberedUnits(prefs), localMethods(prefs));
       const final = await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
       const account = await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));
@@ -248,6 +268,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
           table,
           guess,
           account,
+          statistics,
           sha256,
           unitsMatched: final.units.length - unmatchedUnits.length,
           unitsUnmatched: unmatchedUnits,
@@ -314,5 +335,5 @@ export function useWorkspace(engine: () => Promise<Engine>) {
 
   const dismissError = useCallback((id: number) => setErrors((list) => list.filter((e) => e.id !== id)), []);
 
-  return { sources, dataVersion, pending, selected, setSelected, busy, progress, errors, snapshot, restore, open, changeOptions, changeRole, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail };
+  return { sources, dataVersion, pending, selected, setSelected, busy, progress, errors, snapshot, restore, open, changeOptions, changeRole, changeStatistics, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail };
 }

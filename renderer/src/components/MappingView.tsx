@@ -24,7 +24,7 @@ export const SHAPE_KEYS: Record<Shape, MessageKey> = {
   'survey-multi': 'shapeSurveyMulti',
   usage: 'shapeUsage',
   training: 'shapeTraining',
-  population: 'shapePopulation',
+  statistics: 'shapeStatistics',
   unknown: 'shapeUnknown',
 };
 
@@ -38,7 +38,9 @@ export const ROLE_KEYS: Record<ColumnRole['role'], MessageKey> = {
   count: 'roleCount',
   trained: 'roleTrained',
   staff: 'roleStaff',
-  population: 'rolePopulation',
+  value: 'roleValue',
+  age: 'roleAge',
+  sex: 'roleSex',
   likert: 'roleLikert',
   ignore: 'roleIgnore',
 };
@@ -56,6 +58,7 @@ export const REASON_KEYS: Record<IgnoreReason, MessageKey> = {
   'period-column': 'ignoreReasonPeriodColumn',
   'period-part': 'ignoreReasonPeriodPart',
   'method-count-column': 'ignoreReasonMethodCountColumn',
+  breakdown: 'ignoreReasonBreakdown',
   'yes-no': 'ignoreReasonYesNo',
   'free-text': 'ignoreReasonFreeText',
   'scale-order': 'ignoreReasonScaleOrder',

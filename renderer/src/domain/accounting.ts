@@ -5,7 +5,8 @@
 import { toRows, type Engine } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
 import { choiceSplitter, flagOptionName, matchMethod, unaccountedText } from './methods';
-import { cellText, TOTALS, totalsOnly } from './model';
+import { cellText, TOTALS } from './cells';
+import { totalsOnly } from './model';
 import type { ColumnRole, IgnoreReason, ShapeGuess } from './shape-detect';
 
 export const FATES = ['role', 'method', 'unmatched', 'ignored'] as const;

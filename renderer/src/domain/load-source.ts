@@ -7,17 +7,21 @@ import { headerOption, matchMethod, splitMultiChoice } from './methods';
 import { addSource, createModel, refreshMappings, removeSource } from './model';
 import { profileTable } from './profile';
 import { detectShape, findUnitColumn, type Matchers, type ShapeGuess } from './shape-detect';
-import { matchUnit } from './units';
+import type { StatisticsReading } from './statistics-read';
+import { matchCounty, matchUnit } from './units';
 
 export interface LoadedSource {
   table: ImportedTable;
   guess: ShapeGuess;
   /** What became of every column, choice and row (see accounting.ts). */
   account: FileAccount;
+  /** A statistics file: what it holds and what each row became (see statistics-read.ts). */
+  statistics: StatisticsReading | null;
 }
 
 export const MATCHERS: Matchers = {
   isUnit: (text) => matchUnit(text).status === 'matched',
+  isCounty: (text) => matchCounty(text) !== null,
   methodOf: (text) => matchMethod(text),
   optionOf: (header) => headerOption(header),
   isDistrictOf: (unit, part) => {
@@ -28,18 +32,18 @@ export const MATCHERS: Matchers = {
   splitChoices: splitMultiChoice,
 };
 
-/** How well a table reads as answers: a survey, an extract or a training export (3), a population file (2), units alone (1), nothing (0). */
+/** How well a table reads as answers: a survey, an extract or a training export (3), statistics (2), units alone (1), nothing (0). */
 async function readAs(engine: Engine, table: ImportedTable): Promise<{ unitColumn: string | null; score: number }> {
   const unitColumn = findUnitColumn(await profileTable(engine, table.table, table.columns), MATCHERS);
   if (unitColumn === null) return { unitColumn, score: 0 };
   const { shape } = detectShape(await profileTable(engine, table.table, table.columns, unitColumn), MATCHERS);
-  return { unitColumn, score: shape === 'unknown' ? 1 : shape === 'population' ? 2 : 3 };
+  return { unitColumn, score: shape === 'unknown' ? 1 : shape === 'statistics' ? 2 : 3 };
 }
 
 /**
  * Imports a file and finds its unit column. A workbook is read from the sheet that holds the answers:
  * the sheet with the most table rows unless it reads as less than a survey or an extract (an
- * "Information" cover sheet, a response-rate table, a population sheet beside the answers); then the
+ * "Information" cover sheet, a response-rate table, a statistics sheet beside the answers); then the
  * other sheets are tried, largest first, and the best reading wins (the first of equals). A sheet the
  * user chose is kept whatever it holds. No table is left behind but the one returned.
  */
@@ -82,9 +86,9 @@ export async function loadSource(engine: Engine, file: SourceFile, taken: Readon
   const { table, unitColumn } = await importAnswers(engine, file, taken, {}, deps);
   const guess = detectShape(await profileTable(engine, table.table, table.columns, unitColumn ?? undefined), MATCHERS);
   const account = await accountFile(engine, table.table, table.columns.map((c) => c.name), guess);
-  await addSource(engine, table.table, guess, new Map(), table.fileName);
+  const statistics = await addSource(engine, table.table, guess, new Map(), table);
   await refreshMappings(engine);
-  return { table, guess, account };
+  return { table, guess, account, statistics };
 }
 
 export async function unloadSource(engine: Engine, source: string): Promise<void> {

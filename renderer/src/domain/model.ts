@@ -7,7 +7,11 @@
 //   method_use(source, unit_name, method_name)     a unit uses a method (ticked, or a count above zero)
 //   usage(source, unit_name, period, method_name, count)
 //   training(source, unit_name, method_name, trained, staff)
-//   population(source, unit_name, children)      children aged 0–17 living in the unit (a population file)
+//   population(source, municipality_code, county_code, year, population, age_band)
+//                                                  a statistics file's population per region and year, in
+//                                                  the band it gives (`0-17`: children; statistics-read.ts)
+//   reference_files(source, kind, measure, age_band, sex, years, municipalities, counties, ignored_rows,
+//                   no_rate, use_for_rates)        what each statistics file holds, and whether rates use it
 //   survey_answers(source, unit_name, question, scale, answer, position)   scale answers, ordered by position
 //   unit_map(unit_name, status, unit_key, municipality_code, county_code, district)
 //   method_map(method_name, method_id)
@@ -21,9 +25,11 @@
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
+import { cellText, TOTALS } from './cells';
 import { likertStep } from './likert';
 import { METHODS, choiceSplitter, flagOptionName, matchMethod } from './methods';
 import { NO_VALUES, NOT_TICKED, SEX_TOTALS, type ShapeGuess } from './shape-detect';
+import { addStatistics, type StatisticsChoice, type StatisticsReading } from './statistics-read';
 import { COUNTIES, matchUnit, MUNICIPALITIES, SKR_GROUPS, type UnitRef } from './units';
 
 const MODEL_SQL = [
@@ -33,7 +39,10 @@ const MODEL_SQL = [
   'CREATE TABLE IF NOT EXISTS method_use (source VARCHAR, unit_name VARCHAR, method_name VARCHAR)',
   'CREATE TABLE IF NOT EXISTS usage (source VARCHAR, unit_name VARCHAR, period VARCHAR, method_name VARCHAR, count DOUBLE)',
   'CREATE TABLE IF NOT EXISTS training (source VARCHAR, unit_name VARCHAR, method_name VARCHAR, trained DOUBLE, staff DOUBLE)',
-  'CREATE TABLE IF NOT EXISTS population (source VARCHAR, unit_name VARCHAR, children DOUBLE)',
+  `CREATE TABLE IF NOT EXISTS population (source VARCHAR, municipality_code VARCHAR, county_code VARCHAR, year INTEGER,
+     population DOUBLE, age_band VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS reference_files (source VARCHAR, kind VARCHAR, measure VARCHAR, age_band VARCHAR, sex VARCHAR,
+     years VARCHAR, municipalities INTEGER, counties INTEGER, ignored_rows INTEGER, no_rate VARCHAR, use_for_rates BOOLEAN)`,
   `CREATE TABLE IF NOT EXISTS survey_answers (source VARCHAR, unit_name VARCHAR, question VARCHAR, scale VARCHAR,
      answer VARCHAR, position INTEGER)`,
   `CREATE TABLE IF NOT EXISTS unit_map (unit_name VARCHAR PRIMARY KEY, status VARCHAR, unit_key VARCHAR,
@@ -56,7 +65,7 @@ const MODEL_SQL = [
      r.skr_group,
      CASE WHEN m.district IS NOT NULL THEN 'district' WHEN m.municipality_code IS NOT NULL THEN 'municipality' END AS unit_type,
      CASE WHEN m.district IS NOT NULL THEN r.name || ' – ' || m.district ELSE coalesce(r.name, n.unit_name) END AS unit_label
-   FROM (SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training UNION SELECT unit_name FROM population) AS n
+   FROM (SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training) AS n
    LEFT JOIN unit_map AS m USING (unit_name)
    LEFT JOIN register_municipalities AS r ON r.municipality_code = m.municipality_code`,
   // The units passing the filters every view applies (NULL = all), called by the query files as
@@ -128,17 +137,10 @@ const VALUE_MACROS = [
    TRY_CAST(replace(replace(regexp_replace(trim(CAST(raw AS VARCHAR)), '[\\s\u00a0\u202f]', '', 'g'), ',', '.'), '−', '-') AS DOUBLE) END`,
 ];
 
-const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers', 'population'] as const;
+const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers', 'population', 'reference_files'] as const;
 
 /** The tables a workspace must keep to restore the analyses exactly (the register is rebuilt). */
 export const WORKSPACE_TABLES = [...CANONICAL, 'unit_map', 'method_map', 'method_catalogue'] as const;
-
-/** Rows whose unit cell is a total, not a unit: hand-made sheets end with them. */
-/**
- * Kolada's ids for the whole country (`0000`) and the regions (`0001`–`0025`) are totals too, also where
- * Excel made them numbers (`0`, `1`, `20`): no municipality code starts `00` or has fewer than three digits.
- */
-export const TOTALS = '^(totalt?|summa|samtliga|alla|hela kommunen|riket|00[0-9]{2}|[0-9]{1,2})$';
 
 export async function createModel(engine: Engine): Promise<void> {
   for (const sql of [...MODEL_SQL, ...VALUE_MACROS]) await engine.query(sql);
@@ -170,12 +172,6 @@ function columnsWith(guess: ShapeGuess, role: string): string[] {
     .map(([name]) => name);
 }
 
-/** Every name cell as clean text; a whole number stays whole (`180`, not `180.0`, where a reader made codes decimals). */
-export function cellText(column: string): string {
-  const value = quoteIdent(column);
-  return `trim(CASE WHEN typeof(${value}) IN ('FLOAT', 'DOUBLE') THEN regexp_replace(CAST(${value} AS VARCHAR), '\\.0+$', '') ELSE CAST(${value} AS VARCHAR) END)`;
-}
-
 /** The unit as the register names it: the unit column, with its city district where one is beside it (`Göteborg – Nordost`). */
 export function unitName(guess: ShapeGuess): string {
   const [unit] = columnsWith(guess, 'unit');
@@ -198,29 +194,26 @@ export function totalsOnly(guess: ShapeGuess): string {
   );
 }
 
-/** Adds one loaded table's rows to the canonical tables, as its shape says. */
+/** Adds one loaded table's rows to the canonical tables, as its shape says; a statistics file's reading comes back. */
 export async function addSource(
   engine: Engine,
   source: string,
   guess: ShapeGuess,
   localMethods: ReadonlyMap<string, string> = new Map(),
-  fileName = source,
-): Promise<void> {
-  await engine.query('INSERT INTO sources VALUES (?, ?, ?)', [source, fileName, guess.shape]);
+  file: { fileName: string; format: string; title?: string } = { fileName: source, format: 'csv' },
+  choice: StatisticsChoice = {},
+): Promise<StatisticsReading | null> {
+  await engine.query('INSERT INTO sources VALUES (?, ?, ?)', [source, file.fileName, guess.shape]);
   const [unitColumn] = columnsWith(guess, 'unit');
-  if (!unitColumn || guess.shape === 'unknown') return;
+  if (!unitColumn || guess.shape === 'unknown') return null;
+  // Statistics never add units: their figures join the units that are there (statistics-read.ts).
+  if (guess.shape === 'statistics') return addStatistics(engine, source, { ...file, table: source }, guess, choice);
   const from = `FROM ${quoteIdent(source)} WHERE ${cellText(unitColumn)} <> '' AND NOT regexp_matches(lower(${cellText(unitColumn)}), ?)${totalsOnly(guess)}`;
   const unit = unitName(guess);
 
-  if (guess.shape === 'population') {
-    const [children] = columnsWith(guess, 'population');
-    await engine.query(`INSERT INTO population SELECT ?, ${unit}, number_value(${quoteIdent(children!)}) ${from}`, [source, TOTALS]);
-    return;
-  }
-
   if (guess.shape === 'usage' || guess.shape === 'training') {
     const [method] = columnsWith(guess, 'method');
-    if (!method) return;
+    if (!method) return null;
     if (guess.shape === 'usage') {
       const [count] = columnsWith(guess, 'count');
       const [period] = columnsWith(guess, 'period');
@@ -244,7 +237,7 @@ export async function addSource(
         [source, TOTALS],
       );
     }
-    return;
+    return null;
   }
 
   // Surveys: one row per responding unit.
@@ -292,6 +285,7 @@ export async function addSource(
     const offered = (role.offered ?? []).map((id) => METHODS.find((m) => m.id === id)?.name).filter((name) => name !== undefined);
     await insertRows(engine, 'method_asked', [...new Set([...rows.map((r) => r[2]!), ...offered])].map((name) => [source, name]));
   }
+  return null;
 }
 
 export async function removeSource(engine: Engine, source: string): Promise<void> {
@@ -307,7 +301,7 @@ export async function refreshMappings(
   const units = toRows(
     await engine.query(`
       SELECT DISTINCT unit_name FROM (
-        SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training UNION SELECT unit_name FROM population
+        SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training
       ) WHERE unit_name NOT IN (SELECT unit_name FROM unit_map)`),
   );
   await insertRows(

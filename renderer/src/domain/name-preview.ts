@@ -3,7 +3,8 @@
 import { toRows, type Engine } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
 import { choiceSplitter, flagOptionName, matchMethod, METHODS } from './methods';
-import { cellText, TOTALS, unitName } from './model';
+import { cellText, TOTALS } from './cells';
+import { unitName } from './model';
 import type { ShapeGuess } from './shape-detect';
 import { matchUnit, type UnitMatch, type UnitRef } from './units';
 

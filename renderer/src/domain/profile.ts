@@ -2,7 +2,7 @@
 import { toRows, type Engine } from '../db/engine';
 import type { ColumnInfo } from '../db/table-info';
 import { quoteIdent } from '../import/table-name';
-import { cellText, TOTALS } from './model';
+import { cellText, TOTALS } from './cells';
 import type { ColumnProfile } from './shape-detect';
 
 /** Enough rows to see every option of a survey; a million-row extract needs no more to show its shape. */

@@ -3,8 +3,10 @@
 // register, so every rule is testable with plain data. Every column gets a role; a column the analyses
 // do not use is `ignore` with the reason the mapping view shows, so nothing is dropped unsaid.
 import { likertScaleOf, proposeScaleOrder, type ScaleId } from './likert';
+import { headerYear, parseAge, parseSex, yearOf } from './statistics';
 
-export type Shape = 'survey-wide' | 'survey-multi' | 'usage' | 'training' | 'population' | 'unknown';
+/** `statistics`: open statistics per region (SCB, Kolada, SKR, a region's tables): never units of their own. */
+export type Shape = 'survey-wide' | 'survey-multi' | 'usage' | 'training' | 'statistics' | 'unknown';
 
 /** Why a column is not used, in words the mapping view shows (`ignoreReason…` strings). */
 export const IGNORE_REASONS = [
@@ -20,6 +22,7 @@ export const IGNORE_REASONS = [
   'period-column', // one column per month or year (a wide extract): not read yet, so the user is told
   'period-part', // a quarter or month number (1–4, 1–12) beside the year: not combined with it yet
   'method-count-column', // counts in one column per method (a wide extract or training table): not read yet
+  'breakdown', // statistics broken down by something the app cannot sum safely (RAMS's sector)
   'yes-no', // a yes/no question that names no method
   'free-text', // comments, free answers
   'scale-order', // answers that look ordered: the user is asked to confirm the order
@@ -40,7 +43,11 @@ export type ColumnRole =
   | { role: 'count' }
   | { role: 'trained' }
   | { role: 'staff' }
-  | { role: 'population' } // children aged 0–17 living in the unit (a population file)
+  /** Statistics: the figure (one column, or one per year in a wide table). */
+  | { role: 'value' }
+  /** Statistics: the age (`0 år`, `5-9 år`, `totalt ålder`) and the sex (`kvinnor`, `män`, `totalt`) a row is for. */
+  | { role: 'age' }
+  | { role: 'sex' }
   | { role: 'likert'; scale: ScaleId } // an answer on an ordered scale (mycket nöjd … mycket missnöjd)
   /** Not used, and why; `proposal`: for `scale-order`, the order the user is asked to confirm. */
   | { role: 'ignore'; reason?: IgnoreReason; proposal?: string[] };
@@ -59,6 +66,8 @@ export interface ColumnProfile {
 export interface Matchers {
   /** True when the text names exactly one municipality or district of the register. */
   isUnit(text: string): boolean;
+  /** True when the text names a county (`01 Stockholms län`, `Stockholm county`, Kolada's `0001`). */
+  isCounty(text: string): boolean;
   /** The method a cell names, as the catalogue's spelling-independent id, or null. */
   methodOf(text: string): string | null;
   /** The part of a column header naming a method (`Insatser: KOMET` → `KOMET`), or null. */
@@ -80,7 +89,7 @@ const STAFF_HEADER = /personal|socialsekreterare|anställda|tjänst|handläggare
 const COUNT_HEADER = /antal|count|ärenden|barn|st\b|number|värde|value|^n$/i;
 /** Measures that are not counts of children or cases: hours, money, a share. */
 const NOT_A_COUNT_HEADER = /timmar|\btim\b|kostnad|kronor|\bkr\b|belopp|\btid\b|andel|procent|%/i;
-const POPULATION_HEADER = /folkmängd|befolkning|invånare|population/i;
+const AGE_HEADER = /^(ålder|alder|age|åldersgrupp|åldersklass|åldersintervall|ålder \(år\))$/i;
 /** Values that mean "not ticked" in a one-column-per-option survey; anything else non-empty is a tick. */
 export const NO_VALUES = new Set(['nej', 'no', '0', 'false', 'falskt', '-', 'nej.', 'n']);
 const TICK_VALUES = new Set(['ja', 'yes', 'x', '1', 'true', 'sant']);
@@ -100,7 +109,7 @@ export function shapeFromRoles(roles: Readonly<Record<string, ColumnRole>>): Sha
   if (count('unit') !== 1) return 'unknown';
   if (count('method') === 1 && count('trained') === 1 && count('staff') === 1) return 'training';
   if (count('method') === 1 && count('count') === 1) return 'usage';
-  if (count('population') === 1 && count('method') + count('method-flag') + count('method-choices') === 0) return 'population';
+  if (count('value') >= 1 && count('method') + count('method-flag') + count('method-choices') + count('likert') === 0) return 'statistics';
   const flags = count('method-flag');
   const choices = count('method-choices');
   // A survey of scale questions only (satisfaction, knowledge) is one row per unit, one column per question.
@@ -205,7 +214,7 @@ const TIMESTAMP_HEADER = new RegExp(`${ANSWER_TIME_HEADER.source}|datum|date`, '
 const EMAIL_HEADER = /e-?post|e-?mail|mail/i;
 const RESPONDENT_HEADER = /^(namn|name|respondent|svarande|användare|user|svarar)/i;
 const ROW_ID_HEADER = /^(id|nr|#|löpnummer|rad|row|svars?-?id|respondent-?id|response ?id)$/i;
-const COUNTY_HEADER = /^(län|lan|region|county|länsnamn|länskod)/i;
+const COUNTY_HEADER = /^(län|lan|region|county|länsnamn|länskod)\b/i;
 const YES_NO = new Set(['ja', 'nej', 'yes', 'no', 'vet ej', 'vet inte']);
 const SEX_HEADER = /^(kön|kon|sex|gender)$/i;
 /** The total of a breakdown by sex, as Kolada (`T`) and SCB (`totalt`) write it. */
@@ -247,10 +256,56 @@ function withReasons(roles: Record<string, ColumnRole>, columns: readonly Column
   return out;
 }
 
+/** A column of counties (SCB's `01 Stockholms län`, Kolada's `0001`): the region of county statistics. */
+function countyColumn(columns: readonly ColumnProfile[], m: Matchers): string | null {
+  const county = columns.find((c) => c.values.length > 0 && (c.type === 'VARCHAR' || isNumeric(c)) && share(c.values, m.isCounty) >= 0.8);
+  return county ? county.name : null;
+}
+
+/** `ålder` holding `0 år`, `5-9 år`, `100+ år`, `totalt ålder`: every value an age, the header or the values saying so. */
+function isAgeColumn(c: ColumnProfile): boolean {
+  const values = c.values.map((v) => v.trim());
+  return values.length > 0 && values.every((v) => parseAge(v) !== null) && (AGE_HEADER.test(c.name.trim()) || values.some((v) => /år|\+|[-–]|ålder/i.test(v)));
+}
+
+/** `kön` holding `kvinnor`, `män`, `totalt` (or Kolada's `K`, `M`, `T` under its header). */
+function isSexColumn(c: ColumnProfile): boolean {
+  const values = c.values.map((v) => v.trim());
+  return values.length > 0 && values.every((v) => parseSex(v) !== null) && (SEX_HEADER.test(c.name.trim()) || values.every((v) => /^[a-zåäö ]{3,}$/i.test(v)));
+}
+
+/**
+ * Statistics per region: the figures (one column, one per year, or several measures), and the year, age
+ * and sex columns they are broken down by. A text column that breaks them down further (RAMS's sector)
+ * is named, so its rows are never summed unsaid. Null when nothing reads as a figure.
+ */
+function statisticsRoles(unit: ColumnProfile, rest: readonly ColumnProfile[], periods: readonly ColumnProfile[], codes: readonly ColumnProfile[], m: Matchers): Record<string, ColumnRole> | null {
+  if (rest.some((c) => m.optionOf(c.name) !== null || c.name.includes('?'))) return null;
+  if (rest.some((c) => c.type === 'VARCHAR' && likertScaleOf(c.values) !== null)) return null;
+  const age = rest.find(isAgeColumn);
+  const sex = rest.find((c) => c !== age && isSexColumn(c));
+  const years = periods.filter((c) => c.values.length > 0 && c.values.every((v) => yearOf(v) !== null));
+  const year = years.find((c) => PERIOD_HEADER.test(c.name)) ?? years[0];
+  const taken = new Set([age, sex, year, ...codes].filter((c) => c !== undefined));
+  const figures = rest.filter((c) => !taken.has(c) && !periods.includes(c) && isNumberLike(c) && c.values.length > 0);
+  if (figures.length === 0) return null;
+  const roles: Record<string, ColumnRole> = {};
+  if (age) roles[age.name] = { role: 'age' };
+  if (sex) roles[sex.name] = { role: 'sex' };
+  if (year) roles[year.name] = { role: 'period' };
+  for (const c of figures) roles[c.name] = { role: 'value' };
+  const repeats = unit.filled !== undefined && unit.distinct !== undefined && unit.filled >= 1.5 * unit.distinct;
+  for (const c of rest) {
+    if (roles[c.name] || taken.has(c) || c.type !== 'VARCHAR' || COUNTY_HEADER.test(c.name.trim())) continue;
+    if (repeats && (c.distinct ?? c.values.length) > 1 && share(c.values, m.isUnit) < 0.5) roles[c.name] = { role: 'ignore', reason: 'breakdown' };
+  }
+  return roles;
+}
+
 export function detectShape(columns: readonly ColumnProfile[], m: Matchers): ShapeGuess {
   const roles: Record<string, ColumnRole> = Object.fromEntries(columns.map((c) => [c.name, { role: 'ignore' } as ColumnRole]));
   const done = (): ShapeGuess => ({ shape: shapeFromRoles(roles), roles: withReasons(roles, columns, m) });
-  const unitName = findUnitColumn(columns, m);
+  const unitName = findUnitColumn(columns, m) ?? countyColumn(columns, m);
   if (unitName === null) return done();
   roles[unitName] = { role: 'unit' };
   const unit = columns.find((c) => c.name === unitName)!;
@@ -279,18 +334,20 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
   const measures = rest.filter((c) => !periods.includes(c) && !codes.includes(c) && !periodParts.includes(c) && isNumberLike(c));
   // `Enhet;Insats;jan;feb;mar`: a count per period column. Read as one count it would drop the other
   // months; the shape is left to the user instead, each such column saying why.
-  const periodColumns = measures.filter((c) => PERIOD_VALUE.test(c.name.trim()) || MONTH_HEADER.test(c.name.trim()));
-  if (periodColumns.length >= 2) {
-    for (const c of periodColumns) roles[c.name] = { role: 'ignore', reason: 'period-column' };
-    return done();
-  }
-
   // Long form: a column of method names, one per row. A cell with a ";" is a list of choices, even
   // when it holds one ("MST;", as Microsoft Forms writes a single choice).
   const methodColumn = rest
     .filter((c) => !isNumeric(c) && !periods.includes(c) && c !== district && c.values.length > 0)
     .map((c) => ({ c, score: share(c.values, (v) => !v.includes(';') && m.methodOf(v) !== null) }))
     .sort((a, b) => b.score - a.score)[0];
+  const namesMethods = methodColumn !== undefined && methodColumn.score >= 0.5;
+  const periodColumns = measures.filter((c) => PERIOD_VALUE.test(c.name.trim()) || MONTH_HEADER.test(c.name.trim()));
+  // SCB's wide table (`kommun,1968,…,2017`) is statistics, one column per year; a wide extract is not read yet.
+  const yearsWide = !namesMethods && periodColumns.every((c) => headerYear(c.name) !== null);
+  if (periodColumns.length >= 2 && !yearsWide) {
+    for (const c of periodColumns) roles[c.name] = { role: 'ignore', reason: 'period-column' };
+    return done();
+  }
   // A survey answers once per unit, its choices sometimes several to a cell; an extract repeats the unit
   // (per month, per method) or has a period. A survey's one numeric question is not a count of use.
   // A column of several choices to a cell (two different methods in at least a tenth of its cells) is a
@@ -304,7 +361,7 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
   const unitRepeats = known && unit.filled! >= 1.5 * unit.distinct!;
   const countLike = measures.some((c) => COUNT_HEADER.test(c.name) && !c.name.includes('?'));
   const isLongForm = !holdsSeveral && (unitRepeats || periods.length > 0 || (!known && countLike));
-  if (methodColumn && methodColumn.score >= 0.5 && measures.length > 0 && isLongForm) {
+  if (namesMethods && measures.length > 0 && isLongForm) {
     roles[methodColumn.c.name] = { role: 'method' };
     const trained = measures.find((c) => TRAINED_HEADER.test(c.name));
     const staff = measures.find((c) => STAFF_HEADER.test(c.name) && c !== trained);
@@ -321,10 +378,10 @@ export function detectShape(columns: readonly ColumnProfile[], m: Matchers): Sha
     return done();
   }
 
-  // A population file: a unit and its number of children, no methods anywhere.
-  const population = rest.find((c) => isNumeric(c) && POPULATION_HEADER.test(c.name));
-  if (population && !rest.some((c) => m.optionOf(c.name) !== null)) {
-    roles[population.name] = { role: 'population' };
+  // Open statistics: a region and its figures, no method and no scale anywhere.
+  const statistics = namesMethods || holdsSeveral ? null : statisticsRoles(unit, rest, periods, codes, m);
+  if (statistics) {
+    Object.assign(roles, statistics);
     return done();
   }
 

@@ -3,6 +3,8 @@ import type { Engine } from '../db/engine';
 import { runQuery } from '../db/query-files';
 import type { Fate } from './accounting';
 import type { LoadedSource } from './load-source';
+import type { Measure } from './statistics';
+import type { IgnoredRowReason, NoRateReason, StatisticsReading } from './statistics-read';
 
 export interface Summary {
   files: {
@@ -24,6 +26,65 @@ export interface Summary {
   units: { name_in_file: string; municipality_code: string | null; county_code: string | null }[];
   methods: { id: string; kind: 'intervention' | 'tool'; units_using: number; units_total: number; share: number }[];
   unmatched: { units: string[]; methods: string[] };
+  /** One entry per statistics file: what it holds. They never add units; `units` are the responding ones. */
+  reference: ReferenceEntry[];
+  /** Children with each method per 10,000 aged 0–17, per municipality and year of the extracts (absent: see whyNoRates). */
+  rates?: RateEntry[];
+}
+
+export interface ReferenceEntry {
+  file: string;
+  kind: 'population' | 'other';
+  measure: Measure;
+  age_band: string | null;
+  sex: 'all' | 'women' | 'men' | null;
+  years: number[];
+  year_from: StatisticsReading['yearFrom'];
+  municipalities: number;
+  counties: number;
+  rows: number;
+  ignored_rows: number;
+  ignored: { reason: IgnoredRowReason; rows: number }[];
+  unmatched: string[];
+  /** Why it gives no rate of children 0–17 (null: it does), and whether the rate map uses it. */
+  no_rate: NoRateReason | null;
+  used_for_rates: boolean;
+  /** What the value column measures, and the words that said so. */
+  value: { evidence: string; said: string };
+}
+
+export interface RateEntry {
+  municipality_code: string;
+  id: string;
+  year: number;
+  per_month: number;
+  children: number;
+  population_year: number;
+  per_10000: number;
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** The reference entry of a statistics file, as `summarize --json` lists it. */
+export function referenceEntry(file: string, r: StatisticsReading): ReferenceEntry {
+  return {
+    file,
+    kind: r.kind,
+    measure: r.measure,
+    age_band: r.ageBand,
+    sex: r.sex,
+    years: r.years,
+    year_from: r.yearFrom,
+    municipalities: r.municipalities,
+    counties: r.counties,
+    rows: r.rows,
+    ignored_rows: r.ignoredRows,
+    ignored: r.ignored,
+    unmatched: r.unmatched,
+    no_rate: r.noRate,
+    used_for_rates: r.useForRates,
+    value: { evidence: r.meaning.evidence, said: r.meaning.said },
+  };
 }
 
 const orNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
@@ -32,6 +93,10 @@ export async function summarize(engine: Engine, sources: readonly LoadedSource[]
   const units = await runQuery(engine, 'unit_matches');
   const methods = await runQuery(engine, 'method_adoption', [null, null, null]); // no county, SKR-group or unit-type filter
   const unmatchedMethods = await runQuery(engine, 'unmatched_methods');
+  const reference = sources.flatMap(({ table, statistics }) => (statistics ? [referenceEntry(table.fileName, statistics)] : []));
+  const hasUsage = sources.some((s) => s.guess.shape === 'usage');
+  const hasChildren = reference.some((r) => r.used_for_rates && r.measure === 'children_0_17');
+  const rates = hasUsage && hasChildren ? await runQuery(engine, 'population_rate', [null, null, null, null]) : [];
   return {
     files: sources.map(({ table, guess, account }) => ({
       file: table.fileName,
@@ -71,5 +136,38 @@ export async function summarize(engine: Engine, sources: readonly LoadedSource[]
       units: units.filter((u) => u.status !== 'matched').map((u) => String(u.name_in_file)),
       methods: unmatchedMethods.map((m) => String(m.method_name)),
     },
+    reference,
+    ...(hasUsage && hasChildren
+      ? {
+          rates: rates.map((r) => ({
+            municipality_code: String(r.municipality_code),
+            id: String(r.method_id),
+            year: Number(r.year),
+            per_month: round2(Number(r.per_month)),
+            children: Number(r.children),
+            population_year: Number(r.population_year),
+            per_10000: round2(Number(r.rate)),
+          })),
+        }
+      : {}),
   };
+}
+
+/** Why `summarize` gives no rates, in one line of Swedish; null when it gives them or nothing asks for them. */
+export function whyNoRates(summary: Summary, sources: readonly LoadedSource[]): string | null {
+  if (summary.rates) return null;
+  const hasUsage = sources.some((s) => s.guess.shape === 'usage');
+  if (!hasUsage && summary.reference.length === 0) return null;
+  const population = summary.reference.filter((r) => r.kind === 'population');
+  if (!hasUsage) return 'Inga tal per 10 000 barn: inget uttag med antal barn per metod och period är inläst.';
+  if (population.length === 0) return 'Inga tal per 10 000 barn: ingen befolkningsfil är inläst (barn 0–17 år per kommun och år).';
+  const held = population.map((r) => `${r.file} (${describeHeld(r)})`).join('; ');
+  return `Inga tal per 10 000 barn: ingen inläst befolkning avser barn 0–17 år med kön och år angivna – ${held}.`;
+}
+
+function describeHeld(r: ReferenceEntry): string {
+  const ages = r.age_band === 'all' ? 'alla åldrar' : r.age_band === null ? 'okänd ålder' : `${r.age_band} år`;
+  const sex = r.sex === 'women' ? ', bara kvinnor' : r.sex === 'men' ? ', bara män' : '';
+  const years = r.years.length === 0 ? ', inget år angivet' : `, ${r.years[0]}${r.years.length > 1 ? `–${r.years[r.years.length - 1]}` : ''}`;
+  return `${ages}${sex}${years}`;
 }

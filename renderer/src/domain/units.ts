@@ -259,3 +259,20 @@ export function matchUnit(text: string, remembered?: ReadonlyMap<string, UnitRef
   if (whole) return matched(whole, true);
   return matchSegments(foldText(text));
 }
+
+/**
+ * The county a region cell names: `01 Stockholms län`, `Stockholms län`, `Stockholm county`, `Region
+ * Skåne`, Kolada's `0001` (`00` and the county's code), SKR's `Gotlands län*`. Null for anything else,
+ * a municipality included: `Region Gotland` is the municipality, and is matched as one first.
+ */
+export function matchCounty(text: string): string | null {
+  const cell = text.trim().replace(/\*+$/, '').trim();
+  const kolada = /^00(\d{2})$/.exec(cell);
+  if (kolada) return COUNTY_BY_CODE.has(kolada[1]!) ? kolada[1]! : null;
+  const coded = /^(\d{2})\s+(.+)$/.exec(cell);
+  const words = normaliseUnitName(coded ? coded[2]! : cell).split(' ');
+  if (!words.some((w) => COUNTY_WORDS.has(w) || w === 'county' || w === 'lan')) return null;
+  const code = COUNTY_INDEX.get(words.filter((w) => !COUNTY_WORDS.has(w) && w !== 'county' && w !== 'lan').join(' '));
+  if (code === undefined || (coded && coded[1] !== code)) return null;
+  return code;
+}

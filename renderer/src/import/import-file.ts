@@ -72,6 +72,7 @@ export async function importFile(
     ...info,
     sheets: parsed.sheets,
     report: { ...parsed.report, imported: info.rowCount },
+    title: parsed.title,
   };
 }
 

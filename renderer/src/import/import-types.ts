@@ -88,6 +88,8 @@ export interface ParsedFile {
   settings: ImportSettings;
   sheets: SheetInfo[];
   report: Omit<ImportReport, 'imported'>;
+  /** The text above the header (SCB's `Folkmängd efter region, ålder och år`): what a table says it holds. */
+  title: string;
   /**
    * The data as Arrow IPC streams with one schema, in order: the first creates the table, the others
    * are appended. Each owns its ArrayBuffer, so it can be transferred to a worker.
@@ -133,4 +135,6 @@ export interface ImportedTable extends ImportSettings {
   columns: ColumnInfo[];
   sheets: SheetInfo[];
   report: ImportReport;
+  /** The text above the header, as ParsedFile has it. */
+  title: string;
 }

@@ -51,6 +51,14 @@ function columnsToIpc(names: readonly string[], builders: readonly ColumnBuilder
   return tableToIPC(new Table([batch]), 'stream');
 }
 
+/** The non-blank cells of the rows above the header, one line: a table's title and subtitle. */
+function titleText(rows: readonly (readonly string[])[]): string {
+  return rows
+    .flatMap((row) => row.map((cell) => cell.trim()).filter((cell) => cell !== ''))
+    .join(' ')
+    .slice(0, 1000);
+}
+
 function parseDelimited(file: SourceFile, plan: DelimitedPlan, progress: Progress): ParsedFile {
   const { encoding, delimiter, headerRow } = plan;
   // A view of the file's bytes when they are UTF-8; else the one transcoded copy.
@@ -77,6 +85,7 @@ function parseDelimited(file: SourceFile, plan: DelimitedPlan, progress: Progres
     settings: { encoding, delimiter, headerRow, sheet: null },
     sheets: [],
     report: { rowsRead, rejected, rejectedCount },
+    title: titleText(plan.topRows.slice(0, headerRow)),
     batches,
   };
 }
@@ -90,6 +99,7 @@ function parseXlsx(file: SourceFile, plan: XlsxPlan): ParsedFile {
     settings: { encoding: null, delimiter: null, headerRow, sheet: sheet.name },
     sheets: plan.sheets,
     report: { rowsRead: arrow.table.numRows, rejected: [], rejectedCount: 0 },
+    title: titleText(sheet.rows.slice(0, headerRow).map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))))),
     batches: [tableToIPC(arrow.table, 'stream')],
   };
 }
@@ -102,6 +112,7 @@ function parseJson(file: SourceFile, plan: JsonPlan): ParsedFile {
     format: 'json',
     settings: { encoding: plan.encoding, delimiter: null, headerRow: null, sheet: null },
     sheets: [],
+    title: '',
     report: { rowsRead, rejected, rejectedCount },
     batches: [tableToIPC(arrow.table, 'stream')],
   };
@@ -119,6 +130,7 @@ async function parseParquet(file: SourceFile, plan: ParquetPlan): Promise<Parsed
     format: 'parquet',
     settings: { encoding: null, delimiter: null, headerRow: null, sheet: null },
     sheets: [],
+    title: '',
     // Reading the stream's batch headers counts the rows; the values are not copied.
     report: { rowsRead: tableFromIPC(ipc).numRows, rejected: [], rejectedCount: 0 },
     batches: [ipc],

@@ -41,7 +41,7 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   // Steps of 20 % are for shares; a rate has no natural top, so it is offered equal or quantile classes.
   const classMethod = isRate && classing === 'fixed' ? 'equal' : classing;
   const breaks = classBreaks([...values.values()], classMethod, classes, classMethod === 'fixed' ? FIFTHS : undefined);
-  const files = namesWith(sources, isRate ? ['count', 'population'] : METHOD_USE);
+  const files = namesWith(sources, isRate ? ['count', 'value'] : METHOD_USE);
   const spec = isRate ? rateMapSpec(rates, level, method, breaks, { lang, t, files }) : mapSpec(shares, level, method, breaks, { lang, t, files });
   const format = isRate ? (rate: number) => formatRate(rate, lang) : (share: number) => formatPercent(share, lang);
   const select = (code: string) => {

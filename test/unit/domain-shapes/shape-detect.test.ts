@@ -8,6 +8,7 @@ const METHODS: Record<string, string> = { komet: 'komet', fft: 'fft', mst: 'mst'
 
 const m: Matchers = {
   isUnit: (text) => UNITS.includes(text),
+  isCounty: (text) => /län$/.test(text),
   methodOf: (text) => METHODS[text.trim().toLowerCase()] ?? null,
   optionOf: (header) => (METHODS[header.trim().toLowerCase()] ? header : null),
   isDistrictOf: () => false,

@@ -1,0 +1,306 @@
+// A statistics file read as its publisher meant it: which regions, years, ages and sexes its figures
+// are for, what they measure, and what every row became. SCB writes the region as `0114 Upplands
+// Väsby`, the year as the value column (`"2017"`) or one column per year, Excel's footnotes below the
+// table; Kolada writes `0000` for the country and `0001`–`0025` for the regions; SKR puts county and
+// group rows between the municipalities. A population file gives the rate map its denominator only for
+// the ages, sexes and year it is for (statistics.ts decides which).
+import { toRows, type Engine } from '../db/engine';
+import { quoteIdent } from '../import/table-name';
+import { cellText, TOTALS } from './cells';
+import type { ShapeGuess } from './shape-detect';
+import { fileNameYear, headerYear, populationBand, textBand, valueMeaning, type Measure, type ValueMeaning } from './statistics';
+import { matchCounty, matchUnit, normaliseUnitName, SKR_GROUPS } from './units';
+
+/** Why rows give no figure: footnotes and notes below the table, the country and groups, … */
+export const IGNORED_ROW_REASONS = ['footnote', 'total', 'district', 'unmatched', 'no-value', 'breakdown'] as const;
+export type IgnoredRowReason = (typeof IGNORED_ROW_REASONS)[number];
+
+/** Why a statistics file gives no rate of children (the mapping view says it in words). */
+export type NoRateReason =
+  | 'not-population' // an employment count, a rate, a share: `meaning.said` names it
+  | 'several-measures' // many figures per region (SKR's tables, indicator sets), none a population
+  | 'breakdown' // broken down by something the app cannot sum safely
+  | 'ages-unknown' // age labels that are not ages
+  | 'sex-unknown'
+  | 'one-sex' // women only, or men only
+  | 'no-children' // ages without children (55+)
+  | 'not-children' // a population of another band: a rate per 10,000 inhabitants of it, if the user asks
+  | 'no-year' // no year in the file, its title or its name: the user gives it
+  | 'counties-only'; // figures per county, none per municipality
+
+/** The user's word on a statistics file: its year, whether it is the rate map's denominator. */
+export interface StatisticsChoice {
+  year?: number;
+  useForRates?: boolean;
+}
+
+export interface StatisticsReading {
+  kind: 'population' | 'other';
+  measure: Measure;
+  /** `0-17`, `0-19`, `all`, `55+` … for a population; null otherwise. */
+  ageBand: string | null;
+  sex: 'all' | 'women' | 'men' | null;
+  meaning: ValueMeaning;
+  years: number[];
+  /** Where the year came from; `chosen`: the user gave it. */
+  yearFrom: 'column' | 'header' | 'title' | 'file-name' | 'chosen' | null;
+  municipalities: number;
+  counties: number;
+  rows: number;
+  ignored: { reason: IgnoredRowReason; rows: number }[];
+  ignoredRows: number;
+  /** Region names the register does not know (at most 20 listed). */
+  unmatched: string[];
+  /** The age and sex labels summed into the population figure (empty: the file has no such column). */
+  ages: string[];
+  sexes: string[];
+  /** Null when the file gives the rate map a denominator of children 0–17. */
+  noRate: NoRateReason | null;
+  /** Whether the rate map uses it: children 0–17 unless the user says no; another band only if the user says so. */
+  useForRates: boolean;
+}
+
+const GROUP_NAMES = new Set(
+  ['kommungrupper', 'kommungrupp', 'alla kommuner', 'samtliga kommuner', 'kommunalförbund', 'hela riket', 'riket', 'sverige', 'alla län', 'samtliga län', 'regioner', 'landsting', 'alla regioner', 'sweden', 'whole country', 'rike']
+    .concat(SKR_GROUPS.flatMap((g) => [g.name, g.mainGroupName]))
+    .map((name) => normaliseUnitName(name)),
+);
+
+type RegionKind = 'municipality' | 'county' | 'district' | 'total' | 'unmatched';
+
+/** One region cell → what it is in the register. A municipality wins over a county (`Region Gotland`). */
+export function classifyRegion(cell: string): { kind: RegionKind; municipality: string | null; county: string | null } {
+  const text = cell.trim();
+  // Kolada's `0001`–`0025` are the regions (counties); `0000` is the country.
+  if (/^00[0-9]{2}$/.test(text)) {
+    const county = matchCounty(text);
+    return county ? { kind: 'county', municipality: null, county } : { kind: 'total', municipality: null, county: null };
+  }
+  if (new RegExp(TOTALS).test(text.toLowerCase()) || GROUP_NAMES.has(normaliseUnitName(text.replace(/\*+$/, '')))) return { kind: 'total', municipality: null, county: null };
+  const unit = matchUnit(text);
+  if (unit.status === 'matched') {
+    const { municipalityCode, countyCode, district } = unit.unit;
+    return district === null ? { kind: 'municipality', municipality: municipalityCode, county: countyCode } : { kind: 'district', municipality: municipalityCode, county: countyCode };
+  }
+  const county = matchCounty(text);
+  return county ? { kind: 'county', municipality: null, county } : { kind: 'unmatched', municipality: null, county: null };
+}
+
+const roleColumns = (guess: ShapeGuess, role: string) =>
+  Object.entries(guess.roles)
+    .filter(([, r]) => r.role === role)
+    .map(([name]) => name);
+
+interface Layout {
+  region: string;
+  age: string | undefined;
+  sex: string | undefined;
+  year: string | undefined;
+  values: string[];
+  /** Wide: one value column per year (SCB's `1968,…,2017`), each with its year. */
+  wide: { column: string; year: number }[] | null;
+  /** PX-Web's XLSX writes the region, age and sex only where they change. */
+  fillDown: boolean;
+}
+
+function layoutOf(guess: ShapeGuess, format: string): Layout | null {
+  const [region] = roleColumns(guess, 'unit');
+  const values = roleColumns(guess, 'value');
+  if (!region || values.length === 0) return null;
+  const [year] = roleColumns(guess, 'period');
+  const years = values.map((column) => ({ column, year: headerYear(column)?.year ?? null }));
+  const wide = !year && values.length >= 2 && years.every((y) => y.year !== null) ? (years as { column: string; year: number }[]) : null;
+  return { region, age: roleColumns(guess, 'age')[0], sex: roleColumns(guess, 'sex')[0], year, values, wide, fillDown: format === 'xlsx' };
+}
+
+/** A dimension's text; in a PX-Web workbook, the last one written above where the cell is blank. */
+function dimension(column: string, fillDown: boolean): string {
+  const text = `nullif(${cellText(column)}, '')`;
+  return fillDown ? `coalesce(${text}, last_value(${text} IGNORE NULLS) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))` : text;
+}
+
+/**
+ * The table as one row per region, age, sex, year and figure (`r` the file's row), as SQL. `year` is
+ * the constant year (header, title, file name or the user's) where the file has no year column.
+ */
+function longSql(table: string, layout: Layout, year: number | null): string {
+  const columns = [
+    `rowid AS r`,
+    `${dimension(layout.region, layout.fillDown)} AS region`,
+    layout.age ? `${dimension(layout.age, layout.fillDown)} AS age` : `NULL::VARCHAR AS age`,
+    layout.sex ? `${dimension(layout.sex, layout.fillDown)} AS sex` : `NULL::VARCHAR AS sex`,
+    layout.year ? `${dimension(layout.year, layout.fillDown)} AS year_text` : `NULL::VARCHAR AS year_text`,
+    ...layout.values.map((c, i) => `number_value(${quoteIdent(c)}) AS v${i}`),
+  ];
+  const base = `SELECT ${columns.join(', ')} FROM ${quoteIdent(table)}`;
+  // The years are integers the app parsed (from headers, the title, the file name or the user): safe to write in.
+  if (layout.wide) return layout.wide.map((w, i) => `SELECT r, region, age, sex, ${Math.trunc(w.year)}::INTEGER AS year, v${i} AS value FROM (${base})`).join(' UNION ALL ');
+  const yearSql = layout.year ? `TRY_CAST(regexp_extract(year_text, '^((19|20)[0-9]{2})', 1) AS INTEGER)` : year === null ? 'NULL::INTEGER' : `${Math.trunc(year)}::INTEGER`;
+  return `SELECT r, region, age, sex, ${yearSql} AS year, v0 AS value FROM (${base})`;
+}
+
+/** The one year the title, then the file name, gives. */
+function contextYear(title: string, fileName: string): { year: number; from: 'title' | 'file-name' } | null {
+  const fromTitle = headerYear(title)?.year;
+  if (fromTitle !== undefined) return { year: fromTitle, from: 'title' };
+  const fromName = fileNameYear(fileName);
+  return fromName === null ? null : { year: fromName, from: 'file-name' };
+}
+
+export async function readStatistics(
+  engine: Engine,
+  table: { table: string; fileName: string; format: string; title?: string },
+  guess: ShapeGuess,
+  choice: StatisticsChoice = {},
+): Promise<StatisticsReading | null> {
+  const layout = layoutOf(guess, table.format);
+  if (!layout || guess.shape !== 'statistics') return null;
+  const title = table.title ?? '';
+  const singleHeaderYear = !layout.wide && !layout.year && layout.values.length === 1 ? headerYear(layout.values[0]!) : null;
+  const context = contextYear(title, table.fileName);
+  const constant = choice.year ?? singleHeaderYear?.year ?? context?.year ?? null;
+  const yearFrom: StatisticsReading['yearFrom'] =
+    choice.year !== undefined ? 'chosen' : layout.year || layout.wide ? 'column' : singleHeaderYear ? 'header' : (context?.from ?? null);
+  const long = longSql(table.table, layout, layout.year || layout.wide ? null : constant);
+
+  const regionCells = toRows(await engine.query(`SELECT DISTINCT region FROM (${long}) WHERE region IS NOT NULL`)).map((r) => String(r.region));
+  const regions = regionCells.map((cell) => ({ cell, ...classifyRegion(cell) }));
+  const regionValues = regions.length === 0 ? `SELECT NULL::VARCHAR AS cell, NULL::VARCHAR AS kind, NULL::VARCHAR AS municipality_code, NULL::VARCHAR AS county_code WHERE false` : `SELECT * FROM (VALUES ${regions.map(() => '(?, ?, ?, ?)').join(', ')}) AS t(cell, kind, municipality_code, county_code)`;
+  const regionParams = regions.flatMap((r) => [r.cell, r.kind, r.municipality, r.county]);
+
+  // What the figures are: the value header, the title above the table, the file name.
+  const meaning = layout.wide || singleHeaderYear || layout.values.length === 1 ? valueMeaning(layout.wide ? '' : layout.values[0]!, title, table.fileName) : { kind: 'other' as const, evidence: 'none' as const, said: layout.values.join(', ') };
+  const severalMeasures = !layout.wide && layout.values.length > 1;
+  const breakdown = Object.values(guess.roles).some((r) => r.role === 'ignore' && r.reason === 'breakdown');
+
+  // The ages and sexes written beside a figure in the register's regions: what the population can give.
+  const labels = async (column: 'age' | 'sex') =>
+    toRows(await engine.query(`SELECT DISTINCT l.${column} AS label FROM (${long}) AS l JOIN (${regionValues}) AS g ON g.cell = l.region WHERE g.kind IN ('municipality', 'county') AND l.value IS NOT NULL AND l.${column} IS NOT NULL ORDER BY 1`, regionParams)).map((r) => String(r.label));
+  const ageLabels = layout.age ? await labels('age') : null;
+  const sexLabels = layout.sex ? await labels('sex') : null;
+  const headerBand = layout.values.length === 1 ? textBand(layout.values[0]!) ?? textBand(title) : textBand(title);
+  const band = populationBand(ageLabels, sexLabels, headerBand);
+  const isPopulation = meaning.kind === 'population' && !severalMeasures;
+  const chosenSexes = band.sexes;
+
+  // Every row once: a figure for a region, or the reason it gives none.
+  const sexCase = layout.sex && isPopulation && chosenSexes.length > 0 ? `WHEN p.sex NOT IN (${chosenSexes.map(() => '?').join(', ')}) THEN 'breakdown'` : '';
+  const rowsSql = `
+    WITH l AS (${long}), g AS (${regionValues}),
+    per_row AS (
+      SELECT l.r, any_value(l.region) AS region, any_value(g.kind) AS kind, bool_or(l.value IS NOT NULL) AS has_value, any_value(l.sex) AS sex,
+             any_value(g.municipality_code) AS municipality_code, any_value(g.county_code) AS county_code
+      FROM l LEFT JOIN g ON g.cell = l.region GROUP BY l.r
+    ),
+    last_data AS (SELECT coalesce(max(r), -1) AS r FROM per_row WHERE has_value),
+    fates AS (
+      SELECT p.*, CASE
+        WHEN NOT p.has_value AND p.r > (SELECT r FROM last_data) THEN 'footnote'
+        WHEN p.kind = 'total' THEN 'total'
+        WHEN p.kind = 'district' THEN 'district'
+        WHEN p.kind IS NULL OR p.kind = 'unmatched' THEN 'unmatched'
+        WHEN NOT p.has_value THEN 'no-value'
+        ${sexCase}
+        ELSE 'used' END AS fate
+      FROM per_row AS p
+    )`;
+  const sexParams = sexCase === '' ? [] : chosenSexes;
+  const fateRows = toRows(await engine.query(`${rowsSql} SELECT fate, count(*)::INTEGER AS n FROM fates GROUP BY fate`, [...regionParams, ...sexParams]));
+  const countOf = (fate: string) => Number(fateRows.find((f) => f.fate === fate)?.n ?? 0);
+  const ignored = IGNORED_ROW_REASONS.map((reason) => ({ reason, rows: countOf(reason) })).filter((i) => i.rows > 0);
+  const [cover = {}] = toRows(
+    await engine.query(
+      `${rowsSql} SELECT count(DISTINCT municipality_code) FILTER (WHERE kind = 'municipality')::INTEGER AS municipalities,
+                         count(DISTINCT county_code) FILTER (WHERE kind = 'county')::INTEGER AS counties
+       FROM fates WHERE fate = 'used'`,
+      [...regionParams, ...sexParams],
+    ),
+  );
+  const unmatched = toRows(
+    await engine.query(`${rowsSql} SELECT DISTINCT region FROM fates WHERE fate = 'unmatched' AND region IS NOT NULL ORDER BY 1 LIMIT 20`, [...regionParams, ...sexParams]),
+  ).map((r) => String(r.region));
+  const years = toRows(
+    await engine.query(`SELECT DISTINCT l.year FROM (${long}) AS l JOIN (${regionValues}) AS g ON g.cell = l.region WHERE g.kind IN ('municipality', 'county') AND l.value IS NOT NULL AND l.year IS NOT NULL ORDER BY 1`, regionParams),
+  ).map((r) => Number(r.year));
+  const municipalities = Number(cover.municipalities ?? 0);
+
+  const noRate: NoRateReason | null = !isPopulation
+    ? severalMeasures
+      ? 'several-measures'
+      : 'not-population'
+    : breakdown
+      ? 'breakdown'
+      : band.why !== null
+        ? band.why
+        : years.length === 0
+          ? 'no-year'
+          : municipalities === 0
+            ? 'counties-only'
+            : band.measure === 'children_0_17'
+              ? null
+              : 'not-children';
+  const measure: Measure = isPopulation && !breakdown ? band.measure : 'other';
+  const canRate = noRate === null || noRate === 'not-children';
+  return {
+    kind: isPopulation ? 'population' : 'other',
+    measure,
+    ageBand: isPopulation ? band.ageBand : null,
+    sex: isPopulation ? band.sex : null,
+    meaning,
+    years,
+    yearFrom: years.length === 0 ? null : yearFrom,
+    municipalities,
+    counties: Number(cover.counties ?? 0),
+    rows: fateRows.reduce((sum, f) => sum + Number(f.n), 0),
+    ignored,
+    ignoredRows: ignored.reduce((sum, i) => sum + i.rows, 0),
+    unmatched,
+    ages: band.ages,
+    sexes: chosenSexes,
+    noRate,
+    useForRates: canRate && (choice.useForRates ?? noRate === null),
+  };
+}
+
+/**
+ * The population figure per region and year (children 0–17, or the band the file has), summed over the
+ * chosen ages and sexes; a region-year missing one of them gets no figure, never a partial sum.
+ */
+export async function addStatistics(engine: Engine, source: string, table: { table: string; fileName: string; format: string; title?: string }, guess: ShapeGuess, choice: StatisticsChoice = {}): Promise<StatisticsReading | null> {
+  const reading = await readStatistics(engine, table, guess, choice);
+  if (!reading) return null;
+  await engine.query('INSERT INTO reference_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+    source,
+    reading.kind,
+    reading.measure,
+    reading.ageBand,
+    reading.sex,
+    JSON.stringify(reading.years),
+    reading.municipalities,
+    reading.counties,
+    reading.ignoredRows,
+    reading.noRate,
+    reading.useForRates,
+  ]);
+  if (reading.measure === 'other' || reading.years.length === 0) return reading;
+  const layout = layoutOf(guess, table.format)!;
+  const constant = layout.year || layout.wide ? null : (choice.year ?? reading.years[0] ?? null);
+  const long = longSql(table.table, layout, constant);
+  const regionCells = toRows(await engine.query(`SELECT DISTINCT region FROM (${long}) WHERE region IS NOT NULL`)).map((r) => String(r.region));
+  const regions = regionCells.map((cell) => ({ cell, ...classifyRegion(cell) })).filter((r) => r.kind === 'municipality' || r.kind === 'county');
+  if (regions.length === 0) return reading;
+  const ageFilter = layout.age ? ` AND l.age IN (${reading.ages.map(() => '?').join(', ')})` : '';
+  const sexFilter = layout.sex ? ` AND l.sex IN (${reading.sexes.map(() => '?').join(', ')})` : '';
+  const needed = (layout.age ? reading.ages.length : 1) * (layout.sex ? reading.sexes.length : 1);
+  await engine.query(
+    `INSERT INTO population
+     SELECT ?, g.municipality_code, g.county_code, l.year, sum(l.value), ?
+     FROM (${long}) AS l
+     JOIN (VALUES ${regions.map(() => '(?, ?, ?, ?)').join(', ')}) AS g(cell, kind, municipality_code, county_code) ON g.cell = l.region
+     WHERE l.value IS NOT NULL AND l.year IS NOT NULL${ageFilter}${sexFilter}
+     GROUP BY g.municipality_code, g.county_code, g.kind, l.year
+     HAVING count(DISTINCT (coalesce(l.age, ''), coalesce(l.sex, ''))) = ${needed} AND count(*) = ${needed} AND sum(l.value) > 0`,
+    [source, reading.ageBand, ...regions.flatMap((r) => [r.cell, r.kind, r.municipality, r.county]), ...(layout.age ? reading.ages : []), ...(layout.sex ? reading.sexes : [])],
+  );
+  return reading;
+}
