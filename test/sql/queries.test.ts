@@ -153,8 +153,8 @@ const CASES: Record<QueryId, () => Promise<void>> = {
     // Every unit name as the four files write it: 56 in the Forms export, 56 in the activities survey,
     // 8 more in the usage extract (its district names), 8 in the training export; all in the register.
     const rows = await runQuery(engine, 'unit_matches');
-    // 128 names in the surveys and extracts, 46 municipality codes in the population file.
-    expect(rows).toHaveLength(174);
+    // 128 names in the surveys and extracts; the population file's 46 codes are statistics, never units.
+    expect(rows).toHaveLength(128);
     expect(rows.every((r) => r.status === 'matched')).toBe(true);
     const byName = new Map(rows.map((r) => [r.name_in_file, r]));
     expect(byName.get('Stockholms stad – Skarpnäcks stadsdelsförvaltning')).toMatchObject({ municipality_code: '0180', county_code: '01', district: 'Skarpnäck' });
@@ -187,12 +187,14 @@ const CASES: Record<QueryId, () => Promise<void>> = {
       { file_name: 'assessment-training-2024.csv', shape: 'training', units: 8 },
       { file_name: 'pilot-activities-survey-2023.csv', shape: 'survey-wide', units: 56 },
       { file_name: 'pilot-methods-survey-2023.xlsx', shape: 'survey-multi', units: 56 },
-      { file_name: 'population-0-17-2023.csv', shape: 'population', units: 46 },
+      { file_name: 'population-0-17-2023.csv', shape: 'statistics', units: 46 },
       { file_name: 'usage-2022-2024.csv', shape: 'usage', units: 56 },
     ]);
     // Dalarna has no district, so the training export (Stockholm's districts) holds none of its units.
     expect((await runQuery(engine, 'overview_sources', DALARNA)).map((r) => r.units)).toEqual([0, 7, 7, 7, 7]);
-    // The population file names Stockholm and Göteborg as municipalities, beside the 44 others.
+    // The population file gives Stockholm and Göteborg figures as municipalities, beside the 44 others;
+    // with districts chosen, it has none.
+    expect((await runQuery(engine, 'overview_sources', DISTRICTS)).map((r) => r.units)).toEqual([8, 12, 12, 0, 12]);
     expect((await runQuery(engine, 'overview_sources', MUNICIPALITIES)).map((r) => r.units)).toEqual([0, 44, 44, 46, 44]);
   },
 
@@ -504,11 +506,16 @@ const CASES: Record<QueryId, () => Promise<void>> = {
 
   async population_rate() {
     const rows = await runQuery(engine, 'population_rate', ALL);
-    // Every municipality of the population file with usage counts, each method of the extract.
+    // One row per municipality of the population file, method reported that year, and year of the extract.
     expect(new Set(rows.map((r) => r.municipality_code)).size).toBe(46);
-    const methods = await runQuery(engine, 'usage_trend', ALL);
-    const reported = new Set(methods.map((r) => r.method_id));
-    expect(rows.length).toBe(46 * reported.size);
+    expect([...new Set(rows.map((r) => Number(r.year)))]).toEqual([2022, 2023, 2024]);
+    const trend = await runQuery(engine, 'usage_trend', ALL);
+    for (const year of ['2022', '2023', '2024']) {
+      const reported = new Set(trend.filter((r) => String(r.period).startsWith(year)).map((r) => r.method_id));
+      expect(rows.filter((r) => String(r.year) === year)).toHaveLength(46 * reported.size);
+    }
+    // The population file holds 2023 (its name says so): every year's rate rests on it, and says so.
+    expect(new Set(rows.map((r) => `${String(r.population_year)} ${String(r.age_band)} ${String(r.population_file)}`))).toEqual(new Set(['2023 0-17 population-0-17-2023.csv']));
     // A municipality without a row for a method the extract reports elsewhere has 0, not no figure.
     const pairs = await engine.query(`SELECT DISTINCT u.municipality_code || '/' || m.method_id AS pair FROM usage AS x
       JOIN unit_map AS u USING (unit_name) JOIN method_map AS m USING (method_name) WHERE m.method_id IS NOT NULL`);
@@ -516,16 +523,17 @@ const CASES: Record<QueryId, () => Promise<void>> = {
     const zeros = rows.filter((r) => !withRows.has(`${r.municipality_code}/${r.method_id}`));
     expect(zeros.length).toBeGreaterThan(0);
     expect(zeros.every((r) => r.per_month === 0 && r.rate === 0)).toBe(true);
-    // Stockholm's KOMET: its districts' counts summed, averaged over the 36 months, per 10,000 children.
-    const [stockholm] = rows.filter((r) => r.municipality_code === '0180' && r.method_id === 'komet');
+    // Stockholm's KOMET in 2023: its districts' counts summed, over the year's 12 months, per 10,000 children.
+    const stockholm = rows.find((r) => r.municipality_code === '0180' && r.method_id === 'komet' && Number(r.year) === 2023)!;
     const [sum] = (await engine.query(`SELECT sum(x.count)::DOUBLE AS total FROM usage AS x JOIN unit_map AS u USING (unit_name)
-      JOIN method_map AS m USING (method_name) WHERE u.municipality_code = '0180' AND m.method_id = 'komet'`)).toArray().map((r: { toJSON(): Row }) => r.toJSON());
-    const total = sum!.total;
-    expect(stockholm!.per_month).toBeCloseTo(Number(total) / 36, 9);
-    expect(stockholm!.rate).toBeCloseTo((Number(total) / 36 / Number(stockholm!.children)) * 10_000, 9);
-    // A year: twelve months of it.
-    const in2023 = (await runQuery(engine, 'population_rate', [...ALL, '2023'])).find((r) => r.municipality_code === '0180' && r.method_id === 'komet')!;
-    expect(in2023.per_month).not.toBeCloseTo(Number(stockholm!.per_month), 3);
+      JOIN method_map AS m USING (method_name) WHERE u.municipality_code = '0180' AND m.method_id = 'komet' AND x.period LIKE '2023%'`)).toArray().map((r: { toJSON(): Row }) => r.toJSON());
+    const [children] = (await engine.query(`SELECT population FROM population WHERE municipality_code = '0180' AND year = 2023`)).toArray().map((r: { toJSON(): Row }) => r.toJSON());
+    expect(stockholm.children).toBe(children!.population);
+    expect(stockholm.per_month).toBeCloseTo(Number(sum!.total) / 12, 9);
+    expect(stockholm.rate).toBeCloseTo((Number(sum!.total) / 12 / Number(children!.population)) * 10_000, 9);
+    // A year chosen: that year's rows only, the same figures.
+    const in2023 = await runQuery(engine, 'population_rate', [...ALL, '2023']);
+    expect(in2023).toEqual(rows.filter((r) => Number(r.year) === 2023));
     // Dalarna: its seven municipalities only.
     expect(new Set((await runQuery(engine, 'population_rate', DALARNA)).map((r) => r.county_code))).toEqual(new Set(['20']));
   },

@@ -189,7 +189,7 @@ export interface ValueMeaning {
 
 // Counts of people that are not the population living there, rates and shares, money, averages.
 const NOT_POPULATION =
-  /förvärvs|sysselsatt|arbetande|arbetslös|anställd|personal|nattbefolkning|dagbefolkning|pendl|andel|procent|%|promille|per ?1 ?000|\/ ?1 ?000|per ?10 ?000|per ?100 ?000|\/ ?inv|per invånare|kvot|medel|median|index|kronor|\bkr\b|inkomst|kostnad|placerade|ärenden|insats|bistånd|elever|födda|döda|flytt|in- och utflytt|vehicles|income|emission|pm10|share|rate|percent|\bratio\b/i;
+  /förvärvs|sysselsatt|arbetande|arbetslös|anställd|personal|nattbefolkning|dagbefolkning|pendl|andel|procent|%|promille|per ?1 ?000|\/ ?1 ?000|per ?10 ?000|per ?100 ?000|\/ ?inv|per invånare|kvot|medel|median|index|kronor|\bkr\b|inkomst|kostnad|placerade|ärenden|insats|bistånd|elever|födda|döda|flytt|in- och utflytt|per ?km|km²|km2|täthet|förändring|ökning|minskning|tillväxt|överskott|netto|vehicles|income|emission|pm10|share|rate|percent|density|change|\bratio\b/i;
 const POPULATION = /folkmängd|folkmangd|befolkning|invånare|invanare|inhabitants|population|\bpop\b|^pop\d|\bfolkmängd\b/i;
 /** Headers that name no measure at all: the year itself, SCB's `Antal`, a plain `Value`. */
 const GENERIC_VALUE = /^(antal|value|värde|varde|count|n|observationer|observation|summa|total|totalt)?$/i;

@@ -42,10 +42,16 @@ export function detectHeaderRow(rows: readonly (readonly Cell[])[]): number {
     const dataWidth = median(following.map((j) => width[j]!));
     const need = dataFilled <= 2 ? dataFilled : Math.max(2, dataFilled - 1);
     if (filled[i]! < need || width[i]! < dataWidth) continue;
-    if (!rows[i]!.some(isText)) continue;
+    if (!rows[i]!.some(isText) && !isYearHeading(rows[i]!)) continue;
     return i;
   }
   return nonBlank[0]!;
+}
+
+/** PX-Web's workbook heading: the years above the value columns, nothing above the region and age columns. */
+function isYearHeading(row: readonly Cell[]): boolean {
+  const cells = row.filter((cell) => !isBlank(cell));
+  return cells.length > 0 && isBlank(row[0]) && cells.every((cell) => /^(19|20)\d{2}$/.test(String(cell).trim()));
 }
 
 /**

@@ -74,11 +74,50 @@ describe('detectShape', () => {
     expect(guess.roles['Vilka insatser?']).toEqual({ role: 'method-choices' });
   });
 
-  it('finds a population file: a unit and its children, no methods', () => {
+  it('finds statistics: a region and its figures, no methods, never units of their own', () => {
     const guess = detectShape([col('Kommun', 'VARCHAR', ['Falun', 'Västerås stad']), col('Folkmängd 0–17 år', 'BIGINT', ['12000', '31000'])], m);
-    expect(guess).toEqual({ shape: 'population', roles: { Kommun: { role: 'unit' }, 'Folkmängd 0–17 år': { role: 'population' } } });
-    // A count under a method's name is not a population, whatever the header says.
-    expect(detectShape([col('Kommun', 'VARCHAR', ['Falun']), col('KOMET', 'BIGINT', ['4']), col('Befolkning', 'BIGINT', ['12000'])], m).shape).not.toBe('population');
+    expect(guess).toEqual({ shape: 'statistics', roles: { Kommun: { role: 'unit' }, 'Folkmängd 0–17 år': { role: 'value' } } });
+    // A count under a method's name is not statistics, whatever the other header says.
+    expect(detectShape([col('Kommun', 'VARCHAR', ['Falun']), col('KOMET', 'BIGINT', ['4']), col('Befolkning', 'BIGINT', ['12000'])], m).shape).not.toBe('statistics');
+  });
+
+  it('reads SCB’s long table: region, age, sex and year beside the figure', () => {
+    const guess = detectShape(
+      [
+        { ...col('region', 'VARCHAR', ['Falun', 'Västerås stad']), filled: 400, distinct: 2 },
+        col('ålder', 'VARCHAR', ['0 år', '1 år', '100+ år', 'totalt ålder']),
+        col('kön', 'VARCHAR', ['män', 'kvinnor']),
+        col('år', 'BIGINT', ['2022', '2023']),
+        col('Folkmängd', 'BIGINT', ['310', '295']),
+      ],
+      m,
+    );
+    expect(guess).toEqual({
+      shape: 'statistics',
+      roles: { region: { role: 'unit' }, ålder: { role: 'age' }, kön: { role: 'sex' }, år: { role: 'period' }, Folkmängd: { role: 'value' } },
+    });
+  });
+
+  it('reads SCB’s wide table, one column per year, and a county table by its counties', () => {
+    const wide = detectShape([col('lan', 'VARCHAR', ['Dalarnas län']), col('kommun', 'VARCHAR', ['Falun']), col('2016', 'BIGINT', ['57000']), col('2017', 'BIGINT', ['58340'])], m);
+    expect(wide.shape).toBe('statistics');
+    expect([wide.roles['2016'], wide.roles['2017'], wide.roles.lan]).toEqual([{ role: 'value' }, { role: 'value' }, { role: 'ignore', reason: 'county' }]);
+    const counties = detectShape([col('region', 'VARCHAR', ['01 Stockholms län', 'Dalarnas län']), col('2018', 'BIGINT', ['2344124', '287676'])], m);
+    expect(counties).toEqual({ shape: 'statistics', roles: { region: { role: 'unit' }, '2018': { role: 'value' } } });
+  });
+
+  it('names a breakdown it cannot sum (RAMS’s sector), so its rows are never added up unsaid', () => {
+    const guess = detectShape(
+      [
+        { ...col('region', 'VARCHAR', ['Falun', 'Västerås stad']), filled: 60, distinct: 2 },
+        col('år', 'VARCHAR', ['2008', '2009']),
+        col('arbetsställets sektortillhörighet', 'VARCHAR', ['primärkommunal förvaltning', 'kommunalt ägda företag']),
+        col('Förvärvsarbetande', 'BIGINT', ['351', '293']),
+      ],
+      m,
+    );
+    expect(guess.shape).toBe('statistics');
+    expect(guess.roles['arbetsställets sektortillhörighet']).toEqual({ role: 'ignore', reason: 'breakdown' });
   });
 
   it('finds a long-form usage extract with its period and count', () => {
