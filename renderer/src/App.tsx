@@ -261,6 +261,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
                 onRole={(column, role) => void files.changeRole(column, role)}
                 onPickUnit={files.pickUnit}
                 onPickMethod={files.pickMethod}
+                onStatistics={(choice) => void files.changeStatistics(choice)}
                 onConfirm={() => void files.confirm()}
                 onCancel={() => void files.cancel()}
               />

@@ -15,8 +15,8 @@ import { loadParquetNode } from '../../renderer/src/import/parquet-node';
 import { loadWorkspace, readWorkspace, saveWorkspace, WorkspaceError, type WorkspaceDocument } from '../../renderer/src/workspace/workspace-file';
 import { startNodeEngine } from '../support/node-engine';
 
-const SAMPLES = ['pilot-methods-survey-2023.xlsx', 'pilot-activities-survey-2023.csv', 'usage-2022-2024.csv', 'assessment-training-2024.csv'];
-const VIEW_QUERIES: QueryId[] = ['overview', 'overview_sources', 'method_adoption', 'scale_answers', 'training_coverage', 'county_method_share', 'county_units', 'coverage_gaps', 'usage_trend', 'usage_periods', 'unit_matches', 'unmatched_methods'];
+const SAMPLES = ['pilot-methods-survey-2023.xlsx', 'pilot-activities-survey-2023.csv', 'usage-2022-2024.csv', 'assessment-training-2024.csv', 'population-0-17-2023.csv'];
+const VIEW_QUERIES: QueryId[] = ['overview', 'overview_sources', 'method_adoption', 'scale_answers', 'training_coverage', 'county_method_share', 'county_units', 'coverage_gaps', 'usage_trend', 'usage_periods', 'unit_matches', 'unmatched_methods', 'population_rate'];
 const DALARNA = ['20', null, null, '2023'];
 const STATE = { filters: { county: '20', skrGroup: null, unitType: null, period: '2023', method: 'fft' }, edits: { 'adoption-tfco': { title: 'TFCO i Dalarna', note: 'Egen not – “citat” €' } }, tab: 'counties' };
 
@@ -93,6 +93,31 @@ describe('workspace file', () => {
       const fft = (after.method_adoption ?? []).find((r) => r.id === 'fft')!;
       expect([fft.units_using, fft.units_total]).toEqual([23, 56]);
       expect(toRows(await engine.query("SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name LIKE 'workspace_staging_%'"))).toEqual([{ n: 0 }]);
+    } finally {
+      await engine.close();
+    }
+  }, 120_000);
+
+  it('opens a file saved by version 1: its population (no age, no year) left out, never the open one kept', async () => {
+    const v1 = withDocument((d) => {
+      d.version = 1;
+      d.tables = d.tables.filter((t) => t.name !== 'reference_files');
+      d.tables.find((t) => t.name === 'population')!.columns = [
+        { name: 'source', type: 'VARCHAR' },
+        { name: 'unit_name', type: 'VARCHAR' },
+        { name: 'children', type: 'DOUBLE' },
+      ];
+    });
+    const { engine, open } = await engineWithOtherWork();
+    try {
+      const population = await loadSource(engine, { name: 'population-0-17-2023.csv', bytes: new Uint8Array(await readFile('data-samples/population-0-17-2023.csv')) }, new Set(open));
+      await loadWorkspace(engine, await readWorkspace(v1), [...open, population.table.table], loadParquetNode);
+      const count = async (table: string) => toRows(await engine.query(`SELECT count(*)::INTEGER AS n FROM ${table}`))[0]!.n;
+      expect([await count('population'), await count('reference_files')]).toEqual([0, 0]);
+      expect(await runQuery(engine, 'population_rate', [null, null, null, null])).toEqual([]);
+      // Everything else is the workspace's.
+      const fft = (await runQuery(engine, 'method_adoption', [null, null, null])).find((r) => r.id === 'fft')!;
+      expect([fft.units_using, fft.units_total]).toEqual([23, 56]);
     } finally {
       await engine.close();
     }

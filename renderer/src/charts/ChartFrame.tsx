@@ -12,10 +12,12 @@ interface Props {
   sources: readonly string[];
   /** The chart as data, for the export dialog. */
   spec?: ChartSpec;
+  /** What the figures rest on, said under the chart (the population behind a rate). */
+  note?: string;
   children: ReactNode;
 }
 
-export function ChartFrame({ id, title, question, count, sources, spec, children }: Props) {
+export function ChartFrame({ id, title, question, count, sources, spec, note, children }: Props) {
   const { t } = useI18n();
   const { openExport } = useExport();
   return (
@@ -33,6 +35,11 @@ export function ChartFrame({ id, title, question, count, sources, spec, children
         {count && <p className="count">{count}</p>}
       </figcaption>
       {children}
+      {note && (
+        <p className="note" data-testid={`${id}-note`}>
+          {note}
+        </p>
+      )}
       {sources.length > 0 && <p className="source">{t('sourceLine', { files: sources.join(', ') })}</p>}
     </figure>
   );

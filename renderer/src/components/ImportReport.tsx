@@ -5,6 +5,7 @@ import { formatNumber } from '../format';
 import { describeRejected } from '../import/import-file';
 import { useI18n } from '../i18n/i18n';
 import { REASON_KEYS, ROLE_KEYS, SHAPE_KEYS } from './MappingView';
+import { StatisticsLines } from './StatisticsPanel';
 
 const SHOWN_REJECTS = 20;
 
@@ -16,7 +17,7 @@ export function ImportReport({ source }: { source: Source }) {
     <section className="report" aria-labelledby="report-title">
       <h3 id="report-title">{t('reportHeading')}</h3>
       <p>
-        {t('fileShape')}: <strong>{t(SHAPE_KEYS[source.guess.shape])}</strong>
+        {t('fileShape')}: <strong>{t(SHAPE_KEYS[source.guess.shape] ?? 'shapeUnknown')}</strong>
       </p>
       <p data-testid="report-rows">
         {t('reportRows', { read: n(report.rowsRead), imported: n(report.imported), rejected: n(report.rejectedCount) })}
@@ -53,12 +54,15 @@ export function ImportReport({ source }: { source: Source }) {
               ))}
             </ul>
           </details>
-          {source.account.noValue > 0 && <p>{t('reportNoValue', { n: n(source.account.noValue) })}</p>}
-          {source.account.totalsRows > 0 && <p>{t('reportTotalsRows', { n: n(source.account.totalsRows) })}</p>}
-          {(source.account.noUnitRows ?? 0) > 0 && <p>{t('reportNoUnitRows', { n: n(source.account.noUnitRows) })}</p>}
+          {source.statistics && <StatisticsLines reading={source.statistics} />}
+          {!source.statistics && source.account.noValue > 0 && <p>{t('reportNoValue', { n: n(source.account.noValue) })}</p>}
+          {!source.statistics && source.account.totalsRows > 0 && <p>{t('reportTotalsRows', { n: n(source.account.totalsRows) })}</p>}
+          {!source.statistics && (source.account.noUnitRows ?? 0) > 0 && <p>{t('reportNoUnitRows', { n: n(source.account.noUnitRows) })}</p>}
           {(source.account.breakdownRows ?? 0) > 0 && <p>{t('reportBreakdownRows', { n: n(source.account.breakdownRows) })}</p>}
         </>
       )}
+      {!source.statistics && (
+        <>
       <p data-testid="report-units">
         {t('reportUnits', { matched: n(source.unitsMatched), unmatched: n(source.unitsUnmatched.length) })}
         {source.unitsUnmatched.length > 0 && <> {t('reportUnmatched', { names: source.unitsUnmatched.join(', ') })}</>}
@@ -67,6 +71,8 @@ export function ImportReport({ source }: { source: Source }) {
         {t('reportMethods', { matched: n(source.methodsMatched), unmatched: n(source.methodsUnmatched.length) })}
         {source.methodsUnmatched.length > 0 && <> {t('reportUnmatched', { names: source.methodsUnmatched.join(', ') })}</>}
       </p>
+        </>
+      )}
     </section>
   );
 }

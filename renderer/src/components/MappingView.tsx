@@ -7,11 +7,13 @@ import type { Engine, Row } from '../db/engine';
 import { previewRows } from '../db/table-info';
 import { METHODS } from '../domain/methods';
 import type { ColumnRole, IgnoreReason, Shape } from '../domain/shape-detect';
+import type { StatisticsChoice } from '../domain/statistics-read';
 import { CITY_DISTRICTS, COUNTIES, MUNICIPALITIES, type ResolvedUnit, type UnitRef } from '../domain/units';
 import { formatNumber } from '../format';
 import { DataGrid } from './DataGrid';
 import { OfferedOptions } from './OfferedOptions';
 import { ScaleOrder } from './ScaleOrder';
+import { StatisticsPanel } from './StatisticsPanel';
 import { useI18n } from '../i18n/i18n';
 import type { Delimiter } from '../import/detect-delimiter';
 import type { TextEncodingName } from '../import/decode-text';
@@ -117,11 +119,12 @@ interface Props {
   onRole: (column: string, role: ColumnRole) => void;
   onPickUnit: (name: string, ref: UnitRef | null) => void;
   onPickMethod: (name: string, pick: MethodPick) => void;
+  onStatistics: (choice: StatisticsChoice) => void;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPickUnit, onPickMethod, onConfirm, onCancel }: Props) {
+export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPickUnit, onPickMethod, onStatistics, onConfirm, onCancel }: Props) {
   const { lang, t } = useI18n();
   const [rows, setRows] = useState<Row[]>([]);
   const unitChoices = useUnitChoices();
@@ -307,7 +310,10 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
         )}
       </section>
 
-      <div className="names">
+      {guess.shape === 'statistics' && pending.statistics && <StatisticsPanel reading={pending.statistics} choice={pending.statisticsChoice} onChoice={onStatistics} />}
+
+      {/* Statistics never add units: their regions are accounted in the panel above, not matched as units. */}
+      {guess.shape !== 'statistics' && <div className="names">
         <section aria-labelledby="units-heading">
           <h3 id="units-heading">{t('unitsHeading')}</h3>
           <p className="muted">
@@ -396,7 +402,7 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
             </ul>
           )}
         </section>
-      </div>
+      </div>}
     </section>
   );
 }

@@ -53,6 +53,8 @@ export interface StatisticsReading {
   unmatched: string[];
   /** The age and sex labels summed into the population figure (empty: the file has no such column). */
   ages: string[];
+  /** Age labels that are not ages, listed to the user. */
+  unknownAges: string[];
   sexes: string[];
   /** Null when the file gives the rate map a denominator of children 0–17. */
   noRate: NoRateReason | null;
@@ -256,6 +258,7 @@ export async function readStatistics(
     ignoredRows: ignored.reduce((sum, i) => sum + i.rows, 0),
     unmatched,
     ages: band.ages,
+    unknownAges: band.unknownAges,
     sexes: chosenSexes,
     noRate,
     useForRates: canRate && (choice.useForRates ?? noRate === null),

@@ -118,3 +118,34 @@ export function similarMunicipalities(children: ReadonlyMap<string, number>, mun
     .slice(0, count)
     .map(([code]) => code);
 }
+
+/** The population a rate map rests on: its band, the extracts' year, the population's years, its file. */
+export interface RateBasis {
+  band: string;
+  year: number;
+  populationYears: readonly number[];
+  file: string;
+  /** No year chosen: the map shows the latest year of the extracts. */
+  latest: boolean;
+}
+
+/**
+ * population_rate rows → the one year a rate map shows (the year chosen, else the latest of the
+ * extracts), its rows, and the population they rest on. Null when there is no rate at all.
+ */
+export function rateYear(rows: readonly Row[], period: string | null): { rows: Row[]; basis: RateBasis } | null {
+  if (rows.length === 0) return null;
+  const year = period !== null ? Number(period.slice(0, 4)) : Math.max(...rows.map((r) => Number(r.year)));
+  const kept = rows.filter((r) => Number(r.year) === year);
+  if (kept.length === 0) return null;
+  return {
+    rows: kept,
+    basis: {
+      band: String(kept[0]!.age_band),
+      year,
+      populationYears: [...new Set(kept.map((r) => Number(r.population_year)))].sort((a, b) => a - b),
+      file: String(kept[0]!.population_file),
+      latest: period === null,
+    },
+  };
+}

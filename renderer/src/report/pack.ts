@@ -19,7 +19,8 @@ import { SUPPRESSED, type SuppressionSettings } from '../export/suppress';
 import { dataTableToCsv, SWEDISH_CSV, type CsvOptions } from '../export/table-export';
 import type { ImportedTable } from '../import/import-types';
 import type { Translate } from '../i18n/i18n';
-import type { Filters } from '../views/filters';
+import { filterParams, type Filters } from '../views/filters';
+import { runQuery } from '../db/query-files';
 import type { Section } from './sections';
 
 export const MANIFEST_VERSION = 1;
@@ -148,6 +149,7 @@ export async function buildPack(request: PackRequest, deps: PackDeps): Promise<M
     size: request.size,
     inputs: request.inputs,
     mappings: await mappings(deps.engine),
+    population: await populationUsed(deps.engine, request.filters),
     filters: { ...request.filters, description: filtersText },
     suppression: request.suppression,
     files: await Promise.all([...files].map(async ([name, bytes]) => ({ name, sha256: await sha256Hex(bytes) }))),
@@ -161,4 +163,23 @@ async function mappings(engine: Engine) {
   const units = toRows(await engine.query('SELECT unit_name, status, municipality_code, county_code, district FROM unit_map ORDER BY unit_name'));
   const methods = toRows(await engine.query('SELECT method_name, method_id FROM method_map ORDER BY method_name'));
   return { units, methods };
+}
+
+/**
+ * The statistics files and what each holds, and the population every rate rests on: per year of the
+ * extracts, the band, the population's year and its file (none when no rate could be computed).
+ */
+async function populationUsed(engine: Engine, filters: Filters) {
+  const files = toRows(
+    await engine.query(
+      `SELECT s.file_name AS file, f.kind, f.measure, f.age_band, f.sex, f.years, f.municipalities, f.counties, f.ignored_rows, f.no_rate, f.use_for_rates
+       FROM reference_files AS f JOIN sources AS s USING (source) ORDER BY s.file_name`,
+    ),
+  ).map((r) => ({ ...r, years: JSON.parse(String(r.years)) as number[] }));
+  const seen = new Map<string, { year: number; population_year: number; age_band: string; file: string }>();
+  for (const r of await runQuery(engine, 'population_rate', filterParams(filters))) {
+    const entry = { year: Number(r.year), population_year: Number(r.population_year), age_band: String(r.age_band), file: String(r.population_file) };
+    seen.set(JSON.stringify(entry), entry);
+  }
+  return { files, rates: [...seen.values()].sort((a, b) => a.year - b.year || a.population_year - b.population_year) };
 }

@@ -10,7 +10,7 @@ import { DEFAULT_SUPPRESSION, type SuppressionSettings } from '../export/suppres
 import type { DataTable } from '../export/table-export';
 import type { Translate } from '../i18n/i18n';
 import { classBreaks } from '../maps/choropleth';
-import { mapShares, methodsIn } from '../maps/map-data';
+import { mapRates, mapShares, methodsIn, rateYear } from '../maps/map-data';
 import { filterParams, type Filters } from '../views/filters';
 import { adoptionGroups } from '../views/shape-adoption';
 import { otherScales, scaleQuestions } from '../views/shape-scales';
@@ -27,6 +27,7 @@ import {
   yearlyCounts,
   yearlyCountsTable,
   mapSpec,
+  rateMapSpec,
   TOOL_QUESTION,
   type SpecContext,
 } from './specs';
@@ -100,6 +101,13 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
         for (const level of ['county', 'municipality'] as const) {
           const shares = mapShares(rows, level, method);
           add(view, mapSpec(shares, level, method, classBreaks([...shares.values()].map((a) => a.share), 'fixed', 5, [0.2, 0.4, 0.6, 0.8]), ctx(methodFiles)));
+        }
+        // Where a population gives the rate: per municipality, the year and population said under it.
+        const rated = rateYear(await query('population_rate'), filters.period);
+        if (rated) {
+          const rates = mapRates(rated.rows, 'municipality', method);
+          const files = [...namesWith(sources, ['count']), rated.basis.file];
+          add(view, rateMapSpec(rates, 'municipality', method, classBreaks([...rates.values()].map((a) => a.rate), 'quantile', 5), ctx(files), rated.basis));
         }
         break;
       }

@@ -10,7 +10,7 @@ import { methodById, RECOMMENDATIONS, type RecommendationId } from '../domain/me
 import type { ChartSpec } from '../export/chart-spec';
 import { COUNTY_FEATURES, MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
 import type { ClassBreaks } from '../maps/choropleth';
-import type { AreaShare } from '../maps/map-data';
+import type { AreaShare, RateBasis } from '../maps/map-data';
 import type { SUPPRESSED} from '../export/suppress';
 import { DEFAULT_SUPPRESSION, suppressGrid, type SuppressionSettings } from '../export/suppress';
 import { formatNumber, formatPercent, formatRate } from '../format';
@@ -403,27 +403,52 @@ export function mapSpec(shares: ReadonlyMap<string, AreaShare>, level: MapLevel,
   };
 }
 
-/** Children with a method per 10,000 aged 0–17, only where a population file gives the children. */
-export function rateMapSpec(rates: ReadonlyMap<string, { rate: number; perMonth: number; children: number }>, level: MapLevel, method: string, breaks: ClassBreaks, ctx: SpecContext): ChartSpec {
+/** `barn 0–17 år`, `invånare 0–19 år`, `invånare (alla åldrar)`: what the rate is per 10,000 of. */
+export function rateBase(band: string, t: Translate): string {
+  if (band === '0-17') return t('rateBaseChildren');
+  return band === 'all' ? t('rateBaseAll') : t('rateBaseBand', { band: band.replace('-', '–') });
+}
+
+/** The population used, in words under the chart: band, year and file, and where it is not the extracts' year. */
+export function rateBasisNote(basis: RateBasis, t: Translate): string {
+  const base = rateBase(basis.band, t);
+  const lines = basis.populationYears.map((populationYear) => t('rateBasis', { base, populationYear, file: basis.file }));
+  const other = basis.populationYears.find((y) => y !== basis.year);
+  if (other !== undefined) lines.push(t('rateBasisNearest', { year: basis.year, populationYear: other }));
+  if (basis.band !== '0-17') lines.push(t('rateBasisNotChildren', { band: basis.band === 'all' ? t('rateBaseAll') : basis.band.replace('-', '–') }));
+  if (basis.latest) lines.push(t('rateLatestYear', { year: basis.year }));
+  return lines.join(' ');
+}
+
+/** Children with a method per 10,000 of the population the basis names, only where a population file gives it. */
+export function rateMapSpec(
+  rates: ReadonlyMap<string, { rate: number; perMonth: number; children: number }>,
+  level: MapLevel,
+  method: string,
+  breaks: ClassBreaks,
+  ctx: SpecContext,
+  basis: RateBasis,
+): ChartSpec {
   const { t, lang } = ctx;
   const name = methodName(method, lang);
-  const question = t('questionRate', { method: name });
+  const base = rateBase(basis.band, t);
+  const question = t('questionRate', { method: name, base, year: basis.year });
   const { nameOf, areas } = areasByName(rates, level);
   const rate = (value: number) => formatRate(value, lang);
   const title = `${t('viewMap')}: ${name}`;
   return {
     id: `rate-${level}-${method}`,
-    text: { title, subtitle: question, count: t('rateAreasN', { areas: areas.length }), source: sourceLine(ctx) },
+    text: { title, subtitle: question, count: t('rateAreasN', { areas: areas.length }), source: sourceLine(ctx), note: rateBasisNote(basis, t) },
     body: { kind: 'map', level, values: areas.map(([code, a]) => [code, a.rate]), breaks, format: rate, noDataLabel: t('noPopulation'), legendTitle: question },
-    alt: `${title}. ${question}: ${areas.map(([code, a]) => `${nameOf.get(code) ?? code} ${rate(a.rate)}`).join('; ')}.`,
+    alt: `${title}. ${question}: ${areas.map(([code, a]) => `${nameOf.get(code) ?? code} ${rate(a.rate)}`).join('; ')}. ${rateBasisNote(basis, t)}`,
     table: {
       title,
       columns: [
         { name: t(level === 'county' ? 'columnCounty' : 'columnMunicipality'), kind: 'text' },
         { name: t('columnCode'), kind: 'text' },
         { name: t('columnPerMonth'), kind: 'number' },
-        { name: t('columnChildren'), kind: 'number' },
-        { name: t('columnRate'), kind: 'number' },
+        { name: t('columnChildren', { base }), kind: 'number' },
+        { name: t('columnRate', { base }), kind: 'number' },
       ],
       rows: areas.map(([code, a]) => [nameOf.get(code) ?? code, code, a.perMonth, a.children, a.rate]),
     },

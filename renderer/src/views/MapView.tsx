@@ -8,11 +8,11 @@ import { useI18n } from '../i18n/i18n';
 import { ChoroplethMap } from '../maps/ChoroplethMap';
 import { classBreaks, type ClassMethod } from '../maps/choropleth';
 import { MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
-import { compareMunicipality, compareRates, mapRates, mapShares, methodsIn, similarMunicipalities, unitsOf } from '../maps/map-data';
+import { compareMunicipality, compareRates, mapRates, mapShares, methodsIn, rateYear, similarMunicipalities, unitsOf, type RateBasis } from '../maps/map-data';
 import { ShareBars } from '../charts/ShareBars';
 import { BAR } from '../charts/palette';
 import { COUNTIES, MUNICIPALITIES, SKR_GROUPS } from '../domain/units';
-import { mapSpec, methodName, rateMapSpec } from '../report/specs';
+import { mapSpec, methodName, rateBase, rateMapSpec } from '../report/specs';
 import { useQuery } from './use-query';
 import { METHOD_USE, namesWith, type ViewProps } from './view-props';
 
@@ -33,16 +33,23 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   const methods = methodsIn(rows);
   if (methods.length === 0) return <p className="empty">{t('noData')}</p>;
   const method = [chosen, filters.method].find((m): m is string => m !== null && methods.includes(m)) ?? methods[0]!;
-  // A rate only where a population file gives the children: never invented.
-  const isRate = measure === 'rate' && rateRows.length > 0;
+  // A rate only where a population file gives the children: never invented. One year at a time, each
+  // on its own population: the year chosen, else the latest of the extracts, said under the map.
+  const rated = rateYear(rateRows, filters.period);
+  const yearRows = rated?.rows ?? [];
+  const isRate = measure === 'rate' && rated !== null;
+  const basis: RateBasis = rated?.basis ?? { band: '0-17', year: 0, populationYears: [], file: '', latest: true };
+  const { year } = basis;
+  const base = rateBase(basis.band, t);
   const shares = mapShares(rows, level, method);
-  const rates = mapRates(rateRows, level, method);
+  const rates = mapRates(yearRows, level, method);
   const values = isRate ? new Map([...rates].map(([code, a]) => [code, a.rate])) : new Map([...shares].map(([code, a]) => [code, a.share]));
   // Steps of 20 % are for shares; a rate has no natural top, so it is offered equal or quantile classes.
   const classMethod = isRate && classing === 'fixed' ? 'equal' : classing;
   const breaks = classBreaks([...values.values()], classMethod, classes, classMethod === 'fixed' ? FIFTHS : undefined);
-  const files = namesWith(sources, isRate ? ['count', 'value'] : METHOD_USE);
-  const spec = isRate ? rateMapSpec(rates, level, method, breaks, { lang, t, files }) : mapSpec(shares, level, method, breaks, { lang, t, files });
+  // A rate comes from the extracts and the one population file it rests on.
+  const files = isRate ? [...namesWith(sources, ['count']), basis.file] : namesWith(sources, METHOD_USE);
+  const spec = isRate ? rateMapSpec(rates, level, method, breaks, { lang, t, files }, basis) : mapSpec(shares, level, method, breaks, { lang, t, files });
   const format = isRate ? (rate: number) => formatRate(rate, lang) : (share: number) => formatPercent(share, lang);
   const select = (code: string) => {
     if (level === 'county') onFilters({ ...filters, county: filters.county === code ? null : code });
@@ -52,7 +59,7 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   const municipalityName = MUNICIPALITY_FEATURES.find((f) => f.id === municipality)?.properties.name ?? '';
   const register = municipality ? MUNICIPALITIES.find((m) => m.code === municipality) : undefined;
   const groupOf = (code: string) => MUNICIPALITIES.find((m) => m.code === code)?.skrGroup;
-  const childrenOf = new Map(rateRows.map((r) => [String(r.municipality_code), Number(r.children)]));
+  const childrenOf = new Map(yearRows.map((r) => [String(r.municipality_code), Number(r.children)]));
   const similar = municipality ? similarMunicipalities(childrenOf, municipality, groupOf) : [];
   const comparisonLabel = {
     unit: municipalityName,
@@ -62,9 +69,9 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
     all: t(isRate ? 'comparisonAllRate' : 'comparisonAll'),
   };
   // Compared in the map's measure: shares of units, or children per 10,000.
-  const compared = !municipality ? [] : isRate ? compareRates(rateRows, municipality, method, groupOf, similar) : compareMunicipality(rows, municipality, method, groupOf, similar);
+  const compared = !municipality ? [] : isRate ? compareRates(yearRows, municipality, method, groupOf, similar) : compareMunicipality(rows, municipality, method, groupOf, similar);
   const comparison = compared.map((c) => ({ ...c, label: comparisonLabel[c.id], colour: c.id === 'unit' ? BAR.recommended : BAR.other }));
-  const comparisonHeading = t(isRate ? 'comparisonHeadingRate' : 'comparisonHeading', { method: methodName(method, lang) });
+  const comparisonHeading = t(isRate ? 'comparisonHeadingRate' : 'comparisonHeading', { method: methodName(method, lang), base, year });
   const rateMeasure = { text: (bar: { share: number }) => format(bar.share) };
   return (
     <div className="view-body">
@@ -77,12 +84,12 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
             <option value="municipality">{t('levelMunicipality')}</option>
           </select>
         </label>
-        {rateRows.length > 0 && (
+        {yearRows.length > 0 && (
           <label>
             {t('mapMeasure')}
             <select value={measure} onChange={(e) => setMeasure(e.target.value as 'share' | 'rate')} data-testid="map-measure">
               <option value="share">{t('measureShare')}</option>
-              <option value="rate">{t('measureRate')}</option>
+              <option value="rate">{t('measureRate', { base })}</option>
             </select>
           </label>
         )}
@@ -117,7 +124,7 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
           </label>
         )}
       </fieldset>
-      <ChartFrame id="map" title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} sources={files} spec={spec}>
+      <ChartFrame id="map" title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} sources={files} spec={spec} note={spec.text.note}>
         <p className="muted">{t('mapHint')}</p>
         <div className="map-wrap">
           <ChoroplethMap

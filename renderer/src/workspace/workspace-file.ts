@@ -15,7 +15,7 @@ import type { LoadParquet } from '../import/parquet';
 import { quoteIdent } from '../import/table-name';
 
 export const WORKSPACE_FORMAT = 'metodkartan-workspace';
-export const WORKSPACE_VERSION = 1;
+export const WORKSPACE_VERSION = 2;
 export const WORKSPACE_EXTENSION = '.metodkartan';
 
 /** One stored table: its file in the ZIP, its DuckDB columns, and a hash that catches a damaged file. */
@@ -54,11 +54,18 @@ export class WorkspaceError extends Error {
 }
 
 /**
- * Older layouts, lifted one version at a time: MIGRATIONS[n] turns a version-n document into n+1.
- * Version 1 is the first; a version 2 adds its step here, and every file saved by this version
- * still opens.
+ * Older layouts, lifted one version at a time: MIGRATIONS[n] turns a version-n document into n+1, so
+ * every file saved by an earlier version still opens.
  */
-const MIGRATIONS: Record<number, (document: WorkspaceDocument) => WorkspaceDocument> = {};
+const MIGRATIONS: Record<number, (document: WorkspaceDocument) => WorkspaceDocument> = {
+  // Version 2 reads statistics files for their band and year (`population` per region and year, and
+  // `reference_files`). Version 1's population (a figure per unit name, of no stated age or year)
+  // cannot be read as one: it is left out, and its file gives a population again once imported anew.
+  1: (document) => ({ ...document, version: 2, tables: document.tables.filter((t) => t.name !== 'population') }),
+};
+
+/** Model tables a migrated file may lack: they open empty. */
+const ADDED_IN: Record<string, number> = { population: 2, reference_files: 2 };
 
 export function migrate(document: WorkspaceDocument): WorkspaceDocument {
   let current = document;
@@ -129,13 +136,15 @@ export async function readWorkspace(bytes: Uint8Array): Promise<{ document: Work
   if (!Array.isArray(raw.tables) || !Array.isArray(raw.sourceTables) || typeof raw.state !== 'object' || raw.state === null) {
     throw new WorkspaceError('corrupt', 'layout');
   }
+  const savedAs = raw.version!;
   const document = migrate(raw as WorkspaceDocument);
   for (const table of document.tables) {
     const data = files[table.file];
     if (!data || (await sha256Hex(data)) !== table.sha256) throw new WorkspaceError('corrupt', table.name);
   }
   for (const model of WORKSPACE_TABLES) {
-    if (!document.tables.some((t) => t.name === model)) throw new WorkspaceError('corrupt', `missing ${model}`);
+    const required = savedAs >= (ADDED_IN[model] ?? 1);
+    if (required && !document.tables.some((t) => t.name === model)) throw new WorkspaceError('corrupt', `missing ${model}`);
   }
   return { document, files };
 }
@@ -171,6 +180,8 @@ export async function loadWorkspace(
   await engine.query('BEGIN TRANSACTION');
   try {
     for (const table of openSourceTables) await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(table)}`);
+    // A model table the file does not hold (a migrated one) opens empty, never with the open workspace's rows.
+    for (const model of WORKSPACE_TABLES) if (!document.tables.some((t) => t.name === model)) await engine.query(`DELETE FROM ${quoteIdent(model)}`);
     for (const [index, table] of document.tables.entries()) {
       if (document.sourceTables.includes(table.name)) {
         await engine.query(`DROP TABLE IF EXISTS ${quoteIdent(table.name)}`);
