@@ -184,14 +184,19 @@ describe('the analysis views', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Storfors: /);
     await page.keyboard.press('ArrowUp');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Stockholm: /);
-    // With the population file loaded: children with KOMET per 10,000 aged 0–17, Stockholm's districts
-    // summed over the 36 months of the extract (population_rate.sql's test computes the same).
+    // With the population file loaded: children with KOMET per 10,000 aged 0–17 in the latest year of the
+    // extract (2024), Stockholm's districts summed over its 12 months (population_rate.sql's test
+    // computes the same); the population is the file's 2023, and the map says so.
     await page.getByTestId('map-measure').selectOption('rate');
     // (The comparison bars under the district list have a Stockholm row too: the map's own row is the last.)
-    expect((await row(page, 'map', 'Stockholm')).split(' | ').at(-1)).toBe('1,9');
+    expect((await row(page, 'map', 'Stockholm')).split(' | ').at(-1)).toBe('2,9');
+    expect(plain(await page.getByTestId('map-note').textContent())).toBe(
+      'Befolkning: barn 0–17 år 2023, ur population-0-17-2023.csv. Befolkningsfilen saknar 2024; det närmaste året den har (2023) används. ' +
+        'Visar 2024, det senaste året i uttagen – välj år i filtret för ett annat.',
+    );
     // The comparison follows the measure: children per 10,000, against the municipalities with a figure.
-    await page.getByTestId('map-comparison').getByRole('heading', { name: /^Barn med KOMET per 10\s000 barn/ }).waitFor();
-    expect(plain(await compared('Stockholm'))).toBe('1,9');
+    await page.getByTestId('map-comparison').getByRole('heading', { name: /^Barn med KOMET per 10\s000 barn 0–17 år 2024/ }).waitFor();
+    expect(plain(await compared('Stockholm'))).toBe('2,9');
     await page.getByTestId('map-comparison').getByRole('rowheader', { name: 'Alla kommuner med befolkningsuppgift', exact: true }).waitFor();
     await page.getByRole('button', { name: /^Hallstahammar: Ingen befolkningsuppgift/ }).waitFor();
     // Upplands Väsby is in the extract and the population file, with no KOMET row: 0, not "no figure".

@@ -291,10 +291,15 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
             </ul>
           </details>
         )}
-        {account.noValue > 0 && <p>{t('reportNoValue', { n: n(account.noValue) })}</p>}
-        {account.totalsRows > 0 && <p>{t('reportTotalsRows', { n: n(account.totalsRows) })}</p>}
-        {account.noUnitRows > 0 && <p>{t('reportNoUnitRows', { n: n(account.noUnitRows) })}</p>}
-        {account.breakdownRows > 0 && <p>{t('reportBreakdownRows', { n: n(account.breakdownRows) })}</p>}
+        {/* A statistics file's rows are accounted in its own panel, by what each row is. */}
+        {guess.shape !== 'statistics' && (
+          <>
+            {account.noValue > 0 && <p>{t('reportNoValue', { n: n(account.noValue) })}</p>}
+            {account.totalsRows > 0 && <p>{t('reportTotalsRows', { n: n(account.totalsRows) })}</p>}
+            {account.noUnitRows > 0 && <p>{t('reportNoUnitRows', { n: n(account.noUnitRows) })}</p>}
+            {account.breakdownRows > 0 && <p>{t('reportBreakdownRows', { n: n(account.breakdownRows) })}</p>}
+          </>
+        )}
         {Object.entries(guess.roles).map(([column, role]) =>
           role.role === 'ignore' && role.reason === 'scale-order' && role.proposal ? (
             <ScaleOrder key={column} column={column} proposal={role.proposal} onConfirm={(scale) => onRole(column, { role: 'likert', scale })} />

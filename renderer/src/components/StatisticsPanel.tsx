@@ -80,12 +80,14 @@ export function StatisticsLines({ reading }: { reading: StatisticsReading }) {
 export function StatisticsPanel({ reading, choice, onChoice }: Props) {
   const { t } = useI18n();
   const canRate = reading.noRate === null || reading.noRate === 'not-children';
-  const yearNote = { header: 'statisticsYearFromHeader', title: 'statisticsYearFromTitle', 'file-name': 'statisticsYearFromFileName' } as const;
+  const yearNote = { title: 'statisticsYearFromTitle', 'file-name': 'statisticsYearFromFileName' } as const;
+  // The year is the user's to give where no column and no header gives it: taken from the title or the file name, or none.
+  const yearAsked = reading.kind === 'population' && (reading.yearFrom === null || reading.yearFrom === 'title' || reading.yearFrom === 'file-name' || reading.yearFrom === 'chosen');
   return (
     <section className="statistics" aria-labelledby="statistics-heading" data-testid="statistics-panel">
       <h3 id="statistics-heading">{t('statisticsHeading')}</h3>
       <StatisticsLines reading={reading} />
-      {reading.kind === 'population' && reading.yearFrom !== 'column' && (
+      {yearAsked && (
         <label className="statistics-year">
           {t('statisticsYear')}
           <input
@@ -99,12 +101,12 @@ export function StatisticsPanel({ reading, choice, onChoice }: Props) {
             }}
             data-testid="statistics-year"
           />
-          {reading.yearFrom !== null && reading.yearFrom !== 'chosen' && <span className="muted"> {t(yearNote[reading.yearFrom])}</span>}
+          {(reading.yearFrom === 'title' || reading.yearFrom === 'file-name') && <span className="muted"> {t(yearNote[reading.yearFrom])}</span>}
         </label>
       )}
       {canRate && (
         <label className="check">
-          <input type="checkbox" checked={reading.useForRates} onChange={(e) => onChoice({ ...choice, useForRates: e.target.checked })} data-testid="statistics-use" />
+          <input type="checkbox" checked={choice.useForRates ?? reading.useForRates} onChange={(e) => onChoice({ ...choice, useForRates: e.target.checked })} data-testid="statistics-use" />
           {reading.noRate === null ? t('statisticsUseChildren') : t('statisticsUseBand', { band: bandWords(reading.ageBand, t) })}
         </label>
       )}

@@ -3,7 +3,7 @@
 // register, so every rule is testable with plain data. Every column gets a role; a column the analyses
 // do not use is `ignore` with the reason the mapping view shows, so nothing is dropped unsaid.
 import { likertScaleOf, proposeScaleOrder, type ScaleId } from './likert';
-import { headerYear, parseAge, parseSex, yearOf } from './statistics';
+import { headerYear, parseAge, parseSex } from './statistics';
 
 /** `statistics`: open statistics per region (SCB, Kolada, SKR, a region's tables): never units of their own. */
 export type Shape = 'survey-wide' | 'survey-multi' | 'usage' | 'training' | 'statistics' | 'unknown';
@@ -284,8 +284,8 @@ function statisticsRoles(unit: ColumnProfile, rest: readonly ColumnProfile[], pe
   if (rest.some((c) => c.type === 'VARCHAR' && likertScaleOf(c.values) !== null)) return null;
   const age = rest.find(isAgeColumn);
   const sex = rest.find((c) => c !== age && isSexColumn(c));
-  const years = periods.filter((c) => c.values.length > 0 && c.values.every((v) => yearOf(v) !== null));
-  const year = years.find((c) => PERIOD_HEADER.test(c.name)) ?? years[0];
+  // The year, or SCB's month or quarter of a population by period (`2023M12`): the reader keeps each year's latest.
+  const year = periods.find((c) => PERIOD_HEADER.test(c.name)) ?? periods[0];
   const taken = new Set([age, sex, year, ...codes].filter((c) => c !== undefined));
   const figures = rest.filter((c) => !taken.has(c) && !periods.includes(c) && isNumberLike(c) && c.values.length > 0);
   if (figures.length === 0) return null;

@@ -8,7 +8,7 @@ import { toRows, type Engine } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
 import { cellText, TOTALS } from './cells';
 import type { ShapeGuess } from './shape-detect';
-import { fileNameYear, headerYear, populationBand, textBand, valueMeaning, type Measure, type ValueMeaning } from './statistics';
+import { fileNameYear, headerYear, parseAge, parseSex, populationBand, textBand, valueMeaning, type Measure, type ValueMeaning } from './statistics';
 import { matchCounty, matchUnit, normaliseUnitName, SKR_GROUPS } from './units';
 
 /** Why rows give no figure: footnotes and notes below the table, the country and groups, … */
@@ -93,26 +93,65 @@ const roleColumns = (guess: ShapeGuess, role: string) =>
     .filter(([, r]) => r.role === role)
     .map(([name]) => name);
 
+/** What a value column's header says beside its content: a year (`2017`), an age (`0-4 år`), a sex (`män`). */
+interface Heading {
+  column: string;
+  year: number | null;
+  age: string | null;
+  sex: string | null;
+}
+
 interface Layout {
   region: string;
+  /** Columns holding the age, sex and period (year, or `2023M12`) of each row. */
   age: string | undefined;
   sex: string | undefined;
-  year: string | undefined;
+  period: string | undefined;
   values: string[];
-  /** Wide: one value column per year (SCB's `1968,…,2017`), each with its year. */
-  wide: { column: string; year: number }[] | null;
-  /** PX-Web's XLSX writes the region, age and sex only where they change. */
+  /**
+   * The value columns' headings where every one names a year, an age or a sex (SCB's `1968,…,2017`,
+   * PX-Web's `2023 män`), else null: then the value columns are several measures, or one.
+   */
+  headings: Heading[] | null;
+  /** The value header's words beside its year, age or sex (`Folkmängd`, `` for a bare year). */
+  content: string;
+  /** PX-Web's XLSX writes the region, age, sex and period only where they change. */
   fillDown: boolean;
+}
+
+/** `Folkmängd 2017` → 2017 and `Folkmängd`; `2023 män` → 2023, män; `0-4 år` → that age. */
+export function headingOf(header: string): Heading & { rest: string } {
+  const dated = headerYear(header);
+  let rest = dated ? dated.rest : header.trim();
+  let age: string | null = null;
+  let sex: string | null = null;
+  // Sexes as words (`män`, `kvinnor`, `totalt`), not the codes a header could be by chance (`1`, `K`).
+  const isSex = (text: string) => text.length >= 3 && parseSex(text) !== null;
+  if (isSex(rest)) [sex, rest] = [rest, ''];
+  else if (rest !== '' && parseAge(rest) !== null) [age, rest] = [rest, ''];
+  else {
+    const words = rest.split(' ');
+    if (words.length > 1 && isSex(words[words.length - 1]!)) [sex, rest] = [words.pop()!, words.join(' ')];
+    else if (words.length > 1 && isSex(words[0]!)) [sex, rest] = [words.shift()!, words.join(' ')];
+  }
+  return { column: header, year: dated?.year ?? null, age, sex, rest };
 }
 
 function layoutOf(guess: ShapeGuess, format: string): Layout | null {
   const [region] = roleColumns(guess, 'unit');
   const values = roleColumns(guess, 'value');
   if (!region || values.length === 0) return null;
-  const [year] = roleColumns(guess, 'period');
-  const years = values.map((column) => ({ column, year: headerYear(column)?.year ?? null }));
-  const wide = !year && values.length >= 2 && years.every((y) => y.year !== null) ? (years as { column: string; year: number }[]) : null;
-  return { region, age: roleColumns(guess, 'age')[0], sex: roleColumns(guess, 'sex')[0], year, values, wide, fillDown: format === 'xlsx' };
+  const [period] = roleColumns(guess, 'period');
+  const [age] = roleColumns(guess, 'age');
+  const [sex] = roleColumns(guess, 'sex');
+  const parsed = values.map(headingOf);
+  const rests = new Set(parsed.map((h) => h.rest.toLowerCase()));
+  const combos = new Set(parsed.map((h) => `${h.year}|${h.age}|${h.sex}`));
+  // A heading may not say what a column already does (a year column beside year headers).
+  const fits = parsed.every((h) => (h.year !== null || h.age !== null || h.sex !== null) && !(h.year !== null && period) && !(h.age !== null && age) && !(h.sex !== null && sex));
+  const headings = fits && rests.size === 1 && combos.size === parsed.length ? parsed.map(({ rest: _rest, ...h }) => h) : null;
+  const content = headings ? parsed[0]!.rest : values.length === 1 ? values[0]!.trim() : '';
+  return { region, age, sex, period, values, headings, content, fillDown: format === 'xlsx' };
 }
 
 /** A dimension's text; in a PX-Web workbook, the last one written above where the cell is blank. */
@@ -121,9 +160,15 @@ function dimension(column: string, fillDown: boolean): string {
   return fillDown ? `coalesce(${text}, last_value(${text} IGNORE NULLS) OVER (ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))` : text;
 }
 
+/** Text from a file's header as a SQL value without splicing it in: its UTF-8 bytes in hex. */
+function textLiteral(text: string): string {
+  const hex = [...new TextEncoder().encode(text)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `decode(unhex('${hex}'))`;
+}
+
 /**
- * The table as one row per region, age, sex, year and figure (`r` the file's row), as SQL. `year` is
- * the constant year (header, title, file name or the user's) where the file has no year column.
+ * The table as one row per region, age, sex, period and figure (`r` the file's row), as SQL. `year`
+ * is the constant year (title, file name or the user's) where neither a column nor the headers give it.
  */
 function longSql(table: string, layout: Layout, year: number | null): string {
   const columns = [
@@ -131,14 +176,24 @@ function longSql(table: string, layout: Layout, year: number | null): string {
     `${dimension(layout.region, layout.fillDown)} AS region`,
     layout.age ? `${dimension(layout.age, layout.fillDown)} AS age` : `NULL::VARCHAR AS age`,
     layout.sex ? `${dimension(layout.sex, layout.fillDown)} AS sex` : `NULL::VARCHAR AS sex`,
-    layout.year ? `${dimension(layout.year, layout.fillDown)} AS year_text` : `NULL::VARCHAR AS year_text`,
+    // `2023`, `2023M12`, `jan 2023` → `2023`, `2023-12`: one spelling, so the latest of a year is found.
+    layout.period ? `period_text(${dimension(layout.period, layout.fillDown)}) AS period` : `NULL::VARCHAR AS period`,
     ...layout.values.map((c, i) => `number_value(${quoteIdent(c)}) AS v${i}`),
   ];
   const base = `SELECT ${columns.join(', ')} FROM ${quoteIdent(table)}`;
-  // The years are integers the app parsed (from headers, the title, the file name or the user): safe to write in.
-  if (layout.wide) return layout.wide.map((w, i) => `SELECT r, region, age, sex, ${Math.trunc(w.year)}::INTEGER AS year, v${i} AS value FROM (${base})`).join(' UNION ALL ');
-  const yearSql = layout.year ? `TRY_CAST(regexp_extract(year_text, '^((19|20)[0-9]{2})', 1) AS INTEGER)` : year === null ? 'NULL::INTEGER' : `${Math.trunc(year)}::INTEGER`;
-  return `SELECT r, region, age, sex, ${yearSql} AS year, v0 AS value FROM (${base})`;
+  const constant = year === null ? 'NULL::INTEGER' : `${Math.trunc(year)}::INTEGER`;
+  const yearOfPeriod = `TRY_CAST(left(period, 4) AS INTEGER)`;
+  if (layout.headings) {
+    // The years are integers the app parsed; ages and sexes from the headers go in as hex, never as text.
+    return layout.headings
+      .map((h, i) => {
+        const y = h.year !== null ? `${Math.trunc(h.year)}::INTEGER` : layout.period ? yearOfPeriod : constant;
+        const p = h.year !== null ? `'${Math.trunc(h.year)}'` : 'period';
+        return `SELECT r, region, ${h.age !== null ? textLiteral(h.age) : 'age'} AS age, ${h.sex !== null ? textLiteral(h.sex) : 'sex'} AS sex, ${p} AS period, ${y} AS year, v${i} AS value FROM (${base})`;
+      })
+      .join(' UNION ALL ');
+  }
+  return `SELECT r, region, age, sex, period, ${layout.period ? yearOfPeriod : constant} AS year, v0 AS value FROM (${base})`;
 }
 
 /** The one year the title, then the file name, gives. */
@@ -158,12 +213,12 @@ export async function readStatistics(
   const layout = layoutOf(guess, table.format);
   if (!layout || guess.shape !== 'statistics') return null;
   const title = table.title ?? '';
-  const singleHeaderYear = !layout.wide && !layout.year && layout.values.length === 1 ? headerYear(layout.values[0]!) : null;
+  const headerYears = layout.headings?.some((h) => h.year !== null) ?? false;
   const context = contextYear(title, table.fileName);
-  const constant = choice.year ?? singleHeaderYear?.year ?? context?.year ?? null;
+  const constant = choice.year ?? context?.year ?? null;
   const yearFrom: StatisticsReading['yearFrom'] =
-    choice.year !== undefined ? 'chosen' : layout.year || layout.wide ? 'column' : singleHeaderYear ? 'header' : (context?.from ?? null);
-  const long = longSql(table.table, layout, layout.year || layout.wide ? null : constant);
+    layout.period ? 'column' : headerYears ? 'header' : choice.year !== undefined ? 'chosen' : (context?.from ?? null);
+  const long = longSql(table.table, layout, constant);
 
   const regionCells = toRows(await engine.query(`SELECT DISTINCT region FROM (${long}) WHERE region IS NOT NULL`)).map((r) => String(r.region));
   const regions = regionCells.map((cell) => ({ cell, ...classifyRegion(cell) }));
@@ -171,22 +226,24 @@ export async function readStatistics(
   const regionParams = regions.flatMap((r) => [r.cell, r.kind, r.municipality, r.county]);
 
   // What the figures are: the value header, the title above the table, the file name.
-  const meaning = layout.wide || singleHeaderYear || layout.values.length === 1 ? valueMeaning(layout.wide ? '' : layout.values[0]!, title, table.fileName) : { kind: 'other' as const, evidence: 'none' as const, said: layout.values.join(', ') };
-  const severalMeasures = !layout.wide && layout.values.length > 1;
+  const severalMeasures = !layout.headings && layout.values.length > 1;
+  const meaning = severalMeasures ? { kind: 'other' as const, evidence: 'none' as const, said: layout.values.join(', ') } : valueMeaning(layout.content, title, table.fileName);
   const breakdown = Object.values(guess.roles).some((r) => r.role === 'ignore' && r.reason === 'breakdown');
 
   // The ages and sexes written beside a figure in the register's regions: what the population can give.
   const labels = async (column: 'age' | 'sex') =>
     toRows(await engine.query(`SELECT DISTINCT l.${column} AS label FROM (${long}) AS l JOIN (${regionValues}) AS g ON g.cell = l.region WHERE g.kind IN ('municipality', 'county') AND l.value IS NOT NULL AND l.${column} IS NOT NULL ORDER BY 1`, regionParams)).map((r) => String(r.label));
-  const ageLabels = layout.age ? await labels('age') : null;
-  const sexLabels = layout.sex ? await labels('sex') : null;
-  const headerBand = layout.values.length === 1 ? textBand(layout.values[0]!) ?? textBand(title) : textBand(title);
+  const hasAge = layout.age !== undefined || (layout.headings?.some((h) => h.age !== null) ?? false);
+  const hasSex = layout.sex !== undefined || (layout.headings?.some((h) => h.sex !== null) ?? false);
+  const ageLabels = hasAge ? await labels('age') : null;
+  const sexLabels = hasSex ? await labels('sex') : null;
+  const headerBand = textBand(layout.content) ?? textBand(title);
   const band = populationBand(ageLabels, sexLabels, headerBand);
   const isPopulation = meaning.kind === 'population' && !severalMeasures;
   const chosenSexes = band.sexes;
 
   // Every row once: a figure for a region, or the reason it gives none.
-  const sexCase = layout.sex && isPopulation && chosenSexes.length > 0 ? `WHEN p.sex NOT IN (${chosenSexes.map(() => '?').join(', ')}) THEN 'breakdown'` : '';
+  const sexCase = hasSex && isPopulation && chosenSexes.length > 0 ? `WHEN p.sex NOT IN (${chosenSexes.map(() => '?').join(', ')}) THEN 'breakdown'` : '';
   const rowsSql = `
     WITH l AS (${long}), g AS (${regionValues}),
     per_row AS (
@@ -287,23 +344,31 @@ export async function addStatistics(engine: Engine, source: string, table: { tab
   ]);
   if (reading.measure === 'other' || reading.years.length === 0) return reading;
   const layout = layoutOf(guess, table.format)!;
-  const constant = layout.year || layout.wide ? null : (choice.year ?? reading.years[0] ?? null);
-  const long = longSql(table.table, layout, constant);
+  const long = longSql(table.table, layout, choice.year ?? (reading.yearFrom === 'title' || reading.yearFrom === 'file-name' || reading.yearFrom === 'chosen' ? (reading.years[0] ?? null) : null));
   const regionCells = toRows(await engine.query(`SELECT DISTINCT region FROM (${long}) WHERE region IS NOT NULL`)).map((r) => String(r.region));
   const regions = regionCells.map((cell) => ({ cell, ...classifyRegion(cell) })).filter((r) => r.kind === 'municipality' || r.kind === 'county');
   if (regions.length === 0) return reading;
-  const ageFilter = layout.age ? ` AND l.age IN (${reading.ages.map(() => '?').join(', ')})` : '';
-  const sexFilter = layout.sex ? ` AND l.sex IN (${reading.sexes.map(() => '?').join(', ')})` : '';
-  const needed = (layout.age ? reading.ages.length : 1) * (layout.sex ? reading.sexes.length : 1);
+  const hasAge = reading.ages.length > 0;
+  const hasSex = reading.sexes.length > 0;
+  const ageFilter = hasAge ? ` AND l.age IN (${reading.ages.map(() => '?').join(', ')})` : '';
+  const sexFilter = hasSex ? ` AND l.sex IN (${reading.sexes.map(() => '?').join(', ')})` : '';
+  const needed = (hasAge ? reading.ages.length : 1) * (hasSex ? reading.sexes.length : 1);
+  // A population is a stock: where a year holds several periods (months, quarters), its latest is the year's.
   await engine.query(
     `INSERT INTO population
-     SELECT ?, g.municipality_code, g.county_code, l.year, sum(l.value), ?
-     FROM (${long}) AS l
-     JOIN (VALUES ${regions.map(() => '(?, ?, ?, ?)').join(', ')}) AS g(cell, kind, municipality_code, county_code) ON g.cell = l.region
-     WHERE l.value IS NOT NULL AND l.year IS NOT NULL${ageFilter}${sexFilter}
-     GROUP BY g.municipality_code, g.county_code, g.kind, l.year
+     WITH l AS (
+       SELECT l.*, g.kind, g.municipality_code, g.county_code
+       FROM (${long}) AS l
+       JOIN (VALUES ${regions.map(() => '(?, ?, ?, ?)').join(', ')}) AS g(cell, kind, municipality_code, county_code) ON g.cell = l.region
+       WHERE l.value IS NOT NULL AND l.year IS NOT NULL${ageFilter}${sexFilter}
+     ),
+     latest AS (SELECT kind, municipality_code, county_code, year, max(coalesce(period, '')) AS period FROM l GROUP BY ALL)
+     SELECT ?, l.municipality_code, l.county_code, l.year, sum(l.value), ?
+     FROM l JOIN latest AS t ON t.kind = l.kind AND t.municipality_code IS NOT DISTINCT FROM l.municipality_code
+       AND t.county_code IS NOT DISTINCT FROM l.county_code AND t.year = l.year AND t.period = coalesce(l.period, '')
+     GROUP BY l.municipality_code, l.county_code, l.kind, l.year
      HAVING count(DISTINCT (coalesce(l.age, ''), coalesce(l.sex, ''))) = ${needed} AND count(*) = ${needed} AND sum(l.value) > 0`,
-    [source, reading.ageBand, ...regions.flatMap((r) => [r.cell, r.kind, r.municipality, r.county]), ...(layout.age ? reading.ages : []), ...(layout.sex ? reading.sexes : [])],
+    [...regions.flatMap((r) => [r.cell, r.kind, r.municipality, r.county]), ...(hasAge ? reading.ages : []), ...(hasSex ? reading.sexes : []), source, reading.ageBand],
   );
   return reading;
 }

@@ -212,6 +212,9 @@ export function valueMeaning(header: string, title: string, fileName: string): V
     // A header that names something, and not a population, is not one (`Children` holding a share).
     return said(rest, 'header') ?? (textBand(rest) && /barn|children|unga/i.test(rest) ? { kind: 'population', evidence: 'header', said: rest } : { kind: 'other', evidence: 'none', said: rest });
   }
+  // A Kolada key figure named in the title or the file name (`kolada-N01951.csv`, `geo,year,value`).
+  const named = /(?<![a-z0-9])([nu]\d{5})(?![0-9])/i.exec(`${title} ${fileName}`)?.[1]?.toLowerCase();
+  if (named && !said(title, 'title')) return { kind: KOLADA_POPULATION.has(named) ? 'population' : 'other', evidence: 'kolada', said: named.toUpperCase() };
   return (
     said(title, 'title') ??
     said(fileName.replace(/[-_.]+/g, ' '), 'file-name') ??

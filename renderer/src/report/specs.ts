@@ -412,11 +412,12 @@ export function rateBase(band: string, t: Translate): string {
 /** The population used, in words under the chart: band, year and file, and where it is not the extracts' year. */
 export function rateBasisNote(basis: RateBasis, t: Translate): string {
   const base = rateBase(basis.band, t);
-  const lines = basis.populationYears.map((populationYear) => t('rateBasis', { base, populationYear, file: basis.file }));
+  // Years as text: a number would get a thousands space (2 023).
+  const lines = basis.populationYears.map((populationYear) => t('rateBasis', { base, populationYear: String(populationYear), file: basis.file }));
   const other = basis.populationYears.find((y) => y !== basis.year);
-  if (other !== undefined) lines.push(t('rateBasisNearest', { year: basis.year, populationYear: other }));
-  if (basis.band !== '0-17') lines.push(t('rateBasisNotChildren', { band: basis.band === 'all' ? t('rateBaseAll') : basis.band.replace('-', '–') }));
-  if (basis.latest) lines.push(t('rateLatestYear', { year: basis.year }));
+  if (other !== undefined) lines.push(t('rateBasisNearest', { year: String(basis.year), populationYear: String(other) }));
+  if (basis.band !== '0-17') lines.push(t('rateBasisNotChildren', { base }));
+  if (basis.latest) lines.push(t('rateLatestYear', { year: String(basis.year) }));
   return lines.join(' ');
 }
 
@@ -432,7 +433,7 @@ export function rateMapSpec(
   const { t, lang } = ctx;
   const name = methodName(method, lang);
   const base = rateBase(basis.band, t);
-  const question = t('questionRate', { method: name, base, year: basis.year });
+  const question = t('questionRate', { method: name, base, year: String(basis.year) });
   const { nameOf, areas } = areasByName(rates, level);
   const rate = (value: number) => formatRate(value, lang);
   const title = `${t('viewMap')}: ${name}`;

@@ -71,7 +71,7 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   // Compared in the map's measure: shares of units, or children per 10,000.
   const compared = !municipality ? [] : isRate ? compareRates(yearRows, municipality, method, groupOf, similar) : compareMunicipality(rows, municipality, method, groupOf, similar);
   const comparison = compared.map((c) => ({ ...c, label: comparisonLabel[c.id], colour: c.id === 'unit' ? BAR.recommended : BAR.other }));
-  const comparisonHeading = t(isRate ? 'comparisonHeadingRate' : 'comparisonHeading', { method: methodName(method, lang), base, year });
+  const comparisonHeading = t(isRate ? 'comparisonHeadingRate' : 'comparisonHeading', { method: methodName(method, lang), base, year: String(year) });
   const rateMeasure = { text: (bar: { share: number }) => format(bar.share) };
   return (
     <div className="view-body">
