@@ -64,6 +64,12 @@ function printText(summary: Summary): void {
   console.log(`Enheter: ${summary.units.length} (${summary.unmatched.units.length} utan träff i registret)`);
   for (const m of summary.methods) console.log(`  ${m.id.padEnd(22)} ${String(m.units_using).padStart(4)} / ${m.units_total}  ${percent(m.share)}`);
   if (summary.unmatched.methods.length > 0) console.log(`Okända metodnamn: ${summary.unmatched.methods.join(', ')}`);
+  for (const r of summary.reference) {
+    const years = r.years.length === 0 ? 'inget år' : `${r.years[0]}${r.years.length > 1 ? `–${r.years[r.years.length - 1]}` : ''}`;
+    const what = r.kind === 'population' ? `befolkning ${r.age_band === 'all' ? 'alla åldrar' : `${r.age_band ?? '?'} år`}` : 'statistik, inte befolkning';
+    console.log(`Statistik ${r.file}: ${what}, ${years}, ${r.municipalities} kommuner, ${r.counties} län, ${r.ignored_rows} rader utan värde för en region`);
+  }
+  if (summary.rates) console.log(`Tal per 10 000 barn 0–17 år: ${summary.rates.length} (kommun, metod, år)`);
 }
 
 /** Runs a command on a fresh engine; a file that cannot be read ends it with exit code 1. */

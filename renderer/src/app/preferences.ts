@@ -46,7 +46,11 @@ export function savePreferences(preferences: Preferences, storage: Pick<Storage,
 
 export function findTemplate(preferences: Preferences, columns: readonly string[]): ImportTemplate | null {
   const signature = headerSignature(columns);
-  return preferences.templates.find((t) => t.signature === signature) ?? null;
+  const template = preferences.templates.find((t) => t.signature === signature);
+  if (!template) return null;
+  // Templates saved before statistics files were read as such named the figure `population`.
+  const roles = Object.fromEntries(Object.entries(template.roles).map(([column, role]) => [column, (role.role as string) === 'population' ? ({ role: 'value' } as const) : role]));
+  return { ...template, roles };
 }
 
 export function withTemplate(preferences: Preferences, template: ImportTemplate): Preferences {

@@ -35,6 +35,12 @@ describe('preferences', () => {
     expect(findTemplate(loadPreferences(storage), ['Kommun', 'Insatser: FFT'])).toBeNull();
   });
 
+  it('reads a template saved before statistics files were read as such: its `population` is the value', () => {
+    const storage = memoryStorage();
+    storage.setItem('metodkartan.preferences.v1', JSON.stringify({ templates: [{ signature: 'kommun\u241ffolkmängd 0–17 år', madeFrom: 'befolkning.csv', options: {}, roles: { Kommun: { role: 'unit' }, 'Folkmängd 0–17 år': { role: 'population' } } }] }));
+    expect(findTemplate(loadPreferences(storage), ['Kommun', 'Folkmängd 0–17 år'])?.roles).toEqual({ Kommun: { role: 'unit' }, 'Folkmängd 0–17 år': { role: 'value' } });
+  });
+
   it('remembers a unit choice so the same name matches next time, in any spelling of case', () => {
     const name = 'Norra Storstockholms kommunalförbund';
     expect(matchUnit(name).status).not.toBe('matched');
