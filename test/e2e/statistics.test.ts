@@ -67,7 +67,7 @@ describe('statistics files in the app', () => {
     await page.getByText(/^Barn med .* per 10\s000 invånare \(alla åldrar\) 2024/).first().waitFor();
     expect(plain(await page.getByTestId('map-note').textContent())).toBe(
       'Befolkning: invånare (alla åldrar) 2020, ur scb-befolkning-kommun-2020-excel-footnotes.csv. Befolkningsfilen saknar 2024; det närmaste året den har (2020) används. ' +
-        'Talen avser invånare (alla åldrar), inte barn 0–17 år: befolkningsfilen anger inte barn 0–17 år. Visar 2024, det senaste året i uttagen – välj år i filtret för ett annat.',
+        'Talen avser invånare (alla åldrar), inte barn 0–17 år: befolkningsfilen anger inte barn 0–17 år. Visar 2024, det senaste året i uttagen.',
     );
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'map-rates-inhabitants.png'), fullPage: true });
   });

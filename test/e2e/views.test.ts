@@ -192,7 +192,7 @@ describe('the analysis views', () => {
     expect((await row(page, 'map', 'Stockholm')).split(' | ').at(-1)).toBe('2,9');
     expect(plain(await page.getByTestId('map-note').textContent())).toBe(
       'Befolkning: barn 0–17 år 2023, ur population-0-17-2023.csv. Befolkningsfilen saknar 2024; det närmaste året den har (2023) används. ' +
-        'Visar 2024, det senaste året i uttagen – välj år i filtret för ett annat.',
+        'Visar 2024, det senaste året i uttagen.',
     );
     // The comparison follows the measure: children per 10,000, against the municipalities with a figure.
     await page.getByTestId('map-comparison').getByRole('heading', { name: /^Barn med KOMET per 10\s000 barn 0–17 år 2024/ }).waitFor();

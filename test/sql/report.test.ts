@@ -112,6 +112,29 @@ describe('metodkartan report', () => {
     }
   }, 180_000);
 
+  it('with a population of children: the rate map, the population it rests on said under it and in the manifest', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'metodkartan-report-'));
+    try {
+      const files = ['usage-2022-2024.csv', 'population-0-17-2023.csv'];
+      const result = spawnSync('node_modules/.bin/tsx', ['scripts/metodkartan.ts', 'report', '--out', dir, ...files.map((f) => `data-samples/${f}`)], {
+        encoding: 'utf8',
+        timeout: 170_000,
+      });
+      expect(result.stderr).toBe('');
+      const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest & {
+        population: { files: { file: string; measure: string; age_band: string; years: number[]; use_for_rates: boolean }[]; rates: unknown[] };
+      };
+      expect(manifest.population.files).toMatchObject([{ file: 'population-0-17-2023.csv', measure: 'children_0_17', age_band: '0-17', years: [2023], use_for_rates: true }]);
+      // Every year of the extracts rests on the file's 2023, and the manifest says so year by year.
+      expect(manifest.population.rates).toEqual([2022, 2023, 2024].map((year) => ({ year, population_year: 2023, age_band: '0-17', file: 'population-0-17-2023.csv' })));
+      const svg = await readFile(path.join(dir, (await readdir(dir)).find((n) => /-rate-municipality-komet\.svg$/.test(n))!), 'utf8');
+      expect(svg).toContain('per 10 000 barn 0–17 år 2024');
+      expect(svg).toContain('Befolkning: barn 0–17 år 2023, ur population-0-17-2023.csv.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it('writes a PDF report: a cover and one page per chart', async () => {
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const written = await readdir(out);

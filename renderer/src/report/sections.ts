@@ -102,12 +102,13 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
           const shares = mapShares(rows, level, method);
           add(view, mapSpec(shares, level, method, classBreaks([...shares.values()].map((a) => a.share), 'fixed', 5, [0.2, 0.4, 0.6, 0.8]), ctx(methodFiles)));
         }
-        // Where a population gives the rate: per municipality, the year and population said under it.
+        // Where a population gives the rate: per municipality in equal classes (as the view starts), the year
+        // and the population said under it.
         const rated = rateYear(await query('population_rate'), filters.period);
         if (rated) {
           const rates = mapRates(rated.rows, 'municipality', method);
           const files = [...namesWith(sources, ['count']), rated.basis.file];
-          add(view, rateMapSpec(rates, 'municipality', method, classBreaks([...rates.values()].map((a) => a.rate), 'quantile', 5), ctx(files), rated.basis));
+          add(view, rateMapSpec(rates, 'municipality', method, classBreaks([...rates.values()].map((a) => a.rate), 'equal', 5), ctx(files), rated.basis));
         }
         break;
       }

@@ -440,7 +440,7 @@ export function rateMapSpec(
   return {
     id: `rate-${level}-${method}`,
     text: { title, subtitle: question, count: t('rateAreasN', { areas: areas.length }), source: sourceLine(ctx), note: rateBasisNote(basis, t) },
-    body: { kind: 'map', level, values: areas.map(([code, a]) => [code, a.rate]), breaks, format: rate, noDataLabel: t('noPopulation'), legendTitle: question },
+    body: { kind: 'map', level, values: areas.map(([code, a]) => [code, a.rate]), breaks, format: rate, noDataLabel: t('noPopulation'), legendTitle: t('measureRate', { base }) },
     alt: `${title}. ${question}: ${areas.map(([code, a]) => `${nameOf.get(code) ?? code} ${rate(a.rate)}`).join('; ')}. ${rateBasisNote(basis, t)}`,
     table: {
       title,
