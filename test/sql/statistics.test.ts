@@ -215,7 +215,7 @@ describe('rates', () => {
     const read = await readTogether(['data-samples/usage-2022-2024.csv', `${REAL}/scb-folkmangd-kommun-ar-long.csv`]);
     expect(read.summary.rates).toBeUndefined();
     expect(read.why).toBe(
-      'Inga tal per 10 000 barn: ingen inläst befolkning avser barn 0–17 år med kön och år angivna – scb-folkmangd-kommun-ar-long.csv (alla åldrar, 2008–2018).',
+      'Inga tal per 10 000 barn: ingen inläst fil ger barn 0–17 år per kommun med år angivet – scb-folkmangd-kommun-ar-long.csv (alla åldrar, 2008–2018).',
     );
     // The extract's 56 units stay the units: the population's 290 municipalities join them, never add to them.
     expect(read.summary.units).toHaveLength(56);
@@ -289,5 +289,34 @@ describe('statistics layouts', () => {
     const { entry, figures } = await read('export.csv', ['Kommun-id;Kommun;År;Värde', '2080;Falun;2023;12,5', '2584;Kiruna;2023;9,1'].join('\n'));
     expect(entry).toMatchObject({ kind: 'other', no_rate: 'not-population' });
     expect(figures.size).toBe(0);
+  }, 60_000);
+
+  it('a part of the children is not the children: a subset in the header or in the title', async () => {
+    const crowded = await read('barn.csv', ['Kommun;Barn 0-17 år i trångbodda hushåll 2023', 'Falun;1821', 'Kiruna;700'].join('\n'));
+    expect(crowded.entry).toMatchObject({ kind: 'other', no_rate: 'not-population' });
+    const single = await read('barn.csv', ['"Barn 0-17 år som bor med en ensamstående förälder efter region och år"', '', '"region","2023"', '"2080 Falun",2731'].join('\r\n'));
+    expect(single.entry).toMatchObject({ kind: 'other', no_rate: 'not-population', value: { evidence: 'title' } });
+    expect(crowded.figures.size + single.figures.size).toBe(0);
+  }, 60_000);
+
+  it('a download date in the file name is no year of the figures; a forecast is never the population', async () => {
+    const fetched = await read('scb-export-hamtad-2025-01-15.csv', ['Region;Folkmängd 0-17 år', '2080 Falun;13108'].join('\n'));
+    expect(fetched.entry).toMatchObject({ measure: 'children_0_17', years: [], no_rate: 'no-year', used_for_rates: false });
+    const forecast = await read('prognos.csv', ['"Befolkningsprognos 2024-2027 efter region och år"', '', '"region","2024","2025"', '"2080 Falun",13200,13300'].join('\r\n'));
+    expect(forecast.entry).toMatchObject({ no_rate: 'projection', used_for_rates: false });
+  }, 60_000);
+
+  it('one municipality downloaded with SCB’s notes below: the notes do not hide its region column', async () => {
+    const lines = ['region;ålder;2023', ...Array.from({ length: 18 }, (_, a) => `2080 Falun;${a} år;700`), ';', 'Fotnoter;', 'Folkmängd den 31 december.;', 'Källa: SCB;'];
+    const { entry, figures } = await read('falun.csv', lines.join('\n'));
+    expect(entry).toMatchObject({ measure: 'children_0_17', municipalities: 1, ignored: [{ reason: 'footnote', rows: 3 }] });
+    expect(Object.fromEntries(figures)).toEqual({ '2080/2023': 18 * 700 });
+  }, 60_000);
+
+  it('a region and year given twice is used neither time, and said; `00 Riket` is the country', async () => {
+    const lines = ['Kommun;År;Folkmängd 0-17 år', 'Falun;2023;13108', 'Falun;2023;13108', 'Kiruna;2023;5150', '00 Riket;2023;2100000'];
+    const { entry, figures } = await read('dubbletter.csv', lines.join('\n'));
+    expect(entry).toMatchObject({ ignored: [{ reason: 'total', rows: 1 }, { reason: 'duplicate', rows: 2 }], municipalities: 1 });
+    expect(Object.fromEntries(figures)).toEqual({ '2584/2023': 5150 });
   }, 60_000);
 });

@@ -14,6 +14,7 @@ const IGNORED_KEYS: Record<IgnoredRowReason, MessageKey> = {
   unmatched: 'statisticsIgnoredUnmatched',
   'no-value': 'statisticsIgnoredNoValue',
   breakdown: 'statisticsIgnoredBreakdown',
+  duplicate: 'statisticsIgnoredDuplicate',
 };
 
 const WHY_KEYS: Record<NoRateReason, MessageKey> = {
@@ -26,6 +27,7 @@ const WHY_KEYS: Record<NoRateReason, MessageKey> = {
   'no-children': 'statisticsWhyNoChildren',
   'not-children': 'statisticsWhyNotChildren',
   'no-year': 'statisticsWhyNoYear',
+  projection: 'statisticsWhyProjection',
   'counties-only': 'statisticsWhyCountiesOnly',
 };
 

@@ -25,7 +25,14 @@ export async function profileTable(
   const unit = unitColumn === undefined ? null : `lower(${cellText(unitColumn)})`;
   // Rows without a unit are not imported either: a sum written under the name column (`Totalt` beside an
   // empty code) must not make a column of ticks look like numbers. (The pattern is the app's constant.)
-  const where = unit ? `WHERE coalesce(${unit}, '') <> '' AND NOT regexp_matches(${unit}, '${TOTALS}')` : '';
+  const conditions = unit ? [`coalesce(${unit}, '') <> ''`, `NOT regexp_matches(${unit}, '${TOTALS}')`] : [];
+  // Notes below a table (SCB's `Fotnoter`, `Källa: SCB`) are written in its first column alone: left out,
+  // they cannot outnumber the regions of a small download and hide its region column.
+  if (columns.length > 1) {
+    const others = columns.slice(1).map((c) => `coalesce(${cellText(c.name)}, '') <> ''`);
+    conditions.push(`rowid <= (SELECT coalesce(max(rowid), -1) FROM ${quoteIdent(table)} WHERE ${others.join(' OR ')})`);
+  }
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
   // The sample is taken once, not once per column: on a million-row extract each take is a scan.
   const sampleTable = `profile_sample_${++samples}`;
   await engine.query(`CREATE OR REPLACE TEMP TABLE ${sampleTable} AS SELECT * FROM ${quoteIdent(table)} ${where} LIMIT ${SAMPLE_ROWS}`);

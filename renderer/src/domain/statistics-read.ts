@@ -8,11 +8,11 @@ import { toRows, type Engine } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
 import { cellText, TOTALS } from './cells';
 import type { ShapeGuess } from './shape-detect';
-import { fileNameYear, headerYear, parseAge, parseSex, populationBand, textBand, valueMeaning, type Measure, type ValueMeaning } from './statistics';
+import { contextYearOf, fileNameYear, headerYear, isProjection, parseAge, parseSex, populationBand, textBand, valueMeaning, type Measure, type ValueMeaning } from './statistics';
 import { matchCounty, matchUnit, normaliseUnitName, SKR_GROUPS } from './units';
 
 /** Why rows give no figure: footnotes and notes below the table, the country and groups, … */
-export const IGNORED_ROW_REASONS = ['footnote', 'total', 'district', 'unmatched', 'no-value', 'breakdown'] as const;
+export const IGNORED_ROW_REASONS = ['footnote', 'total', 'district', 'unmatched', 'no-value', 'duplicate', 'breakdown'] as const;
 export type IgnoredRowReason = (typeof IGNORED_ROW_REASONS)[number];
 
 /** Why a statistics file gives no rate of children (the mapping view says it in words). */
@@ -26,6 +26,7 @@ export type NoRateReason =
   | 'no-children' // ages without children (55+)
   | 'not-children' // a population of another band: a rate per 10,000 inhabitants of it, if the user asks
   | 'no-year' // no year in the file, its title or its name: the user gives it
+  | 'projection' // a forecast, not a count
   | 'counties-only'; // figures per county, none per municipality
 
 /** The user's word on a statistics file: its year, whether it is the rate map's denominator. */
@@ -78,7 +79,9 @@ export function classifyRegion(cell: string): { kind: RegionKind; municipality: 
     const county = matchCounty(text);
     return county ? { kind: 'county', municipality: null, county } : { kind: 'total', municipality: null, county: null };
   }
-  if (new RegExp(TOTALS).test(text.toLowerCase()) || GROUP_NAMES.has(normaliseUnitName(text.replace(/\*+$/, '')))) return { kind: 'total', municipality: null, county: null };
+  // SCB writes the country `00 Riket`, SKR `Gotlands län*`: the code and the mark are not the name.
+  const name = text.replace(/^\d{2,4}\s+/, '').replace(/\*+$/, '');
+  if (new RegExp(TOTALS).test(name.toLowerCase()) || GROUP_NAMES.has(normaliseUnitName(name))) return { kind: 'total', municipality: null, county: null };
   const unit = matchUnit(text);
   if (unit.status === 'matched') {
     const { municipalityCode, countyCode, district } = unit.unit;
@@ -198,8 +201,8 @@ function longSql(table: string, layout: Layout, year: number | null): string {
 
 /** The one year the title, then the file name, gives. */
 function contextYear(title: string, fileName: string): { year: number; from: 'title' | 'file-name' } | null {
-  const fromTitle = headerYear(title)?.year;
-  if (fromTitle !== undefined) return { year: fromTitle, from: 'title' };
+  const fromTitle = contextYearOf(title);
+  if (fromTitle !== null) return { year: fromTitle, from: 'title' };
   const fromName = fileNameYear(fileName);
   return fromName === null ? null : { year: fromName, from: 'file-name' };
 }
@@ -243,13 +246,22 @@ export async function readStatistics(
   const chosenSexes = band.sexes;
 
   // Every row once: a figure for a region, or the reason it gives none.
+  // Duplicates matter where the figures are summed into a population (a breakdown repeats regions by design).
+  const dupCase = isPopulation && !breakdown ? `WHEN p.dup THEN 'duplicate'` : '';
   const sexCase = hasSex && isPopulation && chosenSexes.length > 0 ? `WHEN p.sex NOT IN (${chosenSexes.map(() => '?').join(', ')}) THEN 'breakdown'` : '';
   const rowsSql = `
     WITH l AS (${long}), g AS (${regionValues}),
+    -- A figure given twice for the same region, age, sex and period (also as code and as name) is used neither time.
+    cells AS (
+      SELECT l.*, g.kind, g.municipality_code, g.county_code,
+        l.value IS NOT NULL AND g.kind IN ('municipality', 'county')
+          AND count(l.value) OVER (PARTITION BY g.kind, g.municipality_code, g.county_code, l.age, l.sex, l.year, l.period) > 1 AS dup
+      FROM l LEFT JOIN g ON g.cell = l.region
+    ),
     per_row AS (
-      SELECT l.r, any_value(l.region) AS region, any_value(g.kind) AS kind, bool_or(l.value IS NOT NULL) AS has_value, any_value(l.sex) AS sex,
-             any_value(g.municipality_code) AS municipality_code, any_value(g.county_code) AS county_code
-      FROM l LEFT JOIN g ON g.cell = l.region GROUP BY l.r
+      SELECT r, any_value(region) AS region, any_value(kind) AS kind, bool_or(value IS NOT NULL) AS has_value, any_value(sex) AS sex,
+             any_value(municipality_code) AS municipality_code, any_value(county_code) AS county_code, bool_or(dup) AS dup
+      FROM cells GROUP BY r
     ),
     last_data AS (SELECT coalesce(max(r), -1) AS r FROM per_row WHERE has_value),
     fates AS (
@@ -259,6 +271,7 @@ export async function readStatistics(
         WHEN p.kind = 'district' THEN 'district'
         WHEN p.kind IS NULL OR p.kind = 'unmatched' THEN 'unmatched'
         WHEN NOT p.has_value THEN 'no-value'
+        ${dupCase}
         ${sexCase}
         ELSE 'used' END AS fate
       FROM per_row AS p
@@ -283,21 +296,18 @@ export async function readStatistics(
   ).map((r) => Number(r.year));
   const municipalities = Number(cover.municipalities ?? 0);
 
-  const noRate: NoRateReason | null = !isPopulation
-    ? severalMeasures
-      ? 'several-measures'
-      : 'not-population'
-    : breakdown
-      ? 'breakdown'
-      : band.why !== null
-        ? band.why
-        : years.length === 0
-          ? 'no-year'
-          : municipalities === 0
-            ? 'counties-only'
-            : band.measure === 'children_0_17'
-              ? null
-              : 'not-children';
+  // Why the rates may not rest on it, the first reason that holds; null: children 0–17 of stated years.
+  const reasons: [boolean, NoRateReason][] = [
+    [!isPopulation && severalMeasures, 'several-measures'],
+    [!isPopulation, 'not-population'],
+    [breakdown, 'breakdown'],
+    [isProjection(layout.values.join(' '), title, table.fileName), 'projection'],
+    [band.why !== null, band.why ?? 'not-population'],
+    [years.length === 0, 'no-year'],
+    [municipalities === 0, 'counties-only'],
+    [band.measure !== 'children_0_17', 'not-children'],
+  ];
+  const noRate = reasons.find(([holds]) => holds)?.[1] ?? null;
   const measure: Measure = isPopulation && !breakdown ? band.measure : 'other';
   const canRate = noRate === null || noRate === 'not-children';
   return {

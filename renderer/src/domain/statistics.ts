@@ -163,9 +163,17 @@ export function headerYear(header: string): { year: number; rest: string } | nul
   return { year: Number(years[0]![1]), rest: header.replace(years[0]![0], ' ').replace(/\s+/g, ' ').trim() };
 }
 
-/** `befolkning-kommun-2020.csv`: the one year a file name gives, or null (none, or two). */
+/**
+ * `befolkning-kommun-2020.csv`: the one year a file name or a title gives, or null (none, or two). A
+ * date (`hamtad-2025-01-15`, `Senaste uppdatering 2021-02-22`) is when it was fetched, not the year of the figures.
+ */
+export function contextYearOf(text: string): number | null {
+  const withoutDates = text.replace(/(?<!\d)(19|20)\d{2}[-_. ]?(0[1-9]|1[0-2])[-_. ]?([0-2]\d|3[01])(?!\d)/g, ' ').replace(/(?<!\d)(19|20)\d{2}-(0[1-9]|1[0-2])(?!\d)/g, ' ');
+  return headerYear(withoutDates)?.year ?? null;
+}
+
 export function fileNameYear(fileName: string): number | null {
-  return headerYear(fileName.replace(/\.[a-z0-9]+$/i, ''))?.year ?? null;
+  return contextYearOf(fileName.replace(/\.[a-z0-9]+$/i, ''));
 }
 
 /** `Folkmängd 0–17 år`, `Invånare 0-19 år`: the age band a header or title names, or null. */
@@ -189,7 +197,7 @@ export interface ValueMeaning {
 
 // Counts of people that are not the population living there, rates and shares, money, averages.
 const NOT_POPULATION =
-  /förvärvs|sysselsatt|arbetande|arbetslös|anställd|personal|nattbefolkning|dagbefolkning|pendl|andel|procent|%|promille|per ?1 ?000|\/ ?1 ?000|per ?10 ?000|per ?100 ?000|\/ ?inv|per invånare|kvot|medel|median|index|kronor|\bkr\b|inkomst|kostnad|placerade|ärenden|insats|bistånd|elever|födda|döda|flytt|in- och utflytt|per ?km|km²|km2|täthet|förändring|ökning|minskning|tillväxt|överskott|netto|vehicles|income|emission|pm10|share|rate|percent|density|change|\bratio\b/i;
+  /förvärvs|sysselsatt|arbetande|arbetslös|anställd|employed|employment|personal|nattbefolkning|dagbefolkning|pendl|andel|procent|%|promille|per ?1 ?000|\/ ?1 ?000|per ?10 ?000|per ?100 ?000|\/ ?inv|per invånare|kvot|medel|median|index|kronor|\bkr\b|inkomst|kostnad|placerade|ärenden|insats|bistånd|elever|födda|döda|flytt|in- och utflytt|per ?km|km²|km2|täthet|förändring|ökning|minskning|tillväxt|överskott|netto|vehicles|income|emission|pm10|share|rate|percent|density|change|\bratio\b/i;
 const POPULATION = /folkmängd|folkmangd|befolkning|invånare|invanare|inhabitants|population|\bpop\b|^pop\d|\bfolkmängd\b/i;
 /** Headers that name no measure at all: the year itself, SCB's `Antal`, a plain `Value`. */
 const GENERIC_VALUE = /^(antal|value|värde|varde|count|n|observationer|observation|summa|total|totalt)?$/i;
@@ -198,29 +206,49 @@ const KOLADA_KPI = /^[nu]\d{5}$/i;
 /** Kolada's population key figures (their titles say the age): N01951 "Invånare totalt, antal". */
 const KOLADA_POPULATION = new Map([['n01951', 'all']]);
 
+/**
+ * Words that make a count of people a part of them: children in crowded homes, with a single parent,
+ * born abroad, placed in care. A population of them is not the population.
+ */
+const SUBSET =
+  /trångbodd|ensamstående|hushåll|utrikes född|inrikes född|utländsk|placerade|försörjningsstöd|fattig|låg inkomst|ekonomisk|arbetslös|funktionsned|som bor|som har|som är|som får|boende i|living in|who live|single parent|born abroad|households|in care/i;
+/** Words a plain count of children may carry beside its band (`Antal barn 0–17 år`, `Barn 0-17, totalt`). */
+const PLAIN_CHILDREN = /^(antal|barn|children|number of|of|unga|samtliga|totalt|total|alla|år|years|aged|i åldern|kommun|per kommun|[\s,:()–—-])*$/i;
+/** A forecast of the population, not a count of it: never the rates' denominator. */
+const PROJECTION = /prognos|framskrivning|projection|forecast|beräknad folkmängd/i;
+
 /** Is it a population, from the value header, then the title above the table, then the file name. */
 export function valueMeaning(header: string, title: string, fileName: string): ValueMeaning {
   const rest = headerYear(header)?.rest ?? header.trim();
   const kpi = KOLADA_KPI.test(rest) ? rest.toLowerCase() : null;
   if (kpi) return { kind: KOLADA_POPULATION.has(kpi) ? 'population' : 'other', evidence: 'kolada', said: rest.toUpperCase() };
   const said = (text: string, evidence: ValueMeaning['evidence']): ValueMeaning | null => {
-    if (NOT_POPULATION.test(text)) return { kind: 'other', evidence, said: text };
+    if (NOT_POPULATION.test(text) || SUBSET.test(text)) return { kind: 'other', evidence, said: text };
     if (POPULATION.test(text)) return { kind: 'population', evidence, said: text };
+    // `Barn 0–17 år`, `Antal barn 0-17 år`: children of a band, and nothing more said of them.
+    const band = textBand(text);
+    if (band && /barn|children/i.test(text) && PLAIN_CHILDREN.test(text.replace(/(\d{1,3}) ?[-–—] ?(\d{1,3})|\d{1,3} ?\+/g, ''))) return { kind: 'population', evidence, said: text };
     return null;
   };
-  if (!GENERIC_VALUE.test(rest)) {
-    // A header that names something, and not a population, is not one (`Children` holding a share).
-    return said(rest, 'header') ?? (textBand(rest) && /barn|children|unga/i.test(rest) ? { kind: 'population', evidence: 'header', said: rest } : { kind: 'other', evidence: 'none', said: rest });
-  }
+  // A header that names something, and not a population, is not one (`Children` holding a share).
+  if (!GENERIC_VALUE.test(rest)) return said(rest, 'header') ?? { kind: 'other', evidence: 'none', said: rest };
   // A Kolada key figure named in the title or the file name (`kolada-N01951.csv`, `geo,year,value`).
   const named = /(?<![a-z0-9])([nu]\d{5})(?![0-9])/i.exec(`${title} ${fileName}`)?.[1]?.toLowerCase();
   if (named && !said(title, 'title')) return { kind: KOLADA_POPULATION.has(named) ? 'population' : 'other', evidence: 'kolada', said: named.toUpperCase() };
+  const fromTitle = said(title, 'title');
+  if (fromTitle) return fromTitle;
+  // A title that says something, but not a population, is not SCB's plain population table.
+  if (title.trim() !== '') return { kind: 'other', evidence: 'title', said: title.trim() };
   return (
-    said(title, 'title') ??
     said(fileName.replace(/[-_.]+/g, ' '), 'file-name') ??
     // SCB's own layout: a region column and a bare year (`"region","2017"`) or `Antal` (`Region;Antal`).
     (/^(antal)?$/i.test(rest) ? { kind: 'population', evidence: 'layout', said: header } : { kind: 'other', evidence: 'none', said: header })
   );
+}
+
+/** A population forecast (`Befolkningsprognos 2024–2027`): said by the header, the title or the file name. */
+export function isProjection(header: string, title: string, fileName: string): boolean {
+  return PROJECTION.test(`${header} ${title} ${fileName.replace(/[-_.]+/g, ' ')}`);
 }
 
 /** A Kolada KPI's own age, where its title gives it. */

@@ -158,16 +158,40 @@ export function whyNoRates(summary: Summary, sources: readonly LoadedSource[]): 
   if (summary.rates) return null;
   const hasUsage = sources.some((s) => s.guess.shape === 'usage');
   if (!hasUsage && summary.reference.length === 0) return null;
-  const population = summary.reference.filter((r) => r.kind === 'population');
   if (!hasUsage) return 'Inga tal per 10 000 barn: inget uttag med antal barn per metod och period är inläst.';
-  if (population.length === 0) return 'Inga tal per 10 000 barn: ingen befolkningsfil är inläst (barn 0–17 år per kommun och år).';
-  const held = population.map((r) => `${r.file} (${describeHeld(r)})`).join('; ');
-  return `Inga tal per 10 000 barn: ingen inläst befolkning avser barn 0–17 år med kön och år angivna – ${held}.`;
+  if (summary.reference.length === 0) return 'Inga tal per 10 000 barn: ingen befolkningsfil är inläst (barn 0–17 år per kommun och år).';
+  const held = summary.reference.map((r) => `${r.file} (${describeHeld(r)})`).join('; ');
+  return `Inga tal per 10 000 barn: ingen inläst fil ger barn 0–17 år per kommun med år angivet – ${held}.`;
 }
 
+const years = (r: ReferenceEntry) => (r.years.length === 0 ? 'inget år angivet' : `${r.years[0]}${r.years.length > 1 ? `–${r.years[r.years.length - 1]}` : ''}`);
+
+/** What a statistics file holds, and why it gives no rate, in a few words. */
 function describeHeld(r: ReferenceEntry): string {
   const ages = r.age_band === 'all' ? 'alla åldrar' : r.age_band === null ? 'okänd ålder' : `${r.age_band} år`;
-  const sex = r.sex === 'women' ? ', bara kvinnor' : r.sex === 'men' ? ', bara män' : '';
-  const years = r.years.length === 0 ? ', inget år angivet' : `, ${r.years[0]}${r.years.length > 1 ? `–${r.years[r.years.length - 1]}` : ''}`;
-  return `${ages}${sex}${years}`;
+  switch (r.no_rate) {
+    case 'not-population':
+      return `inte en befolkning: ${r.value.said}`;
+    case 'several-measures':
+      return 'flera olika mått, ingen befolkning';
+    case 'breakdown':
+      return 'uppdelad på något som inte kan summeras';
+    case 'ages-unknown':
+    case 'sex-unknown':
+      return 'åldrar eller kön som inte kan tolkas';
+    case 'one-sex':
+      return `${ages}, bara ${r.sex === 'women' ? 'kvinnor' : 'män'}, ${years(r)}`;
+    case 'no-children':
+      return `inga barn: ${ages}, ${years(r)}`;
+    case 'projection':
+      return `en prognos, ${years(r)}`;
+    case 'counties-only':
+      return `bara län, ${years(r)}`;
+    case 'no-year':
+      return `${ages}, inget år angivet`;
+    case 'not-children':
+      return `${ages}, ${years(r)}`;
+    default:
+      return `${ages}, ${years(r)}, inte vald för tal per 10 000`;
+  }
 }

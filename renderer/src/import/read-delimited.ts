@@ -62,12 +62,20 @@ function walk(parser: DelimitedParser, headerRow: number, visit: Visitor, progre
   visit.header(parser);
   const total = parser.bytes.length;
   let nextReport = progress ? parser.offset + PROGRESS_STEP : Infinity;
+  // Below a blank line, notes written in the first field alone (SCB's `Fotnoter;`, `Källa: SCB;`) are
+  // rows of the file, for the reader to account for (statistics-read.ts), not malformed ones.
+  let rows = 0;
+  let belowBlank = false;
   while (parser.next()) {
     if (parser.offset >= nextReport) {
       progress!(parser.offset / total);
       nextReport = parser.offset + PROGRESS_STEP;
     }
-    if (!parser.hasContent) continue; // blank line, or only delimiters
+    if (!parser.hasContent) {
+      belowBlank = rows > 0;
+      continue; // blank line, or only delimiters
+    }
+    rows++;
     if (parser.error) {
       visit.reject(parser.line, REASONS[parser.error]);
       continue;
@@ -75,6 +83,10 @@ function walk(parser: DelimitedParser, headerRow: number, visit: Visitor, progre
     const count = parser.fieldCount;
     let fits = count >= named;
     for (let i = width; fits && i < count; i++) if (parser.flags[i]! & CONTENT) fits = false;
+    if (!fits && belowBlank && count < named && countUpToLastContent(parser) === 1) {
+      if (!visit.row(parser, width)) break;
+      continue;
+    }
     if (!fits) {
       const fieldCount = count > width ? countUpToLastContent(parser) : count;
       visit.reject(parser.line, `${fieldCount} fält, rubriken har ${count > width ? width : named}`);

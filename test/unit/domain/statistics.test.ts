@@ -2,7 +2,7 @@
 // bands tile 0–17 exactly, both sexes in, and a value column that is a population.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fileNameYear, headerYear, parseAge, parseSex, populationBand, textBand, tileAges, valueMeaning, type AgeBand } from '../../../renderer/src/domain/statistics';
+import { contextYearOf, fileNameYear, headerYear, parseAge, parseSex, populationBand, textBand, tileAges, valueMeaning, type AgeBand } from '../../../renderer/src/domain/statistics';
 
 /** Cut points inside 1..17 → consecutive bands from 0 to 17 (`0-4`, `5-9`, `10-17` …). */
 const childBands = fc.uniqueArray(fc.integer({ min: 1, max: 17 }), { maxLength: 17 }).map((cuts) => {
@@ -132,6 +132,12 @@ describe('valueMeaning', () => {
     expect(valueMeaning('Antal', 'Antal anställda efter ålder och kommun nov 2017', 'x.xlsx').kind).toBe('other');
     expect(valueMeaning('Värde', '', 'export.csv').kind).toBe('other');
     expect(valueMeaning('Invånare per km²', '', 'x.csv').kind).toBe('other');
+    // A part of the children, named in the header or the title, is not the children.
+    expect(valueMeaning('Barn 0-17 år i trångbodda hushåll', '', 'x.csv').kind).toBe('other');
+    expect(valueMeaning('2023', 'Barn 0-17 år som bor med en ensamstående förälder', 'x.csv').kind).toBe('other');
+    expect(valueMeaning('Antal barn 0–17 år', '', 'x.csv').kind).toBe('population');
+    // A title that says something, but no population: not SCB's plain population table.
+    expect(valueMeaning('2023', 'Tabell 4', 'x.csv')).toMatchObject({ kind: 'other', evidence: 'title' });
   });
 });
 
@@ -142,6 +148,10 @@ describe('years and bands in words', () => {
     expect(headerYear('1968-2017')).toBeNull();
     expect(fileNameYear('population-0-17-2023.csv')).toBe(2023);
     expect(fileNameYear('scb-BE0101N1-kommun-1968-2017-wide.csv')).toBeNull();
+    // A date is when the file was fetched, not the year of its figures.
+    expect(fileNameYear('scb-export-hamtad-2025-01-15.csv')).toBeNull();
+    expect(fileNameYear('folkmangd-2023-uttag-20240105.csv')).toBe(2023);
+    expect(contextYearOf('Senaste uppdatering 2021-02-22')).toBeNull();
     expect(textBand('Folkmängd 0–17 år')).toEqual({ from: 0, to: 17 });
     expect(textBand('Invånare 65+ år')).toEqual({ from: 65, to: null });
     expect(textBand('Folkmängd')).toBeNull();

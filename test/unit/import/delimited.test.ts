@@ -92,6 +92,18 @@ describe('readDelimited', () => {
     expect(read.builders.map((b) => b.length)).toEqual([3, 3, 3]);
   });
 
+  it('keeps notes below a blank line, written in the first field alone, as rows for the reader to account for', () => {
+    // SCB's footnotes as Excel saves them: `Fotnoter;` under a three-column table. Above the blank line
+    // the same short row is malformed; a note with a second value below it is malformed too.
+    const read = readDelimited(bytes('a;b;c\n1;2;3\nx;\n\nFotnoter;\nKälla: SCB\ny;2\n'), ';', 0)!;
+    expect(read.rejected).toEqual([
+      { line: 3, reason: '2 fält, rubriken har 3' },
+      { line: 7, reason: '2 fält, rubriken har 3' },
+    ]);
+    expect(read.rowsRead).toBe(5);
+    expect(read.builders.map((b) => b.length)).toEqual([3, 3, 3]);
+  });
+
   it('accepts short rows when the missing fields have no name in the header (a trailing ;)', () => {
     const read = readDelimited(bytes('a;b;\n1;2\n3;4;\n'), ';', 0)!;
     expect(read.columns).toEqual(['a', 'b']); // the unnamed, empty column is dropped
