@@ -13,6 +13,10 @@ import { ImportError } from '../renderer/src/import/import-file';
 import { loadParquetNode } from '../renderer/src/import/parquet-node';
 import { loadSource, type LoadedSource } from '../renderer/src/domain/load-source';
 import { summarize, whyNoRates, type Summary } from '../renderer/src/domain/summarize';
+import { accountFile } from '../renderer/src/domain/accounting';
+import { createModel } from '../renderer/src/domain/model';
+import type { SavedState } from '../renderer/src/workspace/use-workspace-file';
+import { loadWorkspace, readWorkspace, WORKSPACE_EXTENSION, WorkspaceError } from '../renderer/src/workspace/workspace-file';
 import { sha256Hex } from '../renderer/src/export/sha256';
 import { DEFAULT_SUPPRESSION } from '../renderer/src/export/suppress';
 import { buildPack, packInput } from '../renderer/src/report/pack';
@@ -25,34 +29,78 @@ import { startNodeEngine } from './node-engine';
 
 const USAGE = `Användning / usage:
   metodkartan summarize [--json] FIL...   sammanfatta filer: enheter, metoder, andelar
+                                          (FIL kan vara en sparad arbetsyta, .metodkartan)
   metodkartan report --out MAPP [--lang sv|en] [--size a4|slide] [--county LÄNSKOD] [--period ÅR] FIL...
                                           rapportpaket: PDF, diagram som PNG, SVG och CSV, manifest.json`;
 
 class FileProblem extends Error {}
 
-type Loaded = LoadedSource & { bytes: Uint8Array };
+/** Where the command is, for the one line an unexpected error gets. */
+const at = { file: '', step: 'start' };
 
-async function loadAll(engine: Engine, files: readonly string[]): Promise<Loaded[]> {
+type Loaded = LoadedSource & { sha256: string };
+
+/** What the files give: their sources, and a workspace's own screen state where one was opened. */
+interface Inputs {
+  sources: Loaded[];
+  workspace: SavedState | null;
+}
+
+const WORKSPACE_PROBLEMS = { corrupt: 'errorWorkspaceCorrupt', foreign: 'errorWorkspaceForeign', 'future-version': 'errorWorkspaceFuture' } as const;
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FileProblem(translate('sv', code === 'ENOENT' ? 'errorNotFound' : 'errorRead', { file }));
+  }
+}
+
+/** A saved workspace, with the app's own checks, its files then as if loaded one by one. */
+async function openWorkspaceFile(engine: Engine, file: string): Promise<Inputs> {
+  at.step = 'öppna arbetsytan';
+  const bytes = await readBytes(file);
+  let state: SavedState;
+  try {
+    const read = await readWorkspace(bytes);
+    await createModel(engine);
+    await loadWorkspace(engine, read, [], loadParquetNode);
+    state = read.document.state as unknown as SavedState;
+  } catch (error) {
+    if (!(error instanceof WorkspaceError)) throw error;
+    throw new FileProblem(translate('sv', WORKSPACE_PROBLEMS[error.problem], { file }));
+  }
   const sources: Loaded[] = [];
-  for (const file of files) {
+  for (const s of state.files.sources) {
+    const account = s.account ?? (await accountFile(engine, s.table.table, s.table.columns.map((c) => c.name), s.guess));
+    sources.push({ table: s.table, guess: s.guess, account, statistics: s.statistics ?? null, sha256: s.sha256 });
+  }
+  return { sources, workspace: state };
+}
+
+/** The files in order; a workspace (at most one) opens first, the other files join it. */
+async function loadAll(engine: Engine, files: readonly string[]): Promise<Inputs> {
+  const workspaces = files.filter((file) => file.toLowerCase().endsWith(WORKSPACE_EXTENSION));
+  if (workspaces.length > 1) throw new FileProblem(`${workspaces[1]}: bara en arbetsyta åt gången kan läsas.`);
+  at.file = workspaces[0] ?? '';
+  const inputs: Inputs = workspaces[0] ? await openWorkspaceFile(engine, workspaces[0]) : { sources: [], workspace: null };
+  for (const file of files.filter((f) => !workspaces.includes(f))) {
+    at.file = file;
+    at.step = 'import';
     const name = path.basename(file);
-    let bytes: Uint8Array;
+    const bytes = await readBytes(file);
     try {
-      bytes = new Uint8Array(await readFile(file));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new FileProblem(translate('sv', code === 'ENOENT' ? 'errorNotFound' : 'errorRead', { file }));
-    }
-    try {
-      const taken = new Set(sources.map((s) => s.table.table));
-      sources.push({ ...(await loadSource(engine, { name, bytes }, taken, { loadParquet: loadParquetNode })), bytes });
+      const taken = new Set(inputs.sources.map((s) => s.table.table));
+      inputs.sources.push({ ...(await loadSource(engine, { name, bytes }, taken, { loadParquet: loadParquetNode })), sha256: await sha256Hex(bytes) });
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       const message = errorMessage(error, name, bytes.length);
       throw new FileProblem(translate('sv', message.key, message.params('sv')).replace(name, file));
     }
   }
-  return sources;
+  at.file = '';
+  return inputs;
 }
 
 function percent(share: number): string {
@@ -78,14 +126,18 @@ async function withEngine(command: (engine: Engine) => Promise<number>): Promise
   try {
     return await command(engine);
   } catch (error) {
-    if (error instanceof FileProblem) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
+    // Every failure is one line: a file's own problem in Swedish, anything else with its file and step.
+    if (error instanceof FileProblem) console.error(error.message);
+    else console.error(`Oväntat fel${at.file ? ` med ${at.file}` : ''} (${at.step}): ${firstLine(error)}`);
+    return 1;
   } finally {
-    await engine.close();
+    await engine.close().catch(() => undefined);
   }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]!.slice(0, 300);
 }
 
 /** `--flag value` pairs and the files; null when a flag is unknown or has no value. */
@@ -111,13 +163,17 @@ async function report(args: readonly string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const filters: Filters = { ...NO_FILTERS, county: parsed.flags.get('--county') ?? null, period: parsed.flags.get('--period') ?? null };
   return withEngine(async (engine) => {
-    const sources = await loadAll(engine, parsed.files);
-    const sections = await buildSections(engine, { filters, lang, sources: sources.map((s) => loadedFile(s.table.fileName, s.guess)) });
-    const inputs = await Promise.all(sources.map(async ({ table, guess, bytes }) => packInput(table, guess, await sha256Hex(bytes))));
+    const { sources, workspace } = await loadAll(engine, parsed.files);
+    at.step = 'rapport';
+    // A workspace brings its filters, suppression and chart texts; the flags narrow it further.
+    const base = workspace?.filters ?? NO_FILTERS;
+    const filters: Filters = { ...base, county: parsed.flags.get('--county') ?? base.county, period: parsed.flags.get('--period') ?? base.period };
+    const suppression = workspace?.suppression ?? DEFAULT_SUPPRESSION;
+    const sections = await buildSections(engine, { filters, lang, suppression, sources: sources.map((s) => loadedFile(s.table.fileName, s.guess)) });
+    const inputs = sources.map(({ table, guess, sha256 }) => packInput(table, guess, sha256));
     const pack = await buildPack(
-      { sections, inputs, filters, suppression: DEFAULT_SUPPRESSION, lang, size, appVersion: pkg.version, created: new Date() },
+      { sections, inputs, filters, suppression, lang, size, appVersion: pkg.version, created: new Date(), ...(workspace ? { edits: workspace.edits } : {}) },
       { fonts: await loadFontFilesNode(), wasm: loadResvgWasmNode, engine },
     );
     await mkdir(out, { recursive: true });
@@ -138,7 +194,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   return withEngine(async (engine) => {
-    const loaded = await loadAll(engine, files);
+    const { sources: loaded } = await loadAll(engine, files);
+    at.step = 'sammanfattning';
     const summary = await summarize(engine, loaded);
     const why = whyNoRates(summary, loaded);
     if (why) process.stderr.write(`${why}\n`);
@@ -148,4 +205,8 @@ async function main(argv: readonly string[]): Promise<number> {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Nothing may end the command with a stack trace: an error outside a command is one line too.
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(`Oväntat fel (${at.step}): ${firstLine(error)}`);
+  return 1;
+});

@@ -1,6 +1,17 @@
 // `metodkartan summarize --json` end to end: the real command line on the four shapes. Every number
 // below was counted by hand from test/fixtures/shapes (see make-fixtures.ts).
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { loadSource, type LoadedSource } from '../../renderer/src/domain/load-source';
+import { sha256Hex } from '../../renderer/src/export/sha256';
+import { loadParquetNode } from '../../renderer/src/import/parquet-node';
+import { saveWorkspace } from '../../renderer/src/workspace/workspace-file';
+import { startNodeEngine } from '../support/node-engine';
+import { savedStateFor } from '../support/saved-state';
 import { describe, expect, it } from 'vitest';
 import type { Summary } from '../../renderer/src/domain/summarize';
 
@@ -123,4 +134,41 @@ describe('metodkartan summarize --json', () => {
     expect(run('rapport', 'x.csv').status).toBe(2);
     expect(run('summarize', '--xml', 'x.csv').status).toBe(2);
   });
+
+  it('reads a saved workspace as its files, with the app’s checks; a tampered one is one line, exit 1, no SQL run', async () => {
+    const engine = await startNodeEngine();
+    const dir = await mkdtemp(path.join(tmpdir(), 'metodkartan-cli-'));
+    try {
+      const files = ['pilot-methods-survey-2023.xlsx', 'usage-2022-2024.csv'];
+      const sources: (LoadedSource & { sha256: string })[] = [];
+      for (const name of files) {
+        const bytes = new Uint8Array(await readFile(`data-samples/${name}`));
+        sources.push({ ...(await loadSource(engine, { name, bytes }, new Set(sources.map((s) => s.table.table)), { loadParquet: loadParquetNode })), sha256: await sha256Hex(bytes) });
+      }
+      const workspace = await saveWorkspace(engine, { sourceTables: sources.map((s) => s.table.table), state: savedStateFor(sources) as unknown as Record<string, unknown>, appVersion: '0.1.0', saved: new Date() }, loadParquetNode);
+      const target = path.join(dir, 'arbetsyta.metodkartan');
+      await writeFile(target, workspace);
+      const fromWorkspace = run('summarize', '--json', target);
+      expect(fromWorkspace.stderr).not.toMatch(/Error|at /);
+      expect(fromWorkspace.status).toBe(0);
+      const fromFiles = run('summarize', '--json', ...files.map((f) => `data-samples/${f}`));
+      expect(JSON.parse(fromWorkspace.stdout)).toEqual(JSON.parse(fromFiles.stdout));
+
+      // A column type that is SQL: refused before the database is touched, in one line.
+      const files2 = unzipSync(workspace);
+      const document = JSON.parse(strFromU8(files2['workspace.json']!)) as { tables: { columns: { type: string }[] }[] };
+      document.tables[0]!.columns[0]!.type = "VARCHAR); COPY (SELECT 42) TO 'pwned.csv'; CREATE TABLE x (a VARCHAR";
+      files2['workspace.json'] = strToU8(JSON.stringify(document));
+      const tampered = path.join(dir, 'manipulerad.metodkartan');
+      await writeFile(tampered, zipSync(files2));
+      const refused = spawnSync('node', [path.resolve('node_modules/.bin/tsx'), path.resolve('scripts/metodkartan.ts'), 'summarize', '--json', tampered], { encoding: 'utf8', timeout: 60_000, cwd: dir });
+      expect(refused.status).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr.trim()).toBe(`${tampered} är skadad eller ofullständig och kunde inte öppnas. Det du hade öppet är orört.`);
+      expect(existsSync(path.join(dir, 'pwned.csv'))).toBe(false);
+    } finally {
+      await engine.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -9,16 +9,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileAtomically, type FileSystem } from '../../electron/ipc/handlers';
 import { toRows, type Engine, type Row } from '../../renderer/src/db/engine';
 import { runQuery, type QueryId } from '../../renderer/src/db/query-files';
-import { loadSource } from '../../renderer/src/domain/load-source';
+import { loadSource, type LoadedSource } from '../../renderer/src/domain/load-source';
 import { createModel } from '../../renderer/src/domain/model';
 import { loadParquetNode } from '../../renderer/src/import/parquet-node';
 import { loadWorkspace, readWorkspace, saveWorkspace, WorkspaceError, type WorkspaceDocument } from '../../renderer/src/workspace/workspace-file';
 import { startNodeEngine } from '../support/node-engine';
+import { savedStateFor } from '../support/saved-state';
+import { sha256Hex } from '../../renderer/src/export/sha256';
+import type { SavedState } from '../../renderer/src/workspace/use-workspace-file';
 
 const SAMPLES = ['pilot-methods-survey-2023.xlsx', 'pilot-activities-survey-2023.csv', 'usage-2022-2024.csv', 'assessment-training-2024.csv', 'population-0-17-2023.csv'];
 const VIEW_QUERIES: QueryId[] = ['overview', 'overview_sources', 'method_adoption', 'scale_answers', 'training_coverage', 'county_method_share', 'county_units', 'coverage_gaps', 'usage_trend', 'usage_periods', 'unit_matches', 'unmatched_methods', 'population_rate'];
 const DALARNA = ['20', null, null, '2023'];
-const STATE = { filters: { county: '20', skrGroup: null, unitType: null, period: '2023', method: 'fft' }, edits: { 'adoption-tfco': { title: 'TFCO i Dalarna', note: 'Egen not – “citat” €' } }, tab: 'counties' };
+/** The state on screen as the app saves it; its files are filled in once the samples are loaded. */
+let STATE: SavedState;
 
 let saved: Engine;
 let sourceTables: string[];
@@ -42,12 +46,16 @@ async function sourceTableNames(engine: Engine): Promise<string[]> {
 beforeAll(async () => {
   saved = await startNodeEngine();
   const taken = new Set<string>();
+  const sources: (LoadedSource & { sha256: string })[] = [];
   for (const name of SAMPLES) {
-    const { table } = await loadSource(saved, { name, bytes: new Uint8Array(await readFile(`data-samples/${name}`)) }, taken, { loadParquet: loadParquetNode });
-    taken.add(table.table);
+    const fileBytes = new Uint8Array(await readFile(`data-samples/${name}`));
+    const loaded = await loadSource(saved, { name, bytes: fileBytes }, taken, { loadParquet: loadParquetNode });
+    taken.add(loaded.table.table);
+    sources.push({ ...loaded, sha256: await sha256Hex(fileBytes) });
   }
   sourceTables = [...taken];
-  bytes = await saveWorkspace(saved, { sourceTables, state: STATE, appVersion: '0.1.0', saved: new Date('2026-11-30T12:00:00Z') }, loadParquetNode);
+  STATE = savedStateFor(sources);
+  bytes = await saveWorkspace(saved, { sourceTables, state: STATE as unknown as Record<string, unknown>, appVersion: '0.1.0', saved: new Date('2026-11-30T12:00:00Z') }, loadParquetNode);
 }, 120_000);
 
 afterAll(async () => {
@@ -136,6 +144,18 @@ describe('workspace file', () => {
     ['a table file missing', () => rezip((files) => delete files['tables/002.parquet']), 'corrupt'],
     ['a model table left out', () => withDocument((d) => (d.tables = d.tables.filter((t) => t.name !== 'unit_map'))), 'corrupt'],
     ['a column type that does not fit the data', () => withDocument((d) => (d.tables[0]!.columns[0]!.type = 'DATE')), 'corrupt'],
+    // Hostile files: nothing in them may run as SQL, and nothing is half-opened.
+    ['a column type that is SQL', () => withDocument((d) => (d.tables[0]!.columns[0]!.type = 'VARCHAR); CREATE TABLE pwned AS SELECT 42 AS x; CREATE TABLE staging_dummy (a VARCHAR')), 'corrupt'],
+    ['a model column type that is SQL', () => withDocument((d) => (d.tables.find((t) => t.name === 'unit_map')!.columns[0]!.type = "VARCHAR); COPY (SELECT 1) TO 'pwned.csv'; --")), 'corrupt'],
+    ['a table the app does not write', () => withDocument((d) => (d.tables.find((t) => t.name === 'unit_map')!.name = 'pwned')), 'corrupt'],
+    ['a model table with other columns', () => withDocument((d) => d.tables.find((t) => t.name === 'unit_map')!.columns.reverse()), 'corrupt'],
+    ['a source table name that is not an identifier the app makes', () => withDocument((d) => (d.sourceTables[0] = 'x"; DROP TABLE sources; --')), 'corrupt'],
+    ['a state without its fields', () => withDocument((d) => (d.state = {})), 'corrupt'],
+    ['a method filter that is a path', () => withDocument((d) => ((d.state as unknown as SavedState).filters.method = '../../../../x')), 'corrupt'],
+    ['an unknown county code', () => withDocument((d) => ((d.state as unknown as SavedState).filters.county = "20' OR 1=1")), 'corrupt'],
+    ['an unknown tab', () => withDocument((d) => ((d.state as unknown as SavedState).tab = 'admin')), 'corrupt'],
+    ['files on screen that are not its tables', () => withDocument((d) => (d.state as unknown as SavedState).files.sources.pop()), 'corrupt'],
+    ['a role that is not one', () => withDocument((d) => ((d.state as unknown as SavedState).files.sources[0]!.guess.roles = { x: { role: 'sql' } as never })), 'corrupt'],
   ];
 
   describe('refusals', () => {
@@ -156,6 +176,7 @@ describe('workspace file', () => {
       await expect(attempt).rejects.toBeInstanceOf(WorkspaceError);
       await expect(attempt).rejects.toMatchObject({ problem });
       expect(await picture(engine, open)).toEqual(before);
+      expect(toRows(await engine.query("SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name IN ('pwned', 'staging_dummy')"))).toEqual([{ n: 0 }]);
       expect(toRows(await engine.query("SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name LIKE 'workspace_staging_%'"))).toEqual([{ n: 0 }]);
     });
   });

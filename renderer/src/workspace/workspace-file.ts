@@ -13,6 +13,7 @@ import { WORKSPACE_TABLES } from '../domain/model';
 import { sha256Hex } from '../export/sha256';
 import type { LoadParquet } from '../import/parquet';
 import { quoteIdent } from '../import/table-name';
+import { isColumnType, workspaceDocument } from './workspace-schema';
 
 export const WORKSPACE_FORMAT = 'metodkartan-workspace';
 export const WORKSPACE_VERSION = 2;
@@ -61,8 +62,22 @@ const MIGRATIONS: Record<number, (document: WorkspaceDocument) => WorkspaceDocum
   // Version 2 reads statistics files for their band and year (`population` per region and year, and
   // `reference_files`). Version 1's population (a figure per unit name, of no stated age or year)
   // cannot be read as one: it is left out, and its file gives a population again once imported anew.
-  1: (document) => ({ ...document, version: 2, tables: document.tables.filter((t) => t.name !== 'population') }),
+  1: (document) => ({ ...document, version: 2, tables: document.tables.filter((t) => t.name !== 'population'), state: withStatisticsRoles(document.state) }),
 };
+
+/** Version 1 called a statistics file's shape and its figure `population`: the same file in version 2's words. */
+function withStatisticsRoles(state: WorkspaceState): WorkspaceState {
+  const rename = (roles: unknown) =>
+    roles && typeof roles === 'object' ? Object.fromEntries(Object.entries(roles).map(([column, role]) => [column, (role as { role?: unknown })?.role === 'population' ? { role: 'value' } : role])) : roles;
+  const files = state.files as { sources?: unknown; preferences?: { templates?: unknown } } | undefined;
+  const sources = Array.isArray(files?.sources)
+    ? files.sources.map((s: { guess?: { shape?: unknown; roles?: unknown } }) =>
+        s?.guess ? { ...s, guess: { ...s.guess, shape: s.guess.shape === 'population' ? 'statistics' : s.guess.shape, roles: rename(s.guess.roles) } } : s,
+      )
+    : files?.sources;
+  const templates = Array.isArray(files?.preferences?.templates) ? files.preferences.templates.map((t: { roles?: unknown }) => ({ ...t, roles: rename(t?.roles) })) : files?.preferences?.templates;
+  return files ? { ...state, files: { ...files, sources, preferences: { ...files.preferences, templates } } } : state;
+}
 
 /** Model tables a migrated file may lack: they open empty. */
 const ADDED_IN: Record<string, number> = { population: 2, reference_files: 2 };
@@ -137,7 +152,14 @@ export async function readWorkspace(bytes: Uint8Array): Promise<{ document: Work
     throw new WorkspaceError('corrupt', 'layout');
   }
   const savedAs = raw.version!;
-  const document = migrate(raw as WorkspaceDocument);
+  // Migrations lift the file first; the lifted document then meets the one schema, whole.
+  const parsed = workspaceDocument.safeParse(migrate(raw as WorkspaceDocument));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new WorkspaceError('corrupt', `${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+  }
+  const document = parsed.data as WorkspaceDocument;
+  checkTables(document);
   for (const table of document.tables) {
     const data = files[table.file];
     if (!data || (await sha256Hex(data)) !== table.sha256) throw new WorkspaceError('corrupt', table.name);
@@ -147,6 +169,36 @@ export async function readWorkspace(bytes: Uint8Array): Promise<{ document: Work
     if (required && !document.tables.some((t) => t.name === model)) throw new WorkspaceError('corrupt', `missing ${model}`);
   }
   return { document, files };
+}
+
+/**
+ * The tables are the app's own: every source table listed once and shown in the state, every other
+ * table a model table, each stored once; the state's files are exactly the source tables.
+ */
+function checkTables(document: WorkspaceDocument): void {
+  const names = document.tables.map((t) => t.name);
+  const sources = new Set(document.sourceTables);
+  const shown = (document.state as { files: { sources: { table: { table: string } }[]; selected: string | null } }).files;
+  const problems = [
+    new Set(names).size !== names.length && 'a table stored twice',
+    sources.size !== document.sourceTables.length && 'a source table listed twice',
+    names.some((name) => !sources.has(name) && !(WORKSPACE_TABLES as readonly string[]).includes(name)) && 'a table the app does not write',
+    document.sourceTables.some((name) => !names.includes(name) || (WORKSPACE_TABLES as readonly string[]).includes(name)) && 'a source table missing',
+    (shown.sources.length !== sources.size || shown.sources.some((s) => !sources.has(s.table.table))) && 'the files on screen are not the source tables',
+    shown.selected !== null && !sources.has(shown.selected) && 'the selected file is not among them',
+    new Set(document.tables.map((t) => t.file)).size !== names.length && 'two tables in one file',
+  ].filter((problem) => problem !== false);
+  if (problems.length > 0) throw new WorkspaceError('corrupt', problems.join('; '));
+}
+
+/** A model table stored with other columns than this version's model has is not this app's. */
+async function checkModelColumns(engine: Engine, document: WorkspaceDocument): Promise<void> {
+  for (const table of document.tables) {
+    if (!(WORKSPACE_TABLES as readonly string[]).includes(table.name)) continue;
+    const live = await columnsOf(engine, table.name);
+    const same = live.length === table.columns.length && live.every((c, i) => c.name === table.columns[i]!.name && c.type === table.columns[i]!.type);
+    if (!same) throw new WorkspaceError('corrupt', `${table.name}: columns`);
+  }
 }
 
 const staged = (index: number) => `workspace_staging_${index}`;
@@ -163,9 +215,12 @@ export async function loadWorkspace(
   loadParquet: LoadParquet,
 ): Promise<WorkspaceDocument> {
   const { document, files } = read;
+  await checkModelColumns(engine, document);
   const parquet = await loadParquet();
   try {
     for (const [index, table] of document.tables.entries()) {
+      // Names quoted, types only from the allow-list the schema checked (never text from the file as SQL).
+      if (!table.columns.every((c) => isColumnType(c.type))) throw new WorkspaceError('corrupt', `${table.name}: column type`);
       const columns = table.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ');
       await engine.query(`CREATE OR REPLACE TABLE ${staged(index)} (${columns})`);
       if (table.rows === 0) continue;

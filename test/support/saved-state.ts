@@ -1,0 +1,22 @@
+// A workspace's screen state as the app saves it, for loaded sample files: what a valid
+// `workspace.json` holds beside its tables.
+import type { LoadedSource } from '../../renderer/src/domain/load-source';
+import type { SavedState } from '../../renderer/src/workspace/use-workspace-file';
+
+export function savedStateFor(sources: readonly (LoadedSource & { sha256: string })[], overrides: Partial<SavedState> = {}): SavedState {
+  const state: SavedState = {
+    tab: 'counties',
+    filters: { county: '20', skrGroup: null, unitType: null, period: '2023', method: 'fft' },
+    edits: { 'adoption-tfco': { title: 'TFCO i Dalarna', note: 'Egen not – “citat” €' } },
+    suppression: { enabled: true, threshold: 5 },
+    invited: 65,
+    files: {
+      sources: sources.map(({ table, guess, account, statistics, sha256 }) => ({ table, guess, account, statistics, sha256, unitsMatched: 56, unitsUnmatched: [], methodsMatched: 12, methodsUnmatched: [] })),
+      selected: sources[0]?.table.table ?? null,
+      preferences: { templates: [], units: {}, methods: { 'sociala insatsgrupper sig': 'lokal:sociala insatsgrupper sig' } },
+    },
+    ...overrides,
+  };
+  // As a file's JSON gives it back: no `undefined` fields.
+  return JSON.parse(JSON.stringify(state)) as SavedState;
+}
