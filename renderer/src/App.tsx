@@ -281,7 +281,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
         <Suspense fallback={null}>
           <ExportDialog
             spec={exporting}
-            edit={edits[exporting.id]}
+            edit={Object.hasOwn(edits, exporting.id) ? edits[exporting.id] : undefined}
             onEdit={(edit) => setEdits((all) => ({ ...all, [exporting.id]: edit }))}
             platform={platform}
             assets={EXPORT_ASSETS}

@@ -3,8 +3,9 @@
 import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
 import type { Lang } from '../../../electron/shared/ipc-contract';
 import type { MessageKey } from '../../../electron/shared/strings';
-import { formatBytes } from '../format';
+import { formatBytes, formatNumber } from '../format';
 import { ImportError, type ImportErrorCode } from '../import/import-file';
+import { LIMITS, type LimitCode } from '../import/limits';
 import { PlatformError } from '../platform';
 
 export interface UserMessage {
@@ -24,7 +25,28 @@ const IMPORT_KEYS: Record<ImportErrorCode, MessageKey> = {
   'bad-json': 'errorBadJson',
   'json-not-table': 'errorJsonNotTable',
   parse: 'errorParse',
+  'too-many-columns': 'errorTooManyColumns',
+  'field-too-long': 'errorFieldTooLong',
+  'cell-too-long': 'errorCellTooLong',
+  'unzipped-too-large': 'errorUnzippedTooLarge',
+  'unzip-ratio': 'errorUnzipRatio',
+  'too-many-cells': 'errorTooManyCells',
+  'too-deep': 'errorTooDeep',
 };
+
+/** Limits that are sizes in bytes (`1 MB`); the others are counts (`16 384`). */
+const BYTE_LIMITS: ReadonlySet<LimitCode> = new Set<LimitCode>(['field-too-long', 'unzipped-too-large']);
+
+const isLimit = (code: ImportErrorCode): code is LimitCode => code in LIMITS;
+
+/** The limit a refused file passed, as its message names it (`detail` holds it as digits); '' for other errors. */
+function limitText(error: ImportError, lang: Lang): string {
+  const code = error.code;
+  if (!isLimit(code)) return '';
+  const given = Number(error.detail);
+  const limit = error.detail !== '' && Number.isFinite(given) ? given : LIMITS[code];
+  return BYTE_LIMITS.has(code) ? formatBytes(limit, lang) : formatNumber(limit, lang, 0);
+}
 
 export function tooLargeMessage(fileName: string, size: number): UserMessage {
   return {
@@ -36,7 +58,7 @@ export function tooLargeMessage(fileName: string, size: number): UserMessage {
 export function errorMessage(error: unknown, fileName: string, size = 0): UserMessage {
   if (error instanceof ImportError) {
     if (error.code === 'too-large') return tooLargeMessage(fileName, size);
-    return { key: IMPORT_KEYS[error.code], params: () => ({ file: error.fileName, reason: error.detail }) };
+    return { key: IMPORT_KEYS[error.code], params: (lang) => ({ file: error.fileName, reason: error.detail, limit: limitText(error, lang) }) };
   }
   if (error instanceof PlatformError && error.code === 'file-too-large') return tooLargeMessage(fileName, size);
   // Unexpected: the user gets a plain sentence, the developer console keeps the detail.

@@ -73,14 +73,39 @@ export async function createEngine(
   };
 }
 
-/** Arrow becomes plain rows here and nowhere else. BigInt (from COUNT, SUM) becomes number. */
+/**
+ * Arrow becomes plain rows here and nowhere else. BigInt (from COUNT, SUM) becomes number.
+ *
+ * Column names come from users' files, so a row has no prototype and is filled column by column from
+ * the schema. Arrow's toJSON() builds an ordinary object: there a column named `__proto__` hit the
+ * prototype setter and its value was lost (reading it gave Object.prototype, "[object Object]" in the
+ * preview and the table CSV), and any `constructor` or `toString` a row lacks reads Object's own members
+ * ("function Object()…"). Rows read with `row[name]`, `in`, Object.keys/entries, spread and
+ * JSON.stringify as before; they have no hasOwnProperty or toString of their own. A name repeated in a
+ * result (SELECT a, a) keeps the last column's value, as toJSON() did.
+ */
 export function toRows(table: Table): Row[] {
-  return table.toArray().map((row: { toJSON(): Row }) => {
-    const plain = row.toJSON();
-    for (const key of Object.keys(plain)) {
-      const value = plain[key];
-      if (typeof value === 'bigint') plain[key] = Number(value);
+  // The benchmark's native engine (bench/queries.ts) hands in @duckdb/node-api rows dressed as a Table
+  // with toArray() and toJSON() only, no schema: their entries go onto prototype-less rows the same way.
+  if (!(table.schema as Table['schema'] | undefined)) {
+    return table.toArray().map((plain: { toJSON(): Row }) => {
+      const row = Object.create(null) as Row;
+      for (const [name, value] of Object.entries(plain.toJSON())) row[name] = typeof value === 'bigint' ? Number(value) : value;
+      return row;
+    });
+  }
+  const names = table.schema.fields.map((field) => field.name);
+  const rows: Row[] = [];
+  for (const batch of table.batches) {
+    const columns = names.map((_, c) => batch.getChildAt(c));
+    for (let r = 0; r < batch.numRows; r++) {
+      const row = Object.create(null) as Row;
+      for (let c = 0; c < names.length; c++) {
+        const value: unknown = columns[c]?.get(r) ?? null;
+        row[names[c]!] = typeof value === 'bigint' ? Number(value) : value;
+      }
+      rows.push(row);
     }
-    return plain;
-  });
+  }
+  return rows;
 }

@@ -1,5 +1,6 @@
 // One chart as a file: PNG at 1×, 2× or 3×, SVG with its font, PDF, or its figures as CSV or XLSX.
 // The app and the report pack make them the same way; `assets` says where fonts and wasm come from.
+import { exportText } from '../safe-text';
 import type { ChartSpec } from './chart-spec';
 import { chartSvg, type ExportSize } from './chart-svg';
 import { fontFaceCss, measureWith, type FontFiles, type TextMeasure } from './fonts';
@@ -30,9 +31,13 @@ function measureOf(fonts: FontFiles): TextMeasure {
   return measure;
 }
 
-/** "Strukturerad familjebehandling (12–17 år)" → "strukturerad-familjebehandling-12-17-ar". */
+/**
+ * "Strukturerad familjebehandling (12–17 år)" → "strukturerad-familjebehandling-12-17-ar". Only a-z, 0-9
+ * and "-" remain; bidi controls and other hidden characters are dropped first, so they neither reorder
+ * the name nor split a word ("ab<U+200E>cd" → "abcd", not "ab-cd").
+ */
 export function fileSlug(text: string): string {
-  const slug = text
+  const slug = exportText(text)
     .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

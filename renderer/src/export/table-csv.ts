@@ -1,9 +1,11 @@
 // A table as CSV that Swedish Excel opens right: UTF-8 with BOM, semicolon, decimal comma, CRLF.
-// Cells a spreadsheet would run as a formula are neutralised (OWASP "CSV injection").
+// Cells a spreadsheet would run as a formula are neutralised (OWASP "CSV injection"), after hidden
+// characters (XML-forbidden, bidi controls) are dropped, as in every export (table-export.ts csvSafeText).
 import type { Row } from '../db/engine';
 import type { ColumnInfo } from '../db/table-info';
 import { formatTimestamp } from '../format';
-import { neutraliseFormula } from './table-export';
+import { exportText } from '../safe-text';
+import { csvSafeText } from './table-export';
 
 function text(value: unknown, type: string): string {
   if (value === null || value === undefined) return '';
@@ -13,7 +15,7 @@ function text(value: unknown, type: string): string {
     return String(value).replace('.', ',');
   }
   // A leading apostrophe makes Excel show the text instead of evaluating it.
-  return neutraliseFormula(String(value));
+  return csvSafeText(String(value));
 }
 
 function quote(cell: string): string {
@@ -28,7 +30,10 @@ export function tableToCsv(columns: readonly ColumnInfo[], rows: readonly Row[])
   return new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
 }
 
-/** `enkät 2023.xlsx` → `enkät 2023.csv`. */
+/**
+ * `enkät 2023.xlsx` → `enkät 2023.csv`. Bidi controls (and XML-forbidden characters) go first: with
+ * U+202E in it, a name ending in ".csv" can read as if it ended in something else.
+ */
 export function csvFileName(sourceName: string): string {
-  return `${sourceName.replace(/\.[^.]*$/, '')}.csv`;
+  return `${exportText(sourceName).replace(/\.[^.]*$/, '')}.csv`;
 }

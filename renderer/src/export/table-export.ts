@@ -6,8 +6,11 @@
 // exponent, no rounding, so they survive the round trip.
 // XLSX: numeric cells stay numeric, shares (0..1) carry a '0%' format, the header row is bold.
 //
-// In both, text a spreadsheet would run as a formula is neutralised (OWASP "CSV injection"). Numbers are
-// never touched: -2 is a number, not an attack.
+// In the CSV, text a spreadsheet would run as a formula is neutralised (OWASP "CSV injection"). Numbers
+// are never touched: -2 is a number, not an attack. Not in the XLSX: its text cells are strings, never
+// formulas, so the apostrophe would only show ("'- Övriga").
+// In both, texts lose XML-forbidden characters and bidi controls (safe-text.ts) before anything else, so
+// a hidden character can neither hide a leading "=" from the guard nor reorder what the reader sees.
 //
 // Runs in the renderer (bundled by Vite) and in Node (tests, headless scripts): no node:* imports.
 // write-excel-file's "universal" entry is the one that works in both; it yields a Blob (global in
@@ -17,6 +20,7 @@
 // blob: URL; the app's CSP refuses it and the promise would never settle. The app's build gives it a
 // synchronous zip instead (vite.config.ts, zip-sync.ts).
 import writeExcelFile, { type Cell, type SheetData } from 'write-excel-file/universal';
+import { exportText } from '../safe-text';
 
 export interface DataColumn {
   name: string;
@@ -45,15 +49,23 @@ export const SWEDISH_CSV: CsvOptions = Object.freeze({ delimiter: ';', decimal: 
 /** Comma-separated with decimal points, for English-locale tools and scripts. */
 export const INTERNATIONAL_CSV: CsvOptions = Object.freeze({ delimiter: ',', decimal: '.', bom: true });
 
-// The characters OWASP lists as starting a formula (or a DDE payload) in Excel, LibreOffice and Sheets.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// The characters OWASP lists as starting a formula (or a DDE payload) in Excel, LibreOffice and Sheets,
+// and their full-width forms (U+FF1D U+FF0B U+FF0D U+FF20), which Excel with an East Asian input locale
+// may take as the ASCII ones.
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
- * Text that a spreadsheet would evaluate (starting with = + - @ tab or CR) gets a leading apostrophe, which
- * makes Excel show the text as it is. Anything else is returned unchanged, '-' inside a text included.
+ * Text that a spreadsheet would evaluate (starting with = + - @ tab or CR, or full-width = + - @) gets a
+ * leading apostrophe, which makes Excel show the text as it is. Anything else is returned unchanged, '-'
+ * inside a text included. For CSV only (see the top of this file).
  */
 export function neutraliseFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A text as a CSV cell holds it before quoting: hidden characters dropped first, then the formula guard. */
+export function csvSafeText(text: string): string {
+  return neutraliseFormula(exportText(text));
 }
 
 /**
@@ -78,7 +90,7 @@ function plainNumber(value: number, decimal: ',' | '.'): string {
 function csvText(value: string | number | null | undefined, decimal: ',' | '.'): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? plainNumber(value, decimal) : '';
-  return neutraliseFormula(value);
+  return csvSafeText(value);
 }
 
 /** RFC 4180: a cell with the delimiter, a double quote or a line break is quoted, quotes doubled. */
@@ -110,7 +122,7 @@ export function dataTableToCsv(table: DataTable, options: CsvOptions = SWEDISH_C
 const SHEET_NAME_MAX = 31;
 
 function sheetName(title: string): string {
-  const cleaned = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = exportText(title).replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
   // Cut by code points so a character outside the BMP is never split in half.
   let name = '';
   for (const ch of cleaned) {
@@ -127,7 +139,7 @@ function xlsxCell(value: string | number | null, column: DataColumn): Cell {
     if (!Number.isFinite(value)) return null;
     return column.kind === 'share' ? { value, type: Number, format: '0%' } : { value, type: Number };
   }
-  return { value: neutraliseFormula(value), type: String };
+  return { value: exportText(value), type: String };
 }
 
 /** A column wide enough for its header and its longest value, within reason (in characters). */
@@ -143,14 +155,14 @@ function columnWidth(column: DataColumn, index: number, rows: readonly (string |
 
 /**
  * The table as XLSX bytes: one sheet named after the title, a bold (and frozen) header row, numbers as
- * numeric cells, shares as numbers formatted '0%', text neutralised as in the CSV, and the footnotes below
- * the table after an empty row, one per row in the first column.
+ * numeric cells, shares as numbers formatted '0%', text without the formula guard (see above), and the
+ * footnotes below the table after an empty row, one per row in the first column.
  */
 export async function dataTableToXlsx(table: DataTable): Promise<Uint8Array> {
-  const header: Cell[] = table.columns.map((c) => ({ value: neutraliseFormula(c.name), type: String, fontWeight: 'bold' }));
+  const header: Cell[] = table.columns.map((c) => ({ value: exportText(c.name), type: String, fontWeight: 'bold' }));
   const body: Cell[][] = table.rows.map((row) => table.columns.map((c, j) => xlsxCell(row[j] ?? null, c)));
   const footnotes = table.footnotes ?? [];
-  const notes: Cell[][] = footnotes.length > 0 ? [[null], ...footnotes.map((note): Cell[] => [{ value: neutraliseFormula(note), type: String }])] : [];
+  const notes: Cell[][] = footnotes.length > 0 ? [[null], ...footnotes.map((note): Cell[] => [{ value: exportText(note), type: String }])] : [];
   const data: SheetData = [header, ...body, ...notes];
   const blob = await writeExcelFile(data, {
     sheet: sheetName(table.title),

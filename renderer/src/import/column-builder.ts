@@ -2,7 +2,9 @@
 // (for text) and, while every value so far is a number or an ISO date, that value too. At the end
 // the column is BIGINT, DOUBLE, DATE, TIMESTAMP or VARCHAR, and a single pass over the file suffices.
 // Arrow buffers are built by hand: apache-arrow's builders use `new Function`, which the CSP forbids.
+// Text values lose the characters XML 1.0 forbids here, as the bytes are copied (see push).
 import { DateDay, Float64, Int64, makeData, TimestampMicrosecond, Utf8, type Data, type DataType } from 'apache-arrow';
+import { hasSuspectByte, stripXmlForbiddenBytes } from '../safe-text';
 import { DATE, EMPTY, FLOAT, INT, TEXT, TIMESTAMP, classifyBytes, type ValueKind } from './parse-value';
 
 const MS_PER_DAY = 86_400_000;
@@ -77,6 +79,10 @@ export class ColumnBuilder {
       data.set(src.subarray(s, e), j);
       j += size;
     }
+    // A control character in a name (U+0001 from a copy-paste or an old system) made every chart it was
+    // drawn in malformed SVG. Dropped here, once, for text only: a value that parsed as a number or date
+    // has none. The scan is one table lookup a byte, and the copy is redone only where one is found.
+    if (kind === TEXT && hasSuspectByte(data, this.byteLength, j)) j = stripXmlForbiddenBytes(data, this.byteLength, j);
     this.byteLength = j;
     this.validity[row >> 3]! |= 1 << (row & 7);
     this.offsets[++this.length] = j;

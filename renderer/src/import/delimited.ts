@@ -3,7 +3,10 @@
 // callers copy or decode what they need, so a 200 MB file never becomes 200 MB of strings.
 // Each record knows the physical line it starts on, so a rejected row is reported by the line number
 // the user sees in a text editor.
+// Limits (limits.ts): a record holds at most MAX_COLUMNS fields and a field at most MAX_CSV_FIELD_BYTES;
+// past either the parser throws LimitError before scanning or allocating more.
 import type { Delimiter } from './detect-delimiter';
+import { LimitError, MAX_COLUMNS, MAX_CSV_FIELD_BYTES } from './limits';
 
 export const QUOTED = 1;
 export const ESCAPED = 2; // contains "" pairs to unescape
@@ -63,6 +66,7 @@ export class DelimitedParser {
     let content = false;
     let multiLine = false;
     let ended = false; // by a line end (not by the end of the bytes)
+    let overlong = false; // a quoted field ran over lines past the field limit: a quote never closed
     let error: RecordError | null = null;
     let starts = this.starts;
     let ends = this.ends;
@@ -78,10 +82,17 @@ export class DelimitedParser {
       if (p < n && b[p] === QUOTE) {
         p++;
         const s = p;
+        const stop = n - s > MAX_CSV_FIELD_BYTES ? s + MAX_CSV_FIELD_BYTES + 1 : n;
+        const firstLine = line;
         let flag = QUOTED;
         for (;;) {
-          if (p >= n) {
+          if (p >= stop) {
             error = 'unterminated-quote';
+            if (p >= n) break;
+            // Past the limit: over line ends, a quote that never closes (reject the row, read on from
+            // its next line); on one line, one field too long for any table.
+            if (line === firstLine) throw new LimitError('field-too-long');
+            overlong = true;
             break;
           }
           const c = b[p]!;
@@ -123,13 +134,15 @@ export class DelimitedParser {
         break;
       }
       const s = p;
+      const stop = n - s > MAX_CSV_FIELD_BYTES ? s + MAX_CSV_FIELD_BYTES + 1 : n;
       let flag = 0;
-      while (p < n) {
+      while (p < stop) {
         const c = b[p]!;
         if (c === D || c === LF || c === CR) break;
         if (c !== SPACE && c !== TAB) flag = CONTENT;
         p++;
       }
+      if (p > s + MAX_CSV_FIELD_BYTES) throw new LimitError('field-too-long');
       starts[f] = s;
       ends[f] = p;
       flags[f] = flag;
@@ -145,7 +158,8 @@ export class DelimitedParser {
       break;
     }
     // In a prefix, a record running into the end may be cut off: leave it for a longer prefix.
-    if (!this.complete && (error === 'unterminated-quote' || (!error && !ended))) return false;
+    // (A quote that ran past the field limit is no cut-off: it never closes.)
+    if (!this.complete && ((error === 'unterminated-quote' && !overlong) || (!error && !ended))) return false;
     this.fieldCount = fields;
     // A quote that ran over a line end and then broke the record is, most likely, one never closed.
     this.error = error && multiLine ? 'unterminated-quote' : error;
@@ -199,8 +213,10 @@ export class DelimitedParser {
     return decoder.decode(this.bytes.subarray(this.recordStart, this.recordEnd)).replace(/\r?\n$|\r$/, '');
   }
 
+  /** Room for more fields; a record may not hold more than MAX_COLUMNS. */
   private grow() {
-    const size = this.starts.length * 2;
+    if (this.starts.length >= MAX_COLUMNS) throw new LimitError('too-many-columns');
+    const size = Math.min(this.starts.length * 2, MAX_COLUMNS);
     const starts = new Int32Array(size);
     const ends = new Int32Array(size);
     const flags = new Uint8Array(size);

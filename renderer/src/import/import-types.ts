@@ -14,6 +14,11 @@ export type { RejectedRow } from './read-delimited';
  * - bad-xlsx: not a readable XLSX · sheet-not-found: the chosen sheet is not in the workbook
  * - bad-parquet: not a readable Parquet file · bad-json: not valid JSON · json-not-table: valid JSON
  *   but not an array of objects (nor one object per line) · parse: the database refused the data
+ * - a resource limit passed (limits.ts; `detail` is the limit, as digits): too-many-columns: a row wider
+ *   than Excel's 16,384 columns · field-too-long: a CSV field over 1 MB · cell-too-long: an XLSX cell
+ *   over Excel's 32,767 characters · unzipped-too-large: an XLSX unzipping to more than the cap (bytes)
+ *   · unzip-ratio: an XLSX unzipping to more than so many times its size (a zip bomb) · too-many-cells:
+ *   a sheet's rows × columns over the cap · too-deep: JSON nested deeper than the cap
  */
 export type ImportErrorCode =
   | 'unsupported'
@@ -26,7 +31,14 @@ export type ImportErrorCode =
   | 'bad-parquet'
   | 'bad-json'
   | 'json-not-table'
-  | 'parse';
+  | 'parse'
+  | 'too-many-columns'
+  | 'field-too-long'
+  | 'cell-too-long'
+  | 'unzipped-too-large'
+  | 'unzip-ratio'
+  | 'too-many-cells'
+  | 'too-deep';
 
 export class ImportError extends Error {
   constructor(

@@ -6,6 +6,7 @@ import { Field, makeData, RecordBatch, Schema, Struct, Table, tableFromIPC, tabl
 import type { ColumnBuilder } from './column-builder';
 import { toUtf8 } from './decode-text';
 import { ImportError, type ImportDeps, type ImportOptions, type ParsedFile, type SourceFile } from './import-types';
+import { LimitError, limitImportError } from './limits';
 import { parquetToIpc } from './parquet';
 import { fillDelimited, scanDelimited } from './read-delimited';
 import { cellsToArrow } from './rows-to-arrow';
@@ -140,7 +141,8 @@ async function parseParquet(file: SourceFile, plan: ParquetPlan): Promise<Parsed
 /**
  * Reads one file, as `options` say (anything not given is detected, as sniffFile shows), into Arrow
  * IPC batches ready for `importFile` to insert. Throws ImportError for a file that cannot be read
- * (running out of memory is 'too-large'); any other error is a bug or a bad option.
+ * (running out of memory is 'too-large', a resource limit passed its own code, limits.ts); any other
+ * error is a bug or a bad option.
  * `onProgress` hears 0 to 1, rising: a CSV about every megabyte, other formats at start and end.
  */
 export async function parseFile(file: SourceFile, options: ImportOptions = {}, deps: ImportDeps = {}, onProgress?: Progress): Promise<ParsedFile> {
@@ -166,6 +168,7 @@ export async function parseFile(file: SourceFile, options: ImportOptions = {}, d
     return parsed;
   } catch (error) {
     if (error instanceof ImportError) throw error;
+    if (error instanceof LimitError) throw limitImportError(error, file.name);
     if (isOutOfMemory(error)) throw new ImportError('too-large', file.name, firstLine(error));
     throw error;
   }

@@ -1,6 +1,8 @@
 // JSON → header and rows of cells: an array of objects, or NDJSON (one object per line). Columns keep
 // the order the keys have in the file (JSON.parse puts integer-like keys such as "2023" first, so the
 // first object's keys are read from the text), then keys first seen in later objects.
+import { stripXmlForbidden } from '../safe-text';
+import { LimitError, MAX_COLUMNS, MAX_JSON_DEPTH } from './limits';
 import type { RejectedRow } from './read-delimited';
 import type { Cell } from './read-xlsx';
 
@@ -67,8 +69,9 @@ function table(objects: readonly JsonObject[], firstKeys: string[], rejected: Re
   };
   firstKeys.forEach(add);
   for (const object of objects) for (const key of Object.keys(object)) add(key);
+  if (columns.length > MAX_COLUMNS) throw new LimitError('too-many-columns');
   const rows = objects.map((object) => columns.map((key) => toCell(object[key])));
-  return { columns, rows, rowsRead: objects.length + rejectedCount, rejected, rejectedCount };
+  return { columns: columns.map(stripXmlForbidden), rows, rowsRead: objects.length + rejectedCount, rejected, rejectedCount };
 }
 
 function parse(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -80,12 +83,41 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false; messag
 }
 
 /**
+ * Throws LimitError when arrays and objects nest deeper than MAX_JSON_DEPTH anywhere in `text`: one
+ * pass over the characters, no recursion, before JSON.parse (whose result would be walked recursively,
+ * by JSON.stringify among others). With `lines`, each line is a document of its own (NDJSON).
+ */
+export function checkJsonDepth(text: string, lines: boolean, max = MAX_JSON_DEPTH): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (lines && (c === 0x0a || c === 0x0d)) {
+      depth = 0;
+      inString = false;
+    } else if (inString) {
+      if (c === 0x5c) i++; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) throw new LimitError('too-deep');
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+      depth--;
+    }
+  }
+}
+
+/**
  * Reads an array of objects or NDJSON. Throws JsonShapeError for anything else. A file that is one
  * JSON object is not a table, unless `lines` says the file is NDJSON (`.ndjson`, `.jsonl`).
+ * Throws LimitError for nesting deeper than MAX_JSON_DEPTH or more than MAX_COLUMNS keys.
  */
 export function readJson(text: string, lines = false, maxListed = 1000): JsonTable {
   const start = text.search(/\S/);
   if (start < 0) throw new JsonShapeError('bad-json');
+  // An array is one document over all its lines; anything else may be NDJSON, read line by line.
+  checkJsonDepth(text, text[start] !== '[');
   if (text[start] === '[') {
     const parsed = parse(text);
     if (!parsed.ok) throw new JsonShapeError('bad-json', parsed.message);

@@ -19,19 +19,22 @@ import {
   type Data,
   type DataType,
 } from 'apache-arrow';
+import { stripXmlForbidden } from '../safe-text';
 import { DATE, EMPTY, FLOAT, INT, TIMESTAMP, classifyText } from './parse-value';
 import type { Cell } from './read-xlsx';
 
 /**
  * Header cells → unique, non-empty column names (`kolumn_3` for a blank, `Namn_2` for a repeat).
- * Unique regardless of case, since SQL identifiers are case-insensitive.
+ * Unique regardless of case, since SQL identifiers are case-insensitive. Characters XML 1.0 forbids are
+ * dropped first (safe-text.ts): a name is drawn in every exported chart, and one U+0001 made the SVG
+ * malformed. A name of nothing else counts as blank.
  */
 export function uniqueHeaders(header: readonly Cell[], width: number): string[] {
   const used = new Set<string>();
   const names: string[] = [];
   for (let i = 0; i < width; i++) {
     const raw = header[i];
-    const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw ?? '').trim();
+    const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : stripXmlForbidden(String(raw ?? '')).trim();
     const base = text === '' ? `kolumn_${i + 1}` : text;
     let name = base;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}_${n}`;
@@ -164,8 +167,12 @@ function columnData({ type, values }: TypedColumn): Data {
   return makeData({ type: type as Utf8, length, nullCount, nullBitmap, valueOffsets, data });
 }
 
+/**
+ * A cell as text. Characters XML 1.0 forbids are dropped (safe-text.ts), once, here: every text value of
+ * a spreadsheet or JSON file comes through on its way to the table, and the preview shows the same.
+ */
 export function toText(cell: Cell): string {
-  return cell instanceof Date ? cell.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '') : String(cell);
+  return cell instanceof Date ? cell.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '') : stripXmlForbidden(String(cell));
 }
 
 export interface SheetTable {

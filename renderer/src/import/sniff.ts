@@ -17,6 +17,7 @@ import {
   type Sniffed,
   type SourceFile,
 } from './import-types';
+import { LimitError, limitImportError } from './limits';
 import { looksLikeParquet, parquetToIpc, type LoadParquet } from './parquet';
 import { HEADER_SEARCH_ROWS, previewDelimited } from './read-delimited';
 import { JsonShapeError, readJson, type JsonTable } from './read-json';
@@ -116,6 +117,7 @@ async function planXlsx(file: SourceFile, options: ImportOptions): Promise<XlsxP
   try {
     workbook = await readWorkbook(file.bytes);
   } catch (error) {
+    if (error instanceof LimitError) throw error; // planFile names the limit
     throw new ImportError('bad-xlsx', file.name, error instanceof Error ? error.message : '');
   }
   const sheets = workbook.map((sheet) => ({ name: sheet.name, rowCount: nonBlankRows(sheet.rows) }));
@@ -164,9 +166,19 @@ function planJson(file: SourceFile, options: ImportOptions): JsonPlan {
 
 /**
  * Reads what is needed to know how to import the file (and, with `preview`, to show its first rows).
- * Throws ImportError for a file we cannot read.
+ * Throws ImportError for a file we cannot read, or one past a resource limit (limits.ts): a CSV's
+ * header wider than MAX_COLUMNS is refused here, before any column is made.
  */
 export async function planFile(file: SourceFile, options: ImportOptions = {}, deps: ImportDeps = {}, preview = true): Promise<Plan> {
+  try {
+    return await planFormat(file, options, deps, preview);
+  } catch (error) {
+    if (error instanceof LimitError) throw limitImportError(error, file.name);
+    throw error;
+  }
+}
+
+async function planFormat(file: SourceFile, options: ImportOptions, deps: ImportDeps, preview: boolean): Promise<Plan> {
   checkHeaderRow(options.headerRow);
   const kind = fileKind(file.name);
   if (kind === 'unsupported') throw new ImportError('unsupported', file.name);

@@ -95,6 +95,17 @@ export function stamp(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/**
+ * The file name (without extension) of section `index` in the pack: its number and its spec id, with
+ * everything but a-z, 0-9, ".", "_" and "-" replaced by "-". Spec ids carry method ids, and a method id
+ * can come from the filters (a workspace file): "/", "\", ":", bidi controls or control characters must
+ * reach neither a zip entry nor a path the command line writes. The number in front keeps names
+ * distinct and never lets one be ".." alone.
+ */
+export function entryBase(index: number, specId: string): string {
+  return `${pad(index + 1)}-${specId.toLowerCase().replace(/[^a-z0-9._-]/g, '-').slice(0, 80)}`;
+}
+
 export async function buildPack(request: PackRequest, deps: PackDeps): Promise<Map<string, Uint8Array>> {
   const { lang, sections } = request;
   const t: Translate = (key, params) => translate(lang, key, params);
@@ -105,8 +116,10 @@ export async function buildPack(request: PackRequest, deps: PackDeps): Promise<M
   const pdfSections = [];
 
   for (const [index, generated] of sections.entries()) {
-    const section = { ...generated, spec: withEdits(generated.spec, request.edits?.[generated.spec.id]) };
-    const base = `${pad(index + 1)}-${section.spec.id}`;
+    // The user's own texts by chart id; an id is never looked up on the object's prototype (`__proto__`).
+    const edit = request.edits && Object.hasOwn(request.edits, generated.spec.id) ? request.edits[generated.spec.id] : undefined;
+    const section = { ...generated, spec: withEdits(generated.spec, edit) };
+    const base = entryBase(index, section.spec.id);
     const drawn = chartSvg(section.spec, request.size, measure);
     // The SVG file carries its font; the PNG is drawn by resvg, which is handed the font itself.
     files.set(`${base}.svg`, encoder.encode(chartSvg(section.spec, request.size, measure, fontCss).svg));

@@ -190,17 +190,18 @@ describe('dataTableToXlsx', () => {
     return { numberFormat, bold: font.includes('<b/>') };
   }
 
-  it('writes the values back as read-excel-file reads them, numbers numeric', async () => {
+  it('writes the values back as read-excel-file reads them, numbers numeric, text without the CSV formula guard', async () => {
     const sheet = await readBack(await dataTableToXlsx(table));
+    // XLSX text cells are strings, never formulas: an apostrophe would only show.
     expect(sheet.data).toEqual([
       ['Kommun', 'Antal barn', 'Andel'],
       ['Mörbylånga', 1234, 0.41],
-      ['\'=HYPERLINK("http://x")', -2, null],
+      ['=HYPERLINK("http://x")', -2, null],
       ['Åre', '..', 0.5],
-      ["'@SUM(A1)", 0, 1],
+      ['@SUM(A1)', 0, 1],
       [null, null, null],
       ['.. = färre än 5; uppgiften visas inte för att skydda enskilda (sekretess).', null, null],
-      ["'+46 källa", null, null],
+      ['+46 källa', null, null],
     ]);
     // Numeric cells, not numbers as text (negative ones included); the suppressed mark stays text.
     expect(typeof sheet.data[1]?.[1]).toBe('number');
