@@ -42,7 +42,7 @@ async function importsOrRefuses(name: string, bytes: Uint8Array): Promise<void> 
     const loaded = await loadSource(engine, { name, bytes }, new Set(), { loadParquet: loadParquetNode });
     await unloadSource(engine, loaded.table.table);
   } catch (error) {
-    if (!(error instanceof ImportError)) throw new Error(`${name}: not an ImportError: ${String(error)}`);
+    if (!(error instanceof ImportError)) throw new Error(`${name}: not an ImportError: ${String(error)}`, { cause: error });
   }
   // Nothing is left behind by a refusal (or by a load taken away again).
   expect(await tableNames()).toEqual(tablesBefore);
@@ -130,7 +130,7 @@ describe('fuzz: opening a workspace', () => {
           // It opened: put the original work back for the next run.
           await loadWorkspace(engine, await readWorkspace(workspace), read.document.sourceTables, loadParquetNode);
         } catch (error) {
-          if (!(error instanceof WorkspaceError)) throw new Error(`not a WorkspaceError: ${String(error)}`);
+          if (!(error instanceof WorkspaceError)) throw new Error(`not a WorkspaceError: ${String(error)}`, { cause: error });
         }
         expect(await snapshot(open)).toEqual(before);
         expect(toRows(await engine.query("SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name = 'pwned' OR table_name LIKE 'workspace_staging_%'"))).toEqual([{ n: 0 }]);

@@ -65,6 +65,7 @@ export const REASON_KEYS: Record<IgnoreReason, MessageKey> = {
   'free-text': 'ignoreReasonFreeText',
   'scale-order': 'ignoreReasonScaleOrder',
   'not-recognised': 'ignoreReasonNotRecognised',
+  'too-many-columns': 'ignoreReasonTooManyColumns',
   chosen: 'ignoreReasonChosen',
 };
 

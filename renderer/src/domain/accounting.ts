@@ -75,7 +75,7 @@ export async function accountFile(
   // The rows the import leaves aside, counted in one pass over the table (a million-row extract included):
   // totals, rows without a unit, rows per sex beside their total, and count cells without a value.
   const onlyTotals = totalsOnly(guess);
-  const measures = columns.filter((c) => ['count', 'trained', 'staff', 'value'].includes(guess.roles[c]?.role ?? ''));
+  const measures = columns.filter((c) => ['count', 'trained', 'staff'].includes(guess.roles[c]?.role ?? ''));
   const hasUnit = unit ? ` AND coalesce(${cellText(unit)}, '') <> ''` : '';
   const noValueSql = measures.map((c) => `count(*) FILTER (WHERE number_value(${quoteIdent(c)}) IS NULL AND NOT coalesce(${isTotal}, false)${hasUnit}${onlyTotals})`);
   const [rows = {}] = toRows(

@@ -3,11 +3,14 @@ import { toRows, type Engine } from '../db/engine';
 import type { ColumnInfo } from '../db/table-info';
 import { quoteIdent } from '../import/table-name';
 import { cellText, TOTALS } from './cells';
-import type { ColumnProfile } from './shape-detect';
+import { MAX_SHAPE_COLUMNS, type ColumnProfile } from './shape-detect';
 
 /** Enough rows to see every option of a survey; a million-row extract needs no more to show its shape. */
 const SAMPLE_ROWS = 5000;
 const DISTINCT_VALUES = 60;
+/** Columns counted per query, and columns whose values are read. */
+const COUNT_COLUMNS = 64;
+const VALUE_COLUMNS = 1000;
 /** Each profile samples into a table of its own: two may run at once (settings changed quickly). */
 let samples = 0;
 
@@ -21,6 +24,8 @@ export async function profileTable(
   columns: readonly ColumnInfo[],
   unitColumn?: string,
 ): Promise<ColumnProfile[]> {
+  // Too wide to have a shape (shape-detect.ts): nothing to sample.
+  if (columns.length > MAX_SHAPE_COLUMNS) return columns.map((c) => ({ name: c.name, type: c.type, values: [] }));
   const profiles: ColumnProfile[] = [];
   const unit = unitColumn === undefined ? null : `lower(${cellText(unitColumn)})`;
   // Rows without a unit are not imported either: a sum written under the name column (`Totalt` beside an
@@ -29,7 +34,8 @@ export async function profileTable(
   // Notes below a table (SCB's `Fotnoter`, `Källa: SCB`) are written in its first column alone: left out,
   // they cannot outnumber the regions of a small download and hide its region column.
   if (columns.length > 1) {
-    const others = columns.slice(1).map((c) => `coalesce(${cellText(c.name)}, '') <> ''`);
+    // A few columns beside the first tell a table row from a note; all of a 16,384-column file need not.
+    const others = columns.slice(1, 33).map((c) => `coalesce(${cellText(c.name)}, '') <> ''`);
     conditions.push(`rowid <= (SELECT coalesce(max(rowid), -1) FROM ${quoteIdent(table)} WHERE ${others.join(' OR ')})`);
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
@@ -42,16 +48,23 @@ export async function profileTable(
     // scalar subquery, DuckDB-WASM 1.32 returns no rows for DISTINCT … LIMIT once a column holds over
     // ~2,000 distinct values.)
     const filled = (c: number) => `nullif(${cellText(columns[c]!.name)}, '')`;
-    const [counts = {}] = toRows(
-      await engine.query(
-        `SELECT ${columns.map((_, c) => `count(${filled(c)})::INTEGER AS f${c}, count(DISTINCT ${filled(c)})::INTEGER AS d${c}`).join(', ') || '1'}
-         FROM ${sampleTable}`,
-      ),
-    );
-    for (const [c, column] of columns.entries()) {
-      const values = toRows(
-        await engine.query(`SELECT DISTINCT v FROM (SELECT ${cellText(column.name)} AS v FROM ${sampleTable}) WHERE v IS NOT NULL AND v <> '' LIMIT ${DISTINCT_VALUES}`),
+    // A few dozen columns per query: one query over thousands of columns holds a hash table per column
+    // at once (a 1,000-column file took gigabytes).
+    const counts: Record<string, unknown> = {};
+    for (let start = 0; start < columns.length; start += COUNT_COLUMNS) {
+      const chunk = columns.slice(start, start + COUNT_COLUMNS).map((_, k) => start + k);
+      const [row = {}] = toRows(
+        await engine.query(`SELECT ${chunk.map((c) => `count(${filled(c)})::INTEGER AS f${c}, count(DISTINCT ${filled(c)})::INTEGER AS d${c}`).join(', ')} FROM ${sampleTable}`),
       );
+      Object.assign(counts, row);
+    }
+    for (const [c, column] of columns.entries()) {
+      // Values of the first columns only: no shape reads past a thousand columns, and a query per column
+      // of a 16,384-column file would take minutes (its other columns are counted, and left unread).
+      const values =
+        c < VALUE_COLUMNS
+          ? toRows(await engine.query(`SELECT DISTINCT v FROM (SELECT ${cellText(column.name)} AS v FROM ${sampleTable}) WHERE v IS NOT NULL AND v <> '' LIMIT ${DISTINCT_VALUES}`))
+          : [];
       profiles.push({
         name: column.name,
         type: column.type,

@@ -27,6 +27,7 @@ export const IGNORE_REASONS = [
   'free-text', // comments, free answers
   'scale-order', // answers that look ordered: the user is asked to confirm the order
   'not-recognised', // none of the above: the user may give it a role
+  'too-many-columns', // a table wider than any survey or extract: its shape is not read (MAX_SHAPE_COLUMNS)
   'chosen', // the user chose "not used"
 ] as const;
 export type IgnoreReason = (typeof IGNORE_REASONS)[number];
@@ -230,7 +231,7 @@ function isSexBreakdown(c: ColumnProfile): boolean {
 /** Why a column that has no role is not used. */
 function ignoreReason(c: ColumnProfile, m: Matchers, unitColumn: string | null): IgnoreReason {
   const values = c.values.map((v) => v.trim());
-  if (values.length === 0) return 'empty';
+  if (values.length === 0) return (c.filled ?? 0) > 0 ? 'not-recognised' : 'empty';
   if (/^(DATE|TIMESTAMP|TIME)/.test(c.type) || (TIMESTAMP_HEADER.test(c.name) && share(values, (v) => /\d{1,4}[-/.:]\d{1,2}/.test(v)) >= 0.8)) return 'timestamp';
   if (EMAIL_HEADER.test(c.name) || share(values, (v) => /^[^\s@]+@[^\s@]+$/.test(v)) >= 0.5) return 'email';
   if (ROW_ID_HEADER.test(c.name.trim())) return 'row-id';
@@ -302,7 +303,17 @@ function statisticsRoles(unit: ColumnProfile, rest: readonly ColumnProfile[], pe
   return roles;
 }
 
+/**
+ * No survey, extract or statistics table is wider (a questionnaire of a few hundred options, SCB's 50
+ * years): a wider one (up to the import's 16,384) is loaded and shown, but its shape is not read,
+ * which would cost minutes and gigabytes for nothing.
+ */
+export const MAX_SHAPE_COLUMNS = 2000;
+
 export function detectShape(columns: readonly ColumnProfile[], m: Matchers): ShapeGuess {
+  if (columns.length > MAX_SHAPE_COLUMNS) {
+    return { shape: 'unknown', roles: Object.fromEntries(columns.map((c) => [c.name, { role: 'ignore', reason: 'too-many-columns' }])) };
+  }
   const roles: Record<string, ColumnRole> = Object.fromEntries(columns.map((c) => [c.name, { role: 'ignore' } as ColumnRole]));
   const done = (): ShapeGuess => ({ shape: shapeFromRoles(roles), roles: withReasons(roles, columns, m) });
   const unitName = findUnitColumn(columns, m) ?? countyColumn(columns, m);

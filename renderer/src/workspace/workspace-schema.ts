@@ -27,6 +27,7 @@ const text = (max = 10_000) => z.string().max(max);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const code = (codes: readonly string[]) => z.string().refine((value) => codes.includes(value));
 /** A catalogue id (`fft`) or a local method's (`lokal:stödsamtal`): no path, no control character. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a method id may not hold
 const METHOD_ID = /^([a-z0-9][a-z0-9-]{0,63}|lokal:[^/\\\u0000-\u001f\u007f]{1,200})$/u;
 
 const storedTable = z.object({

@@ -1,7 +1,7 @@
 // Shape detection with small stand-in matchers, so each rule is visible in the test itself.
 import { describe, expect, it } from 'vitest';
 import { MATCHERS } from '../../../renderer/src/domain/load-source';
-import { detectShape, findUnitColumn, type ColumnProfile, type Matchers } from '../../../renderer/src/domain/shape-detect';
+import { detectShape, findUnitColumn, MAX_SHAPE_COLUMNS, type ColumnProfile, type Matchers } from '../../../renderer/src/domain/shape-detect';
 
 const UNITS = ['Falu kommun', 'Falun', 'Västerås stad', 'Mörbylånga kommun', 'Skärholmen', 'Enskede-Årsta-Vantör'];
 const METHODS: Record<string, string> = { komet: 'komet', fft: 'fft', mst: 'mst', savry: 'savry', earl: 'earl', 'insatser: komet': 'komet', 'insatser: fft': 'fft', 'bedömning: savry': 'savry' };
@@ -118,6 +118,15 @@ describe('detectShape', () => {
     );
     expect(guess.shape).toBe('statistics');
     expect(guess.roles['arbetsställets sektortillhörighet']).toEqual({ role: 'ignore', reason: 'breakdown' });
+  });
+
+  it('reads no shape past 2,000 columns: each column says why, none is guessed', () => {
+    const columns = [col('Kommun', 'VARCHAR', ['Falun']), ...Array.from({ length: MAX_SHAPE_COLUMNS }, (_, i) => col(`k${i}`, 'BIGINT', ['1']))];
+    const guess = detectShape(columns, m);
+    expect(guess.shape).toBe('unknown');
+    expect(new Set(Object.values(guess.roles).map((r) => JSON.stringify(r)))).toEqual(new Set([JSON.stringify({ role: 'ignore', reason: 'too-many-columns' })]));
+    // One column fewer is read as usual.
+    expect(detectShape(columns.slice(0, MAX_SHAPE_COLUMNS), m).roles.Kommun).toEqual({ role: 'unit' });
   });
 
   it('finds a long-form usage extract with its period and count', () => {
