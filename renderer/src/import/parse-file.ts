@@ -10,6 +10,7 @@ import { LimitError, limitImportError } from './limits';
 import { parquetToIpc } from './parquet';
 import { fillDelimited, scanDelimited } from './read-delimited';
 import { cellsToArrow } from './rows-to-arrow';
+import { stripXmlForbidden } from '../safe-text';
 import { planFile, type DelimitedPlan, type JsonPlan, type ParquetPlan, type XlsxPlan } from './sniff';
 
 /** Rows per Arrow batch handed to DuckDB (a multiple of 8, so validity bytes split cleanly). */
@@ -55,7 +56,7 @@ function columnsToIpc(names: readonly string[], builders: readonly ColumnBuilder
 /** The non-blank cells of the rows above the header, one line: a table's title and subtitle. */
 function titleText(rows: readonly (readonly string[])[]): string {
   return rows
-    .flatMap((row) => row.map((cell) => cell.trim()).filter((cell) => cell !== ''))
+    .flatMap((row) => row.map((cell) => stripXmlForbidden(cell).trim()).filter((cell) => cell !== ''))
     .join(' ')
     .slice(0, 1000);
 }
