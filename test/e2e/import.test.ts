@@ -110,6 +110,22 @@ describe('importing exports', () => {
     await page.getByRole('alert').getByRole('button', { name: 'Stäng' }).click();
   });
 
+  it('keeps the window responsive for a very wide file: the first 300 columns shown, the rest said', async () => {
+    const { page } = app;
+    const width = 5000;
+    const header = ['Kommun', ...Array.from({ length: width - 1 }, (_, i) => `k${i}`)].join(';');
+    const row = ['Falun', ...Array.from({ length: width - 1 }, (_, i) => String(i))].join(';');
+    await dropFile(page, 'bred.csv', new TextEncoder().encode(`${header}\n${row}\n${row}\n`));
+    await page.getByRole('heading', { name: 'Importera bred.csv', exact: true }).waitFor();
+    await page.getByText('Visar de första 300 av 5 000 kolumner.').first().waitFor();
+    expect(await page.locator('tr.roles select').count()).toBe(300);
+    // Too wide to have a shape: each column says why.
+    expect(await page.getByTestId('shape').textContent()).toBe('Okänd form – ange vilken kolumn som är enhet och vilka som är metoder');
+    expect(await page.locator('.role-reason').first().textContent()).toBe('tabellen har fler än 2 000 kolumner – formen läses inte; dela upp den eller vänd den till rader');
+    await page.getByRole('button', { name: 'Avbryt', exact: true }).click();
+    await page.getByRole('heading', { name: 'Importera bred.csv', exact: true }).waitFor({ state: 'detached' });
+  });
+
   it('made no request outside its own origin and logged no error', () => {
     const origin = new URL(app.server.url).origin;
     expect(app.requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);

@@ -6,6 +6,7 @@ import { describeRejected } from '../import/import-file';
 import { useI18n } from '../i18n/i18n';
 import { REASON_KEYS, ROLE_KEYS, SHAPE_KEYS } from './MappingView';
 import { StatisticsLines } from './StatisticsPanel';
+import { shownColumns } from './DataGrid';
 
 const SHOWN_REJECTS = 20;
 
@@ -47,7 +48,7 @@ export function ImportReport({ source }: { source: Source }) {
           <details>
             <summary>{t('reportColumnsDetail')}</summary>
             <ul className="column-fates">
-              {source.account.columns.map((c) => (
+              {shownColumns(source.account.columns).map((c) => (
                 <li key={c.column}>
                   <strong>{c.column}</strong>: {c.fate === 'ignored' && c.reason ? t('fateIgnoredBecause', { reason: t(REASON_KEYS[c.reason]) }) : c.fate === 'unmatched' ? t('reportUnmatched', { names: c.name ?? '' }) : t(ROLE_KEYS[c.role])}
                 </li>

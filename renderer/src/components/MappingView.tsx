@@ -10,7 +10,7 @@ import type { ColumnRole, IgnoreReason, Shape } from '../domain/shape-detect';
 import type { StatisticsChoice } from '../domain/statistics-read';
 import { CITY_DISTRICTS, COUNTIES, MUNICIPALITIES, type ResolvedUnit, type UnitRef } from '../domain/units';
 import { formatNumber } from '../format';
-import { DataGrid } from './DataGrid';
+import { DataGrid, shownColumns } from './DataGrid';
 import { OfferedOptions } from './OfferedOptions';
 import { ScaleOrder } from './ScaleOrder';
 import { StatisticsPanel } from './StatisticsPanel';
@@ -230,7 +230,7 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
         label={t('preview')}
         headerAbove={
           <tr className="roles">
-            {table.columns.map((column) => {
+            {shownColumns(table.columns).map((column) => {
               const role = guess.roles[column.name] ?? { role: 'ignore' };
               return (
                 <th key={column.name} scope="col">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Engine, Row } from '../db/engine';
 import { previewRows } from '../db/table-info';
 import { formatNumber } from '../format';
-import { DataGrid } from './DataGrid';
+import { DataGrid, shownColumns } from './DataGrid';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../../../electron/shared/strings';
 import type { Delimiter } from '../import/detect-delimiter';
@@ -92,7 +92,7 @@ export function TablePreview({ source, engine, onExport }: Props) {
       <details className="columns">
         <summary>{t('columnsHeading')}</summary>
         <ul className="column-chips">
-          {table.columns.map((column) => (
+          {shownColumns(table.columns).map((column) => (
             <li key={column.name}>
               <span className="column-name">{column.name}</span> <span className="column-type">{column.type}</span>
             </li>
