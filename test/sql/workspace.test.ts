@@ -156,6 +156,8 @@ describe('workspace file', () => {
     ['an unknown tab', () => withDocument((d) => ((d.state as unknown as SavedState).tab = 'admin')), 'corrupt'],
     ['files on screen that are not its tables', () => withDocument((d) => (d.state as unknown as SavedState).files.sources.pop()), 'corrupt'],
     ['a role that is not one', () => withDocument((d) => ((d.state as unknown as SavedState).files.sources[0]!.guess.roles = { x: { role: 'sql' } as never })), 'corrupt'],
+    // A part deflated a thousandfold (a workspace is stored, never deflated): refused before it is unpacked.
+    ['a part that inflates a thousandfold', () => rezip((files) => (files['extra.bin'] = [new Uint8Array(20 * 1024 * 1024), { level: 9 }] as never)), 'corrupt'],
   ];
 
   describe('refusals', () => {

@@ -32,10 +32,11 @@ const IMPORT_KEYS: Record<ImportErrorCode, MessageKey> = {
   'unzip-ratio': 'errorUnzipRatio',
   'too-many-cells': 'errorTooManyCells',
   'too-deep': 'errorTooDeep',
+  'json-too-large': 'errorJsonTooLarge',
 };
 
 /** Limits that are sizes in bytes (`1 MB`); the others are counts (`16 384`). */
-const BYTE_LIMITS: ReadonlySet<LimitCode> = new Set<LimitCode>(['field-too-long', 'unzipped-too-large']);
+const BYTE_LIMITS: ReadonlySet<LimitCode> = new Set<LimitCode>(['field-too-long', 'unzipped-too-large', 'json-too-large']);
 
 const isLimit = (code: ImportErrorCode): code is LimitCode => code in LIMITS;
 

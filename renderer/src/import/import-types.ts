@@ -38,7 +38,8 @@ export type ImportErrorCode =
   | 'unzipped-too-large'
   | 'unzip-ratio'
   | 'too-many-cells'
-  | 'too-deep';
+  | 'too-deep'
+  | 'json-too-large';
 
 export class ImportError extends Error {
   constructor(

@@ -2,7 +2,7 @@
 // the order the keys have in the file (JSON.parse puts integer-like keys such as "2023" first, so the
 // first object's keys are read from the text), then keys first seen in later objects.
 import { stripXmlForbidden } from '../safe-text';
-import { LimitError, MAX_COLUMNS, MAX_JSON_DEPTH } from './limits';
+import { LimitError, MAX_COLUMNS, MAX_JSON_BYTES, MAX_JSON_DEPTH } from './limits';
 import type { RejectedRow } from './read-delimited';
 import type { Cell } from './read-xlsx';
 
@@ -114,6 +114,8 @@ export function checkJsonDepth(text: string, lines: boolean, max = MAX_JSON_DEPT
  * Throws LimitError for nesting deeper than MAX_JSON_DEPTH or more than MAX_COLUMNS keys.
  */
 export function readJson(text: string, lines = false, maxListed = 1000): JsonTable {
+  // Before any parsing: JSON.parse costs some thirty times the text (limits.ts).
+  if (text.length > MAX_JSON_BYTES) throw new LimitError('json-too-large');
   const start = text.search(/\S/);
   if (start < 0) throw new JsonShapeError('bad-json');
   // An array is one document over all its lines; anything else may be NDJSON, read line by line.

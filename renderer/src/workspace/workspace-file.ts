@@ -19,6 +19,13 @@ export const WORKSPACE_FORMAT = 'metodkartan-workspace';
 export const WORKSPACE_VERSION = 2;
 export const WORKSPACE_EXTENSION = '.metodkartan';
 
+/**
+ * What a workspace may unpack to: its tables go into DuckDB-WASM beside the app (1.5 GB in all), so a
+ * larger one could not be opened anyway. `workspace.json` is a few megabytes even for many files.
+ */
+const MAX_WORKSPACE_BYTES = 512 * 1024 * 1024;
+const MAX_PART_BYTES = 256 * 1024 * 1024;
+
 /** One stored table: its file in the ZIP, its DuckDB columns, and a hash that catches a damaged file. */
 export interface StoredTable {
   name: string;
@@ -131,9 +138,21 @@ export async function saveWorkspace(
 export async function readWorkspace(bytes: Uint8Array): Promise<{ document: WorkspaceDocument; files: Record<string, Uint8Array> }> {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    // A workspace is stored, not deflated (saveWorkspace): a part that claims more than a workspace can
+    // hold, or inflates far beyond its bytes, is refused before it is unpacked (a 2.6 MB zip of 2.5 GB).
+    let total = 0;
+    files = unzipSync(bytes, {
+      filter: (part) => {
+        total += part.originalSize;
+        if (part.originalSize > MAX_PART_BYTES || total > MAX_WORKSPACE_BYTES || (part.compression !== 0 && part.originalSize > 100 * part.size + 1024 * 1024)) {
+          throw new WorkspaceError('corrupt', `${part.name}: ${part.originalSize} bytes`);
+        }
+        return true;
+      },
+    });
   } catch (error) {
     // Not a ZIP at all is a foreign file; a ZIP cut short is a damaged one.
+    if (error instanceof WorkspaceError) throw error;
     const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
     throw new WorkspaceError(isZip ? 'corrupt' : 'foreign', String(error));
   }

@@ -117,6 +117,13 @@ describe('JSON: nesting at most 64 deep', () => {
     await refused({ name: 'djup2.json', bytes: text(deep) }, 'too-deep', '64');
   });
 
+  it('refuses a JSON file over 30 MB before parsing it (JSON.parse costs some thirty times the text)', async () => {
+    const row = '{"Kommun":"Falun","Insats":"KOMET","Antal":3},';
+    const big = `[${row.repeat(Math.ceil((30 * 1024 * 1024) / row.length))}{"Kommun":"Mora"}]`;
+    const { sv } = await refused({ name: 'stor.json', bytes: text(big) }, 'json-too-large', String(30 * 1024 * 1024));
+    expect(sv).toBe('stor.json: JSON-filen är större än 30 MB (gränsen för en JSON-fil; spara stora uttag som CSV). Filen läses inte.');
+  });
+
   it('reads 64 levels (the array and its objects count), brackets inside strings not counted', () => {
     const cell = nested(62); // 1 (the array) + 1 (the object) + 62
     expect(readJson(`[{"Kommun":"Falun","x":${cell}}]`).rows[0]![1]).toBe(cell);
