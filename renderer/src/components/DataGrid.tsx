@@ -18,7 +18,7 @@ interface Props {
  * Columns a grid, a role header or a column list shows: a very wide file (up to the import's 16,384
  * columns) would make the window unresponsive, and nobody reads past a few hundred; the rest is said.
  */
-export const SHOWN_COLUMNS = 300;
+const SHOWN_COLUMNS = 300;
 
 export function shownColumns<T>(columns: readonly T[]): readonly T[] {
   return columns.length > SHOWN_COLUMNS ? columns.slice(0, SHOWN_COLUMNS) : columns;

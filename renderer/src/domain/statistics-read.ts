@@ -12,7 +12,7 @@ import { contextYearOf, fileNameYear, headerYear, isProjection, parseAge, parseS
 import { matchCounty, matchUnit, normaliseUnitName, SKR_GROUPS } from './units';
 
 /** Why rows give no figure: footnotes and notes below the table, the country and groups, … */
-export const IGNORED_ROW_REASONS = ['footnote', 'total', 'district', 'unmatched', 'no-value', 'duplicate', 'breakdown'] as const;
+const IGNORED_ROW_REASONS = ['footnote', 'total', 'district', 'unmatched', 'no-value', 'duplicate', 'breakdown'] as const;
 export type IgnoredRowReason = (typeof IGNORED_ROW_REASONS)[number];
 
 /** Why a statistics file gives no rate of children (the mapping view says it in words). */
@@ -71,8 +71,13 @@ const GROUP_NAMES = new Set(
 
 type RegionKind = 'municipality' | 'county' | 'district' | 'total' | 'unmatched';
 
+/** Each distinct region cell with what it is in the register. */
+function classifiedRegions(cells: readonly string[]) {
+  return cells.map((cell) => ({ cell, ...classifyRegion(cell) }));
+}
+
 /** One region cell → what it is in the register. A municipality wins over a county (`Region Gotland`). */
-export function classifyRegion(cell: string): { kind: RegionKind; municipality: string | null; county: string | null } {
+function classifyRegion(cell: string): { kind: RegionKind; municipality: string | null; county: string | null } {
   const text = cell.trim();
   // Kolada's `0001`–`0025` are the regions (counties); `0000` is the country.
   if (/^00[0-9]{2}$/.test(text)) {
@@ -123,7 +128,7 @@ interface Layout {
 }
 
 /** `Folkmängd 2017` → 2017 and `Folkmängd`; `2023 män` → 2023, män; `0-4 år` → that age. */
-export function headingOf(header: string): Heading & { rest: string } {
+function headingOf(header: string): Heading & { rest: string } {
   const dated = headerYear(header);
   let rest = dated ? dated.rest : header.trim();
   let age: string | null = null;
@@ -207,12 +212,19 @@ function contextYear(title: string, fileName: string): { year: number; from: 'ti
   return fromName === null ? null : { year: fromName, from: 'file-name' };
 }
 
-export async function readStatistics(
+type StatisticsTable = { table: string; fileName: string; format: string; title?: string };
+
+export async function readStatistics(engine: Engine, table: StatisticsTable, guess: ShapeGuess, choice: StatisticsChoice = {}): Promise<StatisticsReading | null> {
+  return (await inspect(engine, table, guess, choice))?.reading ?? null;
+}
+
+/** The reading, with the long form and the classified regions it was made from (addStatistics reuses them). */
+async function inspect(
   engine: Engine,
-  table: { table: string; fileName: string; format: string; title?: string },
+  table: StatisticsTable,
   guess: ShapeGuess,
-  choice: StatisticsChoice = {},
-): Promise<StatisticsReading | null> {
+  choice: StatisticsChoice,
+): Promise<{ reading: StatisticsReading; long: string; regions: ReturnType<typeof classifiedRegions> } | null> {
   const layout = layoutOf(guess, table.format);
   if (!layout || guess.shape !== 'statistics') return null;
   const title = table.title ?? '';
@@ -224,7 +236,7 @@ export async function readStatistics(
   const long = longSql(table.table, layout, constant);
 
   const regionCells = toRows(await engine.query(`SELECT DISTINCT region FROM (${long}) WHERE region IS NOT NULL`)).map((r) => String(r.region));
-  const regions = regionCells.map((cell) => ({ cell, ...classifyRegion(cell) }));
+  const regions = classifiedRegions(regionCells);
   const regionValues = regions.length === 0 ? `SELECT NULL::VARCHAR AS cell, NULL::VARCHAR AS kind, NULL::VARCHAR AS municipality_code, NULL::VARCHAR AS county_code WHERE false` : `SELECT * FROM (VALUES ${regions.map(() => '(?, ?, ?, ?)').join(', ')}) AS t(cell, kind, municipality_code, county_code)`;
   const regionParams = regions.flatMap((r) => [r.cell, r.kind, r.municipality, r.county]);
 
@@ -310,7 +322,7 @@ export async function readStatistics(
   const noRate = reasons.find(([holds]) => holds)?.[1] ?? null;
   const measure: Measure = isPopulation && !breakdown ? band.measure : 'other';
   const canRate = noRate === null || noRate === 'not-children';
-  return {
+  const reading: StatisticsReading = {
     kind: isPopulation ? 'population' : 'other',
     measure,
     ageBand: isPopulation ? band.ageBand : null,
@@ -329,16 +341,18 @@ export async function readStatistics(
     sexes: chosenSexes,
     noRate,
     useForRates: canRate && (choice.useForRates ?? noRate === null),
-  };
+  };  return { reading, long, regions };
+
 }
 
 /**
  * The population figure per region and year (children 0–17, or the band the file has), summed over the
  * chosen ages and sexes; a region-year missing one of them gets no figure, never a partial sum.
  */
-export async function addStatistics(engine: Engine, source: string, table: { table: string; fileName: string; format: string; title?: string }, guess: ShapeGuess, choice: StatisticsChoice = {}): Promise<StatisticsReading | null> {
-  const reading = await readStatistics(engine, table, guess, choice);
-  if (!reading) return null;
+export async function addStatistics(engine: Engine, source: string, table: StatisticsTable, guess: ShapeGuess, choice: StatisticsChoice = {}): Promise<StatisticsReading | null> {
+  const inspected = await inspect(engine, table, guess, choice);
+  if (!inspected) return null;
+  const { reading, long } = inspected;
   await engine.query('INSERT INTO reference_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [
     source,
     reading.kind,
@@ -353,10 +367,7 @@ export async function addStatistics(engine: Engine, source: string, table: { tab
     reading.useForRates,
   ]);
   if (reading.measure === 'other' || reading.years.length === 0) return reading;
-  const layout = layoutOf(guess, table.format)!;
-  const long = longSql(table.table, layout, choice.year ?? (reading.yearFrom === 'title' || reading.yearFrom === 'file-name' || reading.yearFrom === 'chosen' ? (reading.years[0] ?? null) : null));
-  const regionCells = toRows(await engine.query(`SELECT DISTINCT region FROM (${long}) WHERE region IS NOT NULL`)).map((r) => String(r.region));
-  const regions = regionCells.map((cell) => ({ cell, ...classifyRegion(cell) })).filter((r) => r.kind === 'municipality' || r.kind === 'county');
+  const regions = inspected.regions.filter((r) => r.kind === 'municipality' || r.kind === 'county');
   if (regions.length === 0) return reading;
   const hasAge = reading.ages.length > 0;
   const hasSex = reading.sexes.length > 0;

@@ -43,7 +43,7 @@ export function parseSex(label: string): Sex | null {
 }
 
 /** `0-17`, `0-19`, `55+`, `17`: a band in words the JSON and the screen both use. */
-export function bandText(band: AgeBand): string {
+function bandText(band: AgeBand): string {
   if (band.to === null) return `${band.from}+`;
   return band.from === band.to ? String(band.from) : `${band.from}-${band.to}`;
 }
@@ -150,11 +150,6 @@ function chooseSexes(labels: readonly string[] | null): { sex: PopulationBand['s
   return { sex: women.length > 0 ? 'women' : 'men', labels: [...women, ...men] };
 }
 
-/** A year as SCB and Kolada write it (`2017`, `2017.0`), or null. */
-export function yearOf(text: string): number | null {
-  const m = /^((19|20)\d{2})(\.0+)?$/.exec(text.trim());
-  return m ? Number(m[1]) : null;
-}
 
 /** `Folkmängd 2017`, `pop2018`, `2017`: a header naming exactly one year, and the words around it. */
 export function headerYear(header: string): { year: number; rest: string } | null {
@@ -251,7 +246,3 @@ export function isProjection(header: string, title: string, fileName: string): b
   return PROJECTION.test(`${header} ${title} ${fileName.replace(/[-_.]+/g, ' ')}`);
 }
 
-/** A Kolada KPI's own age, where its title gives it. */
-export function koladaBand(header: string): string | null {
-  return KOLADA_POPULATION.get(header.trim().toLowerCase()) ?? null;
-}

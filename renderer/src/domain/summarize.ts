@@ -66,7 +66,7 @@ export interface RateEntry {
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** The reference entry of a statistics file, as `summarize --json` lists it. */
-export function referenceEntry(file: string, r: StatisticsReading): ReferenceEntry {
+function referenceEntry(file: string, r: StatisticsReading): ReferenceEntry {
   return {
     file,
     kind: r.kind,

@@ -2,6 +2,7 @@
 import type { ColumnInfo } from '../db/table-info';
 import type { TextEncodingName } from './decode-text';
 import type { Delimiter } from './detect-delimiter';
+import { LIMITS, type LimitCode, type LimitError } from './limits';
 import type { LoadParquet } from './parquet';
 import type { RejectedRow } from './read-delimited';
 
@@ -32,14 +33,7 @@ export type ImportErrorCode =
   | 'bad-json'
   | 'json-not-table'
   | 'parse'
-  | 'too-many-columns'
-  | 'field-too-long'
-  | 'cell-too-long'
-  | 'unzipped-too-large'
-  | 'unzip-ratio'
-  | 'too-many-cells'
-  | 'too-deep'
-  | 'json-too-large';
+  | LimitCode;
 
 export class ImportError extends Error {
   constructor(
@@ -50,6 +44,11 @@ export class ImportError extends Error {
     super(`${fileName}: ${code}${detail ? ` (${detail})` : ''}`);
     this.name = 'ImportError';
   }
+}
+
+/** The ImportError for a passed limit (limits.ts), its `detail` the limit. */
+export function limitImportError(error: LimitError, fileName: string): ImportError {
+  return new ImportError(error.code, fileName, String(LIMITS[error.code]));
 }
 
 export type FileFormat = 'csv' | 'xlsx' | 'parquet' | 'json';

@@ -3,7 +3,6 @@
 // or a frozen window. Each number is far above what the exports analysts receive (Forms, Kolada, SCB,
 // Excel, a region's own extract) and low enough that a file within every limit stays under the app's
 // memory budget (1.5 GB at peak, the renderer and DuckDB-WASM included).
-import { ImportError, type ImportErrorCode } from './import-types';
 
 /**
  * Columns of a table (CSV, XLSX, JSON): Excel's own maximum (column XFD), so no workbook, nor a CSV
@@ -90,10 +89,15 @@ export const MAX_JSON_DEPTH = 64;
 export const MAX_JSON_BYTES = 30 * 1024 * 1024;
 
 /** The ImportError codes a limit gives, and the limit each names (`detail` holds it, as digits). */
-export type LimitCode = Extract<
-  ImportErrorCode,
-  'too-many-columns' | 'field-too-long' | 'cell-too-long' | 'unzipped-too-large' | 'unzip-ratio' | 'too-many-cells' | 'too-deep' | 'json-too-large'
->;
+export type LimitCode =
+  | 'too-many-columns'
+  | 'field-too-long'
+  | 'cell-too-long'
+  | 'unzipped-too-large'
+  | 'unzip-ratio'
+  | 'too-many-cells'
+  | 'too-deep'
+  | 'json-too-large';
 
 export const LIMITS: Record<LimitCode, number> = {
   'too-many-columns': MAX_COLUMNS,
@@ -112,9 +116,4 @@ export class LimitError extends Error {
     super(`${code} (${LIMITS[code]})`);
     this.name = 'LimitError';
   }
-}
-
-/** The ImportError for a passed limit, its `detail` the limit. */
-export function limitImportError(error: LimitError, fileName: string): ImportError {
-  return new ImportError(error.code, fileName, String(LIMITS[error.code]));
 }

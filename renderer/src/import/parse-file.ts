@@ -5,8 +5,8 @@
 import { Field, makeData, RecordBatch, Schema, Struct, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import type { ColumnBuilder } from './column-builder';
 import { toUtf8 } from './decode-text';
-import { ImportError, type ImportDeps, type ImportOptions, type ParsedFile, type SourceFile } from './import-types';
-import { LimitError, limitImportError } from './limits';
+import { ImportError, limitImportError, type ImportDeps, type ImportOptions, type ParsedFile, type SourceFile } from './import-types';
+import { LimitError } from './limits';
 import { parquetToIpc } from './parquet';
 import { fillDelimited, scanDelimited } from './read-delimited';
 import { cellsToArrow } from './rows-to-arrow';

@@ -10,6 +10,7 @@ import { fileKind, isZip } from './file-kind';
 import { combineHeaderRows, detectHeaderRow, detectTwoRowHeader } from './header-row';
 import {
   ImportError,
+  limitImportError,
   type FileFormat,
   type ImportDeps,
   type ImportOptions,
@@ -17,7 +18,7 @@ import {
   type Sniffed,
   type SourceFile,
 } from './import-types';
-import { LimitError, limitImportError } from './limits';
+import { LimitError } from './limits';
 import { looksLikeParquet, parquetToIpc, type LoadParquet } from './parquet';
 import { HEADER_SEARCH_ROWS, previewDelimited } from './read-delimited';
 import { JsonShapeError, readJson, type JsonTable } from './read-json';

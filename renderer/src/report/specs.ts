@@ -410,7 +410,7 @@ export function rateBase(band: string, t: Translate): string {
 }
 
 /** The population used, in words under the chart: band, year and file, and where it is not the extracts' year. */
-export function rateBasisNote(basis: RateBasis, t: Translate): string {
+function rateBasisNote(basis: RateBasis, t: Translate): string {
   const base = rateBase(basis.band, t);
   // Years as text: a number would get a thousands space (2 023).
   const lines = basis.populationYears.map((populationYear) => t('rateBasis', { base, populationYear: String(populationYear), file: basis.file }));

@@ -9,7 +9,7 @@ import { NAMED_SCALES } from '../domain/likert';
 import { VIEWS } from '../views/view-ids';
 
 /** The column types the app's tables hold: the only ones written into a CREATE TABLE. */
-export const COLUMN_TYPES = [
+const COLUMN_TYPES = [
   'VARCHAR', 'BOOLEAN', 'TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT', 'UTINYINT', 'USMALLINT', 'UINTEGER', 'UBIGINT',
   'FLOAT', 'DOUBLE', 'DATE', 'TIME', 'TIMESTAMP', 'TIMESTAMP_S', 'TIMESTAMP_MS', 'TIMESTAMP_NS', 'TIMESTAMP WITH TIME ZONE', 'BLOB',
 ] as const;
@@ -21,7 +21,7 @@ export function isColumnType(type: string): boolean {
 }
 
 /** A table name as `tableNameFor` makes them: lower-case ASCII, digits and `_`, starting with a letter. */
-export const TABLE_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+const TABLE_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 
 const text = (max = 10_000) => z.string().max(max);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
