@@ -29,34 +29,3 @@ export function stripBidiControls(text: string): string {
 export function exportText(text: string): string {
   return stripBidiControls(stripXmlForbidden(text));
 }
-
-// UTF-8 bytes that may start something to drop: a C0 control other than TAB (09), LF (0A) and CR (0D),
-// and EF, the lead byte of U+F000–U+FFFF (where U+FFFE and U+FFFF are). Valid UTF-8 (the import checks
-// it) holds no surrogates, so these are the only cases.
-const SUSPECT = new Uint8Array(256);
-for (let c = 0; c < 0x20; c++) if (c !== 0x09 && c !== 0x0a && c !== 0x0d) SUSPECT[c] = 1;
-SUSPECT[0xef] = 1;
-
-/** True when `bytes[s, e)` (UTF-8) may hold an XML-forbidden character: then call stripXmlForbiddenBytes. */
-export function hasSuspectByte(bytes: Uint8Array, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) if (SUSPECT[bytes[k]!]) return true;
-  return false;
-}
-
-/**
- * Removes XML-forbidden characters from UTF-8 `bytes[s, e)` in place, moving the rest left; returns
- * the new end. The bytes after it up to `e` are left as they were.
- */
-export function stripXmlForbiddenBytes(bytes: Uint8Array, s: number, e: number): number {
-  let j = s;
-  for (let k = s; k < e; k++) {
-    const c = bytes[k]!;
-    if (c === 0xef && k + 2 < e && bytes[k + 1] === 0xbf && (bytes[k + 2] === 0xbe || bytes[k + 2] === 0xbf)) {
-      k += 2; // U+FFFE or U+FFFF
-      continue;
-    }
-    if (c < 0x20 && SUSPECT[c]) continue;
-    bytes[j++] = c;
-  }
-  return j;
-}

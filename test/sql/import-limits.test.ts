@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRows, type Engine } from '../../renderer/src/db/engine';
-import { ImportError, importFile, type ImportErrorCode, type SourceFile } from '../../renderer/src/import/import-file';
+import { ImportError, importFile, removeTable, type ImportErrorCode, type SourceFile } from '../../renderer/src/import/import-file';
 import { rebuildError, serialiseError } from '../../renderer/src/import/parse-protocol';
 import { minimalXlsx, paddedSharedStrings, SHEET_CLOSE, SHEET_OPEN, sharedStringsXml, smallSheet } from '../fixtures/hostile-files';
 import { startNodeEngine } from '../support/node-engine';
@@ -80,6 +80,52 @@ describe('importFile refuses each hostile file with its limit', () => {
     // From the app's parse worker, the same error arrives.
     const rebuilt = rebuildError(serialiseError(error, file.name)) as ImportError;
     expect([rebuilt.code, rebuilt.detail]).toEqual([code, (error as ImportError).detail]);
+  });
+});
+
+/** The import's refusal of `file`: an ImportError, and no table left behind. */
+async function refusal(file: SourceFile): Promise<ImportError> {
+  const before = await tables();
+  const error = await importFile(engine, file, new Set()).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ImportError);
+  expect(await tables()).toBe(before);
+  return error as ImportError;
+}
+
+describe('CSV limits, through DuckDB’s reader and the app’s walk of the rows', () => {
+  it('refuses a quoted field over 1 MB on one line, and reads one of exactly 1 MB', async () => {
+    const file = (length: number, quoted: boolean) => {
+      const value = quoted ? `"${'x'.repeat(length)}"` : 'x'.repeat(length);
+      return { name: 'fält.csv', bytes: text(`Kommun;Text\nFalun;${value}\nMora;kort\n`) };
+    };
+    for (const quoted of [true, false]) {
+      const error = await refusal(file(MB + 1, quoted));
+      expect([error.code, error.detail]).toEqual(['field-too-long', String(MB)]);
+      const table = await importFile(engine, file(MB, quoted), new Set());
+      expect(table.report).toMatchObject({ rowsRead: 2, rejectedCount: 0 });
+      await removeTable(engine, table.table);
+    }
+  });
+
+  it('takes a quote that runs over lines past 1 MB for one never closed: that row is rejected, the rest read', async () => {
+    const rows = 'Mora;2\n'.repeat(200_000); // 1.4 MB below the stray quote
+    const table = await importFile(engine, { name: 'citat.csv', bytes: text(`Kommun;Antal\n"Falun;1\n${rows}`) }, new Set());
+    expect(table.report).toMatchObject({ rowsRead: 200_001, rejectedCount: 1, rejected: [{ line: 2, reason: 'ett citattecken avslutas aldrig' }] });
+    await removeTable(engine, table.table);
+  });
+
+  it('reads 16,384 columns, Excel’s width, and refuses a data row wider than that', async () => {
+    const header = Array.from({ length: 16_384 }, (_, i) => `k${i}`).join(';');
+    const row = Array.from({ length: 16_384 }, (_, i) => String(i % 10)).join(';');
+    const table = await importFile(engine, { name: 'excel.csv', bytes: text(`${header}\n${row}\n`) }, new Set());
+    expect(table.report).toMatchObject({ rowsRead: 1, rejectedCount: 0 });
+    expect(table.columns).toHaveLength(16_384);
+    await removeTable(engine, table.table);
+    const error = await refusal({ name: 'rad.csv', bytes: text(`Kommun;Antal\nFalun;1\n${'x;'.repeat(16_384)}\n`) });
+    expect(error.code).toBe('too-many-columns');
   });
 });
 

@@ -13,6 +13,8 @@ export interface Engine {
   /** Runs SQL and gives the result as an Arrow IPC stream (for writing it elsewhere, e.g. Parquet). */
   queryIpc(sql: string): Promise<Uint8Array>;
   registerText(fileName: string, text: string): Promise<void>;
+  /** Gives DuckDB a file's bytes under `fileName` (for read_csv); the buffer may be transferred away. */
+  registerBuffer(fileName: string, bytes: Uint8Array): Promise<void>;
   /** Creates table `table` from an Arrow IPC stream (bytes, so the Arrow version never matters). */
   insertArrowIpc(ipc: Uint8Array, table: string): Promise<void>;
   /** Appends an Arrow IPC stream with the same columns to existing table `table`. */
@@ -56,6 +58,9 @@ export async function createEngine(
     },
     async registerText(fileName, text) {
       await db.registerFileText(fileName, text);
+    },
+    async registerBuffer(fileName, bytes) {
+      await db.registerFileBuffer(fileName, bytes);
     },
     async insertArrowIpc(ipc, table) {
       await conn.insertArrowFromIPCStream(ipc, { name: table, create: true });

@@ -1,15 +1,21 @@
-// File bytes → a DuckDB table, in two steps: parse (parse-file.ts: decide how to read the file, read
-// it into typed Arrow columns, in this thread or, in the app, in a worker) and insert (hand DuckDB the
-// Arrow IPC batches, describe the result). Every failure becomes an ImportError with a code the UI
-// turns into a Swedish sentence, and leaves no table behind.
+// File bytes → a DuckDB table. Delimited text is read by DuckDB itself (load-delimited.ts), as sniff.ts
+// decided from a prefix; workbooks, JSON and Parquet are read into Arrow (parse-file.ts, in a worker in
+// the app) and handed to DuckDB. Every failure becomes an ImportError with a code the UI turns into a
+// Swedish sentence, and leaves no table behind.
 import { toRows, type Engine } from '../db/engine';
 import { describeTable } from '../db/table-info';
-import { ImportError, type ImportDeps, type ImportedTable, type ImportOptions, type ParsedFile, type SourceFile } from './import-types';
-import { firstLine, isOutOfMemory, parseFile, risingProgress } from './parse-file';
+import { ImportError, limitImportError, type ImportDeps, type ImportedTable, type ImportOptions, type ParsedFile, type SourceFile } from './import-types';
+import { toUtf8 } from './decode-text';
+import { fileKind } from './file-kind';
+import { ImportCancelled, loadDelimited } from './load-delimited';
+import { LimitError } from './limits';
+import { firstLine, isOutOfMemory, parseFile, risingProgress, titleText } from './parse-file';
+import { planFile, type DelimitedPlan } from './sniff';
 import { quoteIdent, tableNameFor } from './table-name';
 
 export * from './import-types';
-export { parseFile, BATCH_ROWS } from './parse-file';
+export { parseFile } from './parse-file';
+export { CHUNK_BYTES, ImportCancelled } from './load-delimited';
 export { sniffFile, PREVIEW_ROWS } from './sniff';
 export { MAX_LISTED_REJECTS } from './read-delimited';
 
@@ -21,10 +27,31 @@ export function describeRejected(row: { line: number; reason: string }): string 
 /** The share of the import's progress that is parsing; inserting into DuckDB is the rest. */
 const PARSE_SHARE = 0.5;
 
+/** A name no table has, even one the caller does not know about: so on failure, whatever table has it is ours to drop. */
+async function freshTableName(engine: Engine, fileName: string, taken: ReadonlySet<string>): Promise<string> {
+  const existing = toRows(await engine.query('SELECT table_name FROM duckdb_tables()')).map((row) => String(row.table_name).toLowerCase());
+  return tableNameFor(fileName, new Set([...taken, ...existing]));
+}
+
+/** A CSV or text file: DuckDB reads it (load-delimited.ts) as the plan says. */
+async function importDelimited(engine: Engine, file: SourceFile, plan: DelimitedPlan, table: string, deps: ImportDeps, progress: (f: number) => void) {
+  const { encoding, delimiter, headerRow } = plan;
+  // A view of the file's bytes when they are UTF-8; else the one transcoded copy.
+  const utf8 = toUtf8(file.bytes, encoding);
+  const load = await loadDelimited(engine, table, file.name, utf8, delimiter, headerRow, progress, deps.signal);
+  return {
+    format: 'csv' as const,
+    settings: { encoding, delimiter, headerRow, sheet: null },
+    sheets: [],
+    report: load,
+    title: titleText(plan.topRows.slice(0, headerRow)),
+  };
+}
+
 /**
  * Loads one file into a new table whose name is not in `taken`, read as `options` say (anything not
- * given is detected, as sniffFile shows). Leaves no table behind on failure. `deps.parse` reads the
- * file (parseFile in this thread unless given); `deps.onProgress` hears 0 to 1 over parse and insert.
+ * given is detected, as sniffFile shows). Leaves no table behind on failure or when cancelled
+ * (`deps.signal`: ImportCancelled). `deps.onProgress` hears 0 to 1.
  */
 export async function importFile(
   engine: Engine,
@@ -34,25 +61,33 @@ export async function importFile(
   deps: ImportDeps = {},
 ): Promise<ImportedTable> {
   const progress = risingProgress(deps.onProgress);
-  const parse = deps.parse ?? parseFile;
-  let parsed: ParsedFile | undefined;
+  progress(0);
   let table: string | undefined;
+  let read: Omit<ParsedFile, 'batches'>;
   try {
-    parsed = await parse(file, options, deps, (fraction) => progress(fraction * PARSE_SHARE));
-    // A name no table has, even one the caller does not know about: so on failure, whatever table
-    // has this name is ours to drop. Chosen after the parse, just before the table is made.
-    const existing = toRows(await engine.query('SELECT table_name FROM duckdb_tables()')).map((row) => String(row.table_name).toLowerCase());
-    table = tableNameFor(file.name, new Set([...taken, ...existing]));
-    const { batches } = parsed;
-    for (let i = 0; i < batches.length; i++) {
-      if (i === 0) await engine.insertArrowIpc(batches[i]!, table);
-      else await engine.appendArrowIpc(batches[i]!, table);
-      batches[i] = new Uint8Array(); // handed over (the engine may have transferred its buffer)
-      progress(PARSE_SHARE + ((1 - PARSE_SHARE) * (i + 1)) / batches.length);
+    if (fileKind(file.name) === 'delimited') {
+      const plan = await planFile(file, options, deps, false);
+      if (plan.format !== 'csv') throw new RangeError('a delimited file planned as another format');
+      table = await freshTableName(engine, file.name, taken);
+      read = await importDelimited(engine, file, plan, table, deps, progress);
+    } else {
+      // Any other format is read into Arrow batches (in a worker in the app), then handed to DuckDB.
+      const parsed = await (deps.parse ?? parseFile)(file, options, deps, (fraction) => progress(fraction * PARSE_SHARE));
+      table = await freshTableName(engine, file.name, taken); // chosen just before the table is made
+      const { batches } = parsed;
+      for (let i = 0; i < batches.length; i++) {
+        if (deps.signal?.aborted) throw new ImportCancelled();
+        if (i === 0) await engine.insertArrowIpc(batches[i]!, table);
+        else await engine.appendArrowIpc(batches[i]!, table);
+        batches[i] = new Uint8Array(); // handed over (the engine may have transferred its buffer)
+        progress(PARSE_SHARE + ((1 - PARSE_SHARE) * (i + 1)) / batches.length);
+      }
+      read = parsed;
     }
   } catch (error) {
     if (table !== undefined) await removeTable(engine, table).catch(() => undefined);
-    if (error instanceof ImportError) throw error;
+    if (error instanceof ImportError || error instanceof ImportCancelled) throw error;
+    if (error instanceof LimitError) throw limitImportError(error, file.name);
     if (isOutOfMemory(error)) throw new ImportError('too-large', file.name, firstLine(error));
     if (error instanceof RangeError || error instanceof TypeError) throw error; // a bug or a bad option
     throw new ImportError('parse', file.name, firstLine(error));
@@ -67,12 +102,12 @@ export async function importFile(
     table,
     fileName: file.name,
     byteSize: file.bytes.length,
-    format: parsed.format,
-    ...parsed.settings,
+    format: read.format,
+    ...read.settings,
     ...info,
-    sheets: parsed.sheets,
-    report: { ...parsed.report, imported: info.rowCount },
-    title: parsed.title,
+    sheets: read.sheets,
+    report: { ...read.report, imported: info.rowCount },
+    title: read.title,
   };
 }
 

@@ -92,6 +92,8 @@ export interface ImportDeps {
   parse?: ParseFile;
   /** Hears how far the import has come, 0 to 1: rising, and 1 once the table is loaded. */
   onProgress?: (fraction: number) => void;
+  /** Aborted: the import stops at its next step, leaves no table behind and throws ImportCancelled. */
+  signal?: AbortSignal;
 }
 
 /** The file read, ready for the database: everything the import needs, and no engine was used. */

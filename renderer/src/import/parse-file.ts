@@ -1,23 +1,14 @@
-// File bytes → Arrow IPC batches, without the database: decide how to read the file (sniff.ts: the
+// A workbook, JSON or Parquet file's bytes → Arrow IPC batches, without the database: decide how to read the file (sniff.ts: the
 // same decisions the preview shows), read it into typed Arrow columns, and describe what was read.
 // Needs no engine and no DOM, so the app runs it in a worker (parse-worker.ts) while the window stays
 // responsive; tests and the command line run it in their own thread. import-file.ts inserts the result.
-import { Field, makeData, RecordBatch, Schema, Struct, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
-import type { ColumnBuilder } from './column-builder';
-import { toUtf8 } from './decode-text';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { ImportError, limitImportError, type ImportDeps, type ImportOptions, type ParsedFile, type SourceFile } from './import-types';
 import { LimitError } from './limits';
 import { parquetToIpc } from './parquet';
-import { fillDelimited, scanDelimited } from './read-delimited';
 import { cellsToArrow } from './rows-to-arrow';
 import { stripXmlForbidden } from '../safe-text';
-import { planFile, type DelimitedPlan, type JsonPlan, type ParquetPlan, type XlsxPlan } from './sniff';
-
-/** Rows per Arrow batch handed to DuckDB (a multiple of 8, so validity bytes split cleanly). */
-export const BATCH_ROWS = 1 << 17;
-
-/** The share of a CSV's parse spent on the first pass (types and rejects; the second builds columns). */
-const SCAN_SHARE = 0.3;
+import { planFile, type JsonPlan, type ParquetPlan, type XlsxPlan } from './sniff';
 
 type Progress = (fraction: number) => void;
 
@@ -45,51 +36,12 @@ export function risingProgress(report: Progress | undefined): Progress {
   };
 }
 
-/** A batch of CSV columns as one Arrow IPC stream. */
-function columnsToIpc(names: readonly string[], builders: readonly ColumnBuilder[], length: number): Uint8Array {
-  const fields = names.map((name, i) => new Field(name, builders[i]!.type, true));
-  const children = builders.map((builder) => builder.slice(0, length));
-  const batch = new RecordBatch(new Schema(fields), makeData({ type: new Struct(fields), length, nullCount: 0, children }));
-  return tableToIPC(new Table([batch]), 'stream');
-}
-
 /** The non-blank cells of the rows above the header, one line: a table's title and subtitle. */
-function titleText(rows: readonly (readonly string[])[]): string {
+export function titleText(rows: readonly (readonly string[])[]): string {
   return rows
     .flatMap((row) => row.map((cell) => stripXmlForbidden(cell).trim()).filter((cell) => cell !== ''))
     .join(' ')
     .slice(0, 1000);
-}
-
-function parseDelimited(file: SourceFile, plan: DelimitedPlan, progress: Progress): ParsedFile {
-  const { encoding, delimiter, headerRow } = plan;
-  // A view of the file's bytes when they are UTF-8; else the one transcoded copy.
-  const utf8 = toUtf8(file.bytes, encoding);
-  const layout = scanDelimited(utf8, delimiter, headerRow, (f) => progress(f * SCAN_SHARE));
-  if (!layout || layout.columns.length === 0) throw new ImportError('no-rows', file.name);
-  const { columns, rowsRead, rejected, rejectedCount } = layout;
-  if (rowsRead - rejectedCount === 0) throw new ImportError('no-rows', file.name);
-  progress(SCAN_SHARE);
-  // The columns are built a batch at a time, and each batch becomes IPC at once: the file's values
-  // are never held both as columns and as Arrow.
-  const batches: Uint8Array[] = [];
-  fillDelimited(
-    utf8,
-    delimiter,
-    headerRow,
-    layout,
-    BATCH_ROWS,
-    (builders, length) => batches.push(columnsToIpc(columns, builders, length)),
-    (f) => progress(SCAN_SHARE + f * (1 - SCAN_SHARE)),
-  );
-  return {
-    format: 'csv',
-    settings: { encoding, delimiter, headerRow, sheet: null },
-    sheets: [],
-    report: { rowsRead, rejected, rejectedCount },
-    title: titleText(plan.topRows.slice(0, headerRow)),
-    batches,
-  };
 }
 
 function parseXlsx(file: SourceFile, plan: XlsxPlan): ParsedFile {
@@ -154,8 +106,7 @@ export async function parseFile(file: SourceFile, options: ImportOptions = {}, d
     let parsed: ParsedFile;
     switch (plan.format) {
       case 'csv':
-        parsed = parseDelimited(file, plan, progress);
-        break;
+        throw new RangeError('delimited text is read by DuckDB (load-delimited.ts), not parsed here');
       case 'xlsx':
         parsed = parseXlsx(file, plan);
         break;

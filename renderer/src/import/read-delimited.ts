@@ -1,14 +1,11 @@
-// Delimited text → header, typed columns and a list of rejected rows. Rows whose field count does not
-// match the header, and rows with broken quoting, are rejected one by one (with their line number and
-// a reason in Swedish) instead of failing the file; everything else is imported.
-// Two passes over the bytes: the first finds each column's type and the rejected rows without
-// storing anything, the second builds the typed columns a batch at a time, so a big file never has
-// all its values in memory twice (as columns and as the Arrow batches made from them).
-import { ColumnBuilder, mergeKinds } from './column-builder';
-import { CONTENT, DelimitedParser, ESCAPED } from './delimited';
+// The app's rules for delimited text, in JavaScript where DuckDB's reader cannot apply them: the header
+// and a preview from a prefix of the file, and, for a file with rows DuckDB would reject, the rows walked
+// one by one. Rows whose field count does not match the header, and rows with broken quoting, are
+// rejected one by one (with their line number and a reason in Swedish) instead of failing the file;
+// everything else is imported.
+import { CONTENT, DelimitedParser, QUOTED } from './delimited';
 import type { Delimiter } from './detect-delimiter';
 import { detectHeaderRow } from './header-row';
-import { classifyBytes, EMPTY, TEXT, type ValueKind } from './parse-value';
 import { uniqueHeaders } from './rows-to-arrow';
 
 export interface RejectedRow {
@@ -105,71 +102,81 @@ function countUpToLastContent(parser: DelimitedParser): number {
   return n;
 }
 
-export interface DelimitedTable {
-  columns: string[];
-  builders: ColumnBuilder[];
+/** The header record of a file: its fields as written, and where the data below it starts. */
+export interface DelimitedHeader {
+  /** The header's fields, trimmed; `width` of them. */
+  names: string[];
+  /** Byte offset of the first record below the header. */
+  dataStart: number;
+}
+
+/** Record `headerRow` (blank lines count as records); null when the file has no such record. */
+export function readHeader(utf8: Uint8Array, delimiter: Delimiter, headerRow: number): DelimitedHeader | null {
+  const parser = new DelimitedParser(utf8, delimiter);
+  for (let index = 0; parser.next(); index++) {
+    if (index === headerRow) return { names: parser.texts().map((name) => name.trim()), dataStart: parser.offset };
+  }
+  return null;
+}
+
+/** The file's rows made regular: what DuckDB reads when the file itself has rows it would reject. */
+export interface RegularRows {
+  /** UTF-8, `\n`-ended records of exactly `width` fields, quoted fields kept as written; no header. */
+  text: Uint8Array;
+  /** The longest record written, in bytes. */
+  longest: number;
   rowsRead: number;
   rejected: RejectedRow[];
   rejectedCount: number;
 }
 
 /**
- * What a first pass over the file learns: the columns kept, each one's kind (and, for text, the row
- * where it became text), and which rows are rejected. The second pass builds the columns from it.
+ * Walks every record below `headerRow` as the app's reader rules say (walk: field counts, broken
+ * quotes, notes below a blank line; each rejected row by its line) and writes the rows kept, padded
+ * or cut to the header's width, as text DuckDB's reader takes without a complaint. Used only for a file
+ * DuckDB would reject rows of: most files go to DuckDB as they are (load-delimited.ts).
  */
-export interface DelimitedLayout {
-  columns: string[];
-  /** For each kept column, its index among the header's fields. */
-  fields: number[];
-  kinds: ValueKind[];
-  /** For each kept column of kind TEXT, the data row whose value made it text. */
-  textFrom: number[];
-  /** Data rows read (imported + rejected). */
-  rowsRead: number;
-  rejected: RejectedRow[];
-  rejectedCount: number;
-}
-
-/** First pass: the header, each column's type and the rejected rows; nothing is stored. Null when the file has no record `headerRow`. */
-export function scanDelimited(
-  utf8: Uint8Array,
-  delimiter: Delimiter,
-  headerRow: number,
-  progress?: (fraction: number) => void,
-): DelimitedLayout | null {
-  let rawNames: string[] = [];
-  let names: string[] = [];
-  let kinds: ValueKind[] = [];
-  let textFrom: number[] = [];
-  const scratch = new Float64Array(1);
+export function regularRows(utf8: Uint8Array, delimiter: Delimiter, headerRow: number, progress?: (fraction: number) => void): RegularRows | null {
+  let out = new Uint8Array(Math.max(1024, utf8.length + (utf8.length >> 3)));
+  let size = 0;
+  const room = (needed: number) => {
+    if (size + needed <= out.length) return;
+    const grown = new Uint8Array(Math.max(out.length * 2, size + needed));
+    grown.set(out.subarray(0, size));
+    out = grown;
+  };
   const rejected: RejectedRow[] = [];
   let rejectedCount = 0;
   let rowsRead = 0;
-  let row = 0; // data rows accepted so far
+  let longest = 0;
+  const delim = delimiter.charCodeAt(0);
   const found = walk(
     new DelimitedParser(utf8, delimiter),
     headerRow,
     {
-      header(p) {
-        rawNames = p.texts().map((name) => name.trim());
-        names = uniqueHeaders(rawNames, rawNames.length);
-        kinds = rawNames.map(() => EMPTY);
-        textFrom = rawNames.map(() => 0);
-      },
+      header() {},
       row(p, width) {
         rowsRead++;
         const count = Math.min(p.fieldCount, width);
-        for (let i = 0; i < count; i++) {
-          const known = kinds[i]!;
-          const flags = p.flags[i]!;
-          if (known === TEXT || !(flags & CONTENT)) continue;
-          const kind = flags & ESCAPED ? TEXT : classifyBytes(utf8, p.starts[i]!, p.ends[i]!, scratch);
-          if (kind === EMPTY) continue;
-          const merged = mergeKinds(known, kind);
-          if (merged === TEXT) textFrom[i] = row;
-          kinds[i] = merged;
+        const start = size;
+        for (let i = 0; i < width; i++) {
+          if (i > 0) {
+            room(1);
+            out[size++] = delim;
+          }
+          if (i >= count) continue;
+          const s = p.starts[i]!;
+          const e = p.ends[i]!;
+          const quoted = (p.flags[i]! & QUOTED) !== 0;
+          room(e - s + 2);
+          if (quoted) out[size++] = QUOTE;
+          out.set(utf8.subarray(s, e), size);
+          size += e - s;
+          if (quoted) out[size++] = QUOTE;
         }
-        row++;
+        room(1);
+        out[size++] = LF;
+        longest = Math.max(longest, size - start);
         return true;
       },
       reject(line, reason) {
@@ -181,77 +188,11 @@ export function scanDelimited(
     progress,
   );
   if (!found) return null;
-  // Columns with neither a name nor a value are an artefact of trailing delimiters: drop them.
-  const fields = rawNames.flatMap((name, i) => (name !== '' || kinds[i] !== EMPTY ? [i] : []));
-  return {
-    columns: fields.map((i) => names[i]!),
-    fields,
-    kinds: fields.map((i) => kinds[i]!),
-    textFrom: fields.map((i) => textFrom[i]!),
-    rowsRead,
-    rejected,
-    rejectedCount,
-  };
+  return { text: out.subarray(0, size), longest, rowsRead, rejected, rejectedCount };
 }
 
-/**
- * Second pass: the kept columns' values, typed as the first pass found, handed over `batchRows`
- * rows at a time (the last batch may be shorter; with no data row, one empty batch). Only one batch
- * of columns is in memory at a time.
- */
-export function fillDelimited(
-  utf8: Uint8Array,
-  delimiter: Delimiter,
-  headerRow: number,
-  layout: DelimitedLayout,
-  batchRows: number,
-  onBatch: (builders: ColumnBuilder[], length: number) => void,
-  progress?: (fraction: number) => void,
-): void {
-  const { fields, kinds, textFrom } = layout;
-  const fresh = (start: number) => kinds.map((kind, k) => new ColumnBuilder(kind, textFrom[k]! - start));
-  let builders = fresh(0);
-  let start = 0; // first data row of the batch being built
-  let length = 0; // rows in it
-  let emitted = false;
-  walk(
-    new DelimitedParser(utf8, delimiter),
-    headerRow,
-    {
-      header() {},
-      row(p, width) {
-        const count = Math.min(p.fieldCount, width);
-        for (let k = 0; k < fields.length; k++) {
-          const i = fields[k]!;
-          const flags = i < count ? p.flags[i]! : 0;
-          if (flags & CONTENT) builders[k]!.push(utf8, p.starts[i]!, p.ends[i]!, (flags & ESCAPED) !== 0);
-          else builders[k]!.pushNull();
-        }
-        if (++length === batchRows) {
-          onBatch(builders, length);
-          emitted = true;
-          start += length;
-          length = 0;
-          builders = fresh(start);
-        }
-        return true;
-      },
-      reject() {},
-    },
-    progress,
-  );
-  if (length > 0 || !emitted) onBatch(builders, length);
-}
-
-/** Reads the whole file into typed columns. Null when the file has no record `headerRow`. */
-export function readDelimited(utf8: Uint8Array, delimiter: Delimiter, headerRow: number): DelimitedTable | null {
-  const layout = scanDelimited(utf8, delimiter, headerRow);
-  if (!layout) return null;
-  let builders: ColumnBuilder[] = [];
-  fillDelimited(utf8, delimiter, headerRow, layout, Infinity, (all) => (builders = all));
-  const { columns, rowsRead, rejected, rejectedCount } = layout;
-  return { columns, builders, rowsRead, rejected, rejectedCount };
-}
+const QUOTE = 0x22;
+const LF = 0x0a;
 
 export interface DelimitedPreview {
   headerRow: number;

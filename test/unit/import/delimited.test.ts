@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DelimitedParser } from '../../../renderer/src/import/delimited';
-import { previewDelimited, readDelimited } from '../../../renderer/src/import/read-delimited';
+import { previewDelimited } from '../../../renderer/src/import/read-delimited';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -77,55 +77,6 @@ describe('DelimitedParser', () => {
 
   it('uses tab as delimiter without treating it as a blank after quotes', () => {
     expect(records('"a"\t"b"\n', '\t')).toEqual([[1, ['a', 'b']]]);
-  });
-});
-
-describe('readDelimited', () => {
-  it('rejects rows that do not fit the header, with line and reason, and keeps the rest', () => {
-    const read = readDelimited(bytes('a;b;c\n1;2;3\n4;5\n6;7;8;9\n10;11;12;\n\n;;\n13;14;15\n'), ';', 0)!;
-    expect(read.columns).toEqual(['a', 'b', 'c']);
-    expect(read.rowsRead).toBe(5);
-    expect(read.rejected).toEqual([
-      { line: 3, reason: '2 fält, rubriken har 3' },
-      { line: 4, reason: '4 fält, rubriken har 3' },
-    ]);
-    expect(read.builders.map((b) => b.length)).toEqual([3, 3, 3]);
-  });
-
-  it('keeps notes below a blank line, written in the first field alone, as rows for the reader to account for', () => {
-    // SCB's footnotes as Excel saves them: `Fotnoter;` under a three-column table. Above the blank line
-    // the same short row is malformed; a note with a second value below it is malformed too.
-    const read = readDelimited(bytes('a;b;c\n1;2;3\nx;\n\nFotnoter;\nKälla: SCB\ny;2\n'), ';', 0)!;
-    expect(read.rejected).toEqual([
-      { line: 3, reason: '2 fält, rubriken har 3' },
-      { line: 7, reason: '2 fält, rubriken har 3' },
-    ]);
-    expect(read.rowsRead).toBe(5);
-    expect(read.builders.map((b) => b.length)).toEqual([3, 3, 3]);
-  });
-
-  it('accepts short rows when the missing fields have no name in the header (a trailing ;)', () => {
-    const read = readDelimited(bytes('a;b;\n1;2\n3;4;\n'), ';', 0)!;
-    expect(read.columns).toEqual(['a', 'b']); // the unnamed, empty column is dropped
-    expect(read.rejected).toEqual([]);
-    expect(read.rowsRead).toBe(2);
-  });
-
-  it('keeps an unnamed column that has values', () => {
-    const read = readDelimited(bytes('a;;c\n1;2;3\n'), ';', 0)!;
-    expect(read.columns).toEqual(['a', 'kolumn_2', 'c']);
-  });
-
-  it('starts at the header row it is given and ignores the rows above', () => {
-    const read = readDelimited(bytes('Titel\n\nx;y\n1;2\n'), ';', 2)!;
-    expect(read.columns).toEqual(['x', 'y']);
-    expect(read.rowsRead).toBe(1);
-    expect(readDelimited(bytes('x;y\n'), ';', 5)).toBeNull();
-  });
-
-  it('types each column from all of its values', () => {
-    const read = readDelimited(bytes('n;d;t;x\n1;2024-01-01;2024-01-01;1\n2,5;2024-01-02;2024-01-02 10:00;a\n'), ';', 0)!;
-    expect(read.builders.map((b) => String(b.type))).toEqual(['Float64', 'Date32<DAY>', 'Timestamp<MICROSECOND>', 'Utf8']);
   });
 });
 
