@@ -46,6 +46,8 @@ const sv = {
   loading: 'Läser in {file} …',
   loadingProgress: 'Läser in {file} … {percent}\u00a0%',
   loadingProgressLabel: 'Inläsning av {file}',
+  stopReading: 'Avbryt inläsningen',
+  importCancelled: 'Inläsningen av {file} avbröts. Inget av filen sparades.',
   startingEngine: 'Startar databasmotorn …',
   noFiles: 'Ingen fil inläst ännu.',
 
@@ -471,6 +473,8 @@ const en: Messages = {
   loading: 'Loading {file} …',
   loadingProgress: 'Loading {file} … {percent}%',
   loadingProgressLabel: 'Loading {file}',
+  stopReading: 'Stop loading',
+  importCancelled: 'Loading {file} was stopped. Nothing of the file was kept.',
   startingEngine: 'Starting the database engine …',
   noFiles: 'No file loaded yet.',
 

@@ -248,7 +248,10 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
               {files.busy && files.progress !== null && (
                 <>
                   {t('loadingProgress', { file: files.busy, percent: files.progress })}{' '}
-                  <progress max={100} value={files.progress} aria-label={t('loadingProgressLabel', { file: files.busy })} />
+                  <progress max={100} value={files.progress} aria-label={t('loadingProgressLabel', { file: files.busy })} />{' '}
+                  <button type="button" className="stop-reading" onClick={files.stopReading}>
+                    {t('stopReading')}
+                  </button>
                 </>
               )}
             </p>

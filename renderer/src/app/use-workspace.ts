@@ -12,7 +12,7 @@ import { profileTable } from '../domain/profile';
 import { detectShape, shapeFromRoles, type ColumnRole, type ShapeGuess } from '../domain/shape-detect';
 import { readStatistics, type StatisticsChoice, type StatisticsReading } from '../domain/statistics-read';
 import type { UnitRef } from '../domain/units';
-import { removeTable, type ImportOptions, type ImportedTable, type SourceFile } from '../import/import-file';
+import { ImportCancelled, removeTable, type ImportOptions, type ImportedTable, type SourceFile } from '../import/import-file';
 import { parseInWorker } from '../import/parse-in-worker';
 import { sha256Hex } from '../export/sha256';
 import type { PickedFile } from '../platform';
@@ -80,6 +80,8 @@ export function useWorkspace(engine: () => Promise<Engine>) {
   const [dataVersion, setDataVersion] = useState(0);
   // How much of the file being read is done, in whole percent (0–100); null when no file is read.
   const [progress, setProgress] = useState<number | null>(null);
+  // Stops the file being read (the progress bar's button); null when none is.
+  const reading = useRef<AbortController | null>(null);
   const [errors, setErrors] = useState<LoadError[]>([]);
   const nextErrorId = useRef(1);
   const nextStamp = useRef(1);
@@ -106,10 +108,18 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       const onProgress = (fraction: number) => setProgress(Math.floor(fraction * 100));
       let table: ImportedTable;
       let unitColumn: string | null;
+      const controller = new AbortController();
+      reading.current = controller;
       try {
-        ({ table, unitColumn } = await importAnswers(db, file, taken.current, options, { parse: parseInWorker, onProgress }));
+        ({ table, unitColumn } = await importAnswers(db, file, taken.current, options, { parse: parseInWorker, onProgress, signal: controller.signal }));
       } finally {
+        if (reading.current === controller) reading.current = null;
         setProgress(null);
+      }
+      // Stopped as the last step finished: the table is dropped all the same.
+      if (controller.signal.aborted) {
+        await removeTable(db, table.table);
+        throw new ImportCancelled();
       }
       const template = roles ? null : findTemplate(preferences.current, table.columns.map((c) => c.name));
       let guess: ShapeGuess;
@@ -149,7 +159,8 @@ export function useWorkspace(engine: () => Promise<Engine>) {
         setPending(staged);
         return;
       } catch (error) {
-        fail(errorMessage(error, next.name, next.size));
+        // Stopped by the user: said once, and the next file in the queue is read.
+        fail(error instanceof ImportCancelled ? { key: 'importCancelled', params: () => ({ file: next.name }) } : errorMessage(error, next.name, next.size));
       } finally {
         setBusy(null);
       }
@@ -335,5 +346,8 @@ export function useWorkspace(engine: () => Promise<Engine>) {
 
   const dismissError = useCallback((id: number) => setErrors((list) => list.filter((e) => e.id !== id)), []);
 
-  return { sources, dataVersion, pending, selected, setSelected, busy, progress, errors, snapshot, restore, open, changeOptions, changeRole, changeStatistics, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail };
+  /** Stops reading the file in hand: nothing of it is kept (importFile leaves no table behind). */
+  const stopReading = useCallback(() => reading.current?.abort(), []);
+
+  return { sources, dataVersion, pending, selected, setSelected, busy, progress, errors, snapshot, restore, open, changeOptions, changeRole, changeStatistics, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail, stopReading };
 }
