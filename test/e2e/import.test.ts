@@ -58,6 +58,8 @@ describe('importing exports', () => {
     await page.getByRole('heading', { name: 'Importera enkät.csv', exact: true }).waitFor();
     const firstUnit = page.locator('table.grid tbody tr').nth(2).locator('td').first();
     expect(await firstUnit.textContent()).toBe('Mörbylånga kommun');
+    // Windows-1252 is made UTF-8 for DuckDB in a worker of its own, off the window's thread.
+    expect(app.requests.some((url) => /\/transcode-worker-[\w-]+\.js$/.test(url))).toBe(true);
     await page.getByLabel('Teckenkodning').selectOption('utf-8');
     await page.waitForFunction(() => document.querySelector('table.grid tbody tr:nth-child(3) td')?.textContent?.includes('\uFFFD'));
     await page.getByLabel('Teckenkodning').selectOption('windows-1252');

@@ -14,6 +14,7 @@ import { readStatistics, type StatisticsChoice, type StatisticsReading } from '.
 import type { UnitRef } from '../domain/units';
 import { ImportCancelled, removeTable, type ImportOptions, type ImportedTable, type SourceFile } from '../import/import-file';
 import { parseInWorker } from '../import/parse-in-worker';
+import { transcodeInWorker } from '../import/transcode-in-worker';
 import { sha256Hex } from '../export/sha256';
 import type { PickedFile } from '../platform';
 import { errorMessage, tooLargeMessage, type UserMessage } from './error-message';
@@ -111,7 +112,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       const controller = new AbortController();
       reading.current = controller;
       try {
-        ({ table, unitColumn } = await importAnswers(db, file, taken.current, options, { parse: parseInWorker, onProgress, signal: controller.signal }));
+        ({ table, unitColumn } = await importAnswers(db, file, taken.current, options, { parse: parseInWorker, transcode: transcodeInWorker, onProgress, signal: controller.signal }));
       } finally {
         if (reading.current === controller) reading.current = null;
         setProgress(null);

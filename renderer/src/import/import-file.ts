@@ -7,7 +7,7 @@ import { describeTable } from '../db/table-info';
 import { ImportError, limitImportError, type ImportDeps, type ImportedTable, type ImportOptions, type ParsedFile, type SourceFile } from './import-types';
 import { toUtf8 } from './decode-text';
 import { fileKind } from './file-kind';
-import { ImportCancelled, loadDelimited } from './load-delimited';
+import { ImportCancelled, loadDelimited, mark } from './load-delimited';
 import { LimitError } from './limits';
 import { firstLine, isOutOfMemory, parseFile, risingProgress, titleText } from './parse-file';
 import { planFile, type DelimitedPlan } from './sniff';
@@ -36,8 +36,8 @@ async function freshTableName(engine: Engine, fileName: string, taken: ReadonlyS
 /** A CSV or text file: DuckDB reads it (load-delimited.ts) as the plan says. */
 async function importDelimited(engine: Engine, file: SourceFile, plan: DelimitedPlan, table: string, deps: ImportDeps, progress: (f: number) => void) {
   const { encoding, delimiter, headerRow } = plan;
-  // A view of the file's bytes when they are UTF-8; else the one transcoded copy.
-  const utf8 = toUtf8(file.bytes, encoding);
+  // A view of the file's bytes when they are UTF-8; else the one transcoded copy (in a worker in the app).
+  const utf8 = encoding === 'utf-8' || encoding === 'utf-8-bom' || !deps.transcode ? toUtf8(file.bytes, encoding) : await deps.transcode(file.bytes, encoding);
   const load = await loadDelimited(engine, table, file.name, utf8, delimiter, headerRow, progress, deps.signal);
   return {
     format: 'csv' as const,
@@ -66,8 +66,10 @@ export async function importFile(
   let read: Omit<ParsedFile, 'batches'>;
   try {
     if (fileKind(file.name) === 'delimited') {
+      mark('import:start');
       const plan = await planFile(file, options, deps, false);
       if (plan.format !== 'csv') throw new RangeError('a delimited file planned as another format');
+      mark('import:planned');
       table = await freshTableName(engine, file.name, taken);
       read = await importDelimited(engine, file, plan, table, deps, progress);
     } else {

@@ -92,6 +92,11 @@ export interface ImportDeps {
   parse?: ParseFile;
   /** Hears how far the import has come, 0 to 1: rising, and 1 once the table is loaded. */
   onProgress?: (fraction: number) => void;
+  /**
+   * Makes text that is not UTF-8 UTF-8 for DuckDB (`toUtf8` in the calling thread unless given). The app
+   * passes `transcodeInWorker`, so a big Windows-1252 file never holds up the window.
+   */
+  transcode?: (bytes: Uint8Array, encoding: TextEncodingName) => Promise<Uint8Array>;
   /** Aborted: the import stops at its next step, leaves no table behind and throws ImportCancelled. */
   signal?: AbortSignal;
 }

@@ -113,6 +113,11 @@ async function dropBlankRows(reader: Reader): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** A User Timing mark: the benchmark splits an import into its steps with them (bench/chromium.ts). */
+export function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
+}
+
 /** Cancelled by the user: the caller removes the table. */
 export class ImportCancelled extends Error {
   constructor() {
@@ -174,6 +179,8 @@ export async function loadDelimited(
     load = { rowsRead, rejected, rejectedCount };
   }
   if (signal?.aborted) throw new ImportCancelled();
+  mark('import:read');
   await typeColumns(engine, table, reader.columns, names, header.names.map((name) => name === ''));
+  mark('import:typed');
   return load;
 }
