@@ -9,7 +9,7 @@ import type { Delimiter } from './detect-delimiter';
 import { LimitError, MAX_COLUMNS, MAX_CSV_FIELD_BYTES } from './limits';
 
 export const QUOTED = 1;
-export const ESCAPED = 2; // contains "" pairs to unescape
+const ESCAPED = 2; // contains "" pairs to unescape
 export const CONTENT = 4; // has something other than blanks
 
 export type RecordError = 'unterminated-quote' | 'bad-quote';

@@ -12,7 +12,7 @@ import { uniqueHeaders } from './rows-to-arrow';
 import { quoteIdent } from './table-name';
 import { typeColumns } from './type-columns';
 
-export interface DelimitedLoad {
+interface DelimitedLoad {
   rowsRead: number;
   rejected: RejectedRow[];
   rejectedCount: number;

@@ -2,7 +2,8 @@
 // (space, no-break space or narrow no-break space between thousands), `34 %` (→ 34), `−5`; ISO dates
 // `2024-10-01` and timestamps `2024-10-01 08:15[:00[.000]][Z]`. Everything else is text, and so is
 // a number with a leading zero (`0180` is a municipality code, not 180) or more than 15 digits (an id).
-// Works on UTF-8 bytes so the CSV reader can classify a field without building a string for it.
+// Used for the text cells of spreadsheets and JSON, which arrive typed otherwise; delimited text is typed
+// in SQL by the same rules (type-columns.ts; test/sql/type-columns.test.ts holds the two to agreement).
 
 export const EMPTY = 0;
 export const INT = 1;
@@ -130,7 +131,7 @@ function num2(b: Uint8Array, p: number): number {
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-export function daysFromCivil(y: number, m: number, d: number): number {
+function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -194,7 +195,7 @@ function parseDate(b: Uint8Array, s: number, e: number, out: Float64Array): Valu
  * The kind of the UTF-8 value in `b[s, e)` and, in `out[0]`, its number (INT, FLOAT), days since
  * 1970-01-01 (DATE) or milliseconds since 1970-01-01 00:00 (TIMESTAMP). Blank values are EMPTY.
  */
-export function classifyBytes(b: Uint8Array, s: number, e: number, out: Float64Array): ValueKind {
+function classifyBytes(b: Uint8Array, s: number, e: number, out: Float64Array): ValueKind {
   for (let n = s < e ? blankAt(b, s, e) : 0; n > 0; n = s < e ? blankAt(b, s, e) : 0) s += n;
   for (let n = e > s ? blankBefore(b, s, e) : 0; n > 0; n = e > s ? blankBefore(b, s, e) : 0) e -= n;
   if (s >= e) return EMPTY;

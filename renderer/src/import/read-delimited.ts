@@ -103,7 +103,7 @@ function countUpToLastContent(parser: DelimitedParser): number {
 }
 
 /** The header record of a file: its fields as written, and where the data below it starts. */
-export interface DelimitedHeader {
+interface DelimitedHeader {
   /** The header's fields, trimmed; `width` of them. */
   names: string[];
   /** Byte offset of the first record below the header. */
@@ -120,7 +120,7 @@ export function readHeader(utf8: Uint8Array, delimiter: Delimiter, headerRow: nu
 }
 
 /** The file's rows made regular: what DuckDB reads when the file itself has rows it would reject. */
-export interface RegularRows {
+interface RegularRows {
   /** UTF-8, `\n`-ended records of exactly `width` fields, quoted fields kept as written; no header. */
   text: Uint8Array;
   /** The longest record written, in bytes. */

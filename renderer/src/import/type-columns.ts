@@ -18,7 +18,7 @@ const INT_PART_15 = `(?:0|[1-9][0-9]{0,14}|[1-9][0-9]{0,2}(?:${BLANK}[0-9]{3}){1
 const INT_PART = `(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:${BLANK}[0-9]{3})+)`;
 
 /** Kinds, as the SQL below numbers them; a column's kind is the join of its values' kinds (mergeKinds). */
-export const KIND = { int: 1, float: 2, date: 3, timestamp: 4, text: 5 } as const;
+const KIND = { int: 1, float: 2, date: 3, timestamp: 4, text: 5 } as const;
 
 // Macros, created once per engine (TEMP: nothing of them is saved in a workspace). `v` is already trimmed
 // of blanks and not empty. Regular expressions are RE2's (DuckDB): whole-value matches only.
@@ -47,7 +47,7 @@ async function makeMacros(engine: Engine): Promise<void> {
 }
 
 /** The narrowest kind holding values of kinds `a` and `b` (a join: the order values come in never matters). */
-export function mergeKinds(a: number, b: number): number {
+function mergeKinds(a: number, b: number): number {
   if (a === b || b === 0) return a;
   if (a === 0) return b;
   if ((a === KIND.int && b === KIND.float) || (a === KIND.float && b === KIND.int)) return KIND.float;
