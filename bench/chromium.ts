@@ -11,7 +11,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../scripts/serve-web';
 import { CHROMIUM, CHROMIUM_ARGS, dropFile } from '../test/e2e/app-session';
-import { processTree, sampleRss } from './rss';
+import { memoryOf, processTree, pssOf, sampleMemory, sampleRss, type MemoryMb } from './rss';
 
 export interface BenchBrowser {
   server: WebServer;
@@ -34,21 +34,39 @@ export async function startBrowser(): Promise<BenchBrowser> {
   };
 }
 
-/** Resident memory of every Chromium process this process started (browser, renderers, GPU, utility), summed. */
-export function chromiumRssMb(): number {
-  let sum = 0;
+/** The pids of every Chromium process this process started (browser, renderers, GPU, utility). */
+function chromiumPids(): number[] {
+  const pids: number[] = [];
   for (const pid of processTree(process.pid)) {
     if (pid === process.pid) continue;
     try {
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!/chrom/i.test(cmdline.split('\0')[0] ?? '')) continue;
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      sum += Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
+      if (/chrom/i.test(cmdline.split('\0')[0] ?? '')) pids.push(pid);
     } catch {
       // Gone while we looked.
     }
   }
-  return sum;
+  return pids;
+}
+
+/** Resident memory of every Chromium process this process started (browser, renderers, GPU, utility), summed. */
+export function chromiumRssMb(): number {
+  return chromiumPids().reduce((sum, pid) => sum + memoryOf(pid).rssMb, 0);
+}
+
+/**
+ * The same processes' VmRSS summed (shared pages counted once per process that maps them) and, unless
+ * `withPss` is false (then pssMb is 0), their PSS summed (each shared page divided among its sharers, so
+ * counted once in all).
+ */
+export function chromiumMemoryMb(withPss = true): MemoryMb {
+  let rssMb = 0;
+  let pssMb = 0;
+  for (const pid of chromiumPids()) {
+    rssMb += memoryOf(pid).rssMb;
+    if (withPss) pssMb += pssOf(pid);
+  }
+  return { rssMb, pssMb };
 }
 
 /** What the page's watcher records: milestone name → page epoch time (ms). */
@@ -57,8 +75,11 @@ type BenchWindow = Window & { __benchStamps?: Stamps; __benchError?: string; __b
 
 /**
  * Runs in every page before the app: stamps the first moment each milestone holds. `mapping`: the
- * heading "Importera <file>"; `parsed` and `inserted`: the progress bar at half way (the worker's parse
- * done) and gone (the rows in DuckDB); `loaded`: the file's own heading (confirmed, in the model); `chart`: the
+ * heading "Importera <file>"; `bar`: the status line's progress bar shown (the import begun); `parsed`:
+ * the bar at half way (for workbooks, JSON and Parquet: the worker's parse done; for delimited text,
+ * read by DuckDB in 8 MB pieces, just past half the pieces, which marks nothing); `inserted`: the bar
+ * gone (the rows in DuckDB, typed, and the unit column found); `loaded`: the file's own heading
+ * (confirmed, in the model); `chart`: the
  * first figure.chart; `ready`: the app drawn and idle (engine started, nothing loading); `engine`: the
  * status line's "Startar databasmotorn …" gone; `error`: an error message shown.
  * Plain JavaScript in a string: a function would reach the page as tsx compiled it, with helpers
@@ -70,7 +91,7 @@ const WATCHER = `(() => {
   let file = '';
   window.__benchWatch = (name) => {
     file = name;
-    for (const key of ['parsed', 'inserted', 'mapping', 'loaded', 'error']) delete stamps[key];
+    for (const key of ['bar', 'parsed', 'inserted', 'mapping', 'loaded', 'error']) delete stamps[key];
     delete window.__benchError;
   };
   const now = () => performance.timeOrigin + performance.now();
@@ -85,10 +106,11 @@ const WATCHER = `(() => {
     stamp('starting', () => status !== null && (status.textContent || '').includes('Startar databasmotorn'));
     stamp('engine', () => stamps.starting !== undefined && status !== null && !(status.textContent || '').includes('Startar databasmotorn'));
     if (file !== '') {
-      // The status bar's progress: the first half is the parse (in its worker), the second the insert.
+      // The status line's progress bar: shown while the app imports the file (renderer/src/app/use-workspace.ts).
       const bar = document.querySelector('.status progress');
+      stamp('bar', () => bar !== null);
       stamp('parsed', () => bar !== null && bar.value >= 50);
-      stamp('inserted', () => stamps.parsed !== undefined && bar === null);
+      stamp('inserted', () => stamps.bar !== undefined && bar === null);
       stamp('mapping', () => headings().includes('Importera ' + file));
       stamp('loaded', () => stamps.mapping !== undefined && headings().includes(file));
     }
@@ -151,17 +173,44 @@ async function newAppPage(session: BenchBrowser): Promise<{ context: BrowserCont
   return { context, page, crashed: () => crash };
 }
 
+/** The app's User Timing marks of a delimited import (renderer/src/import/import-file.ts, load-delimited.ts). */
+export const IMPORT_MARKS = {
+  /** `import:start`: the app begins the import (the file's bytes in the page, the model's tables made). */
+  started: 'import:start',
+  /** `import:planned`: encoding, delimiter and header row decided. */
+  planned: 'import:planned',
+  /** `import:read`: the rows in DuckDB as text (read_csv). */
+  read: 'import:read',
+  /** `import:typed`: the columns typed. */
+  typed: 'import:typed',
+} as const;
+
 export interface ImportRun {
-  /** File handed to the app (file chooser) → mapping view: read, decoded, detected, parsed, in DuckDB. */
+  /** File handed to the app (file chooser) → mapping view: read, decoded, detected, in DuckDB, profiled, matched. */
   ms: number;
-  /** Of `ms`: handed → parsed (file read, decoded, parsed to Arrow in the worker), → inserted (into DuckDB-WASM). */
+  /**
+   * Of `ms`, each from the file handed over: the app's import marks (IMPORT_MARKS; null when the app set
+   * none, as for a workbook); `parsedMs`: the progress bar at half way, for a file without marks only
+   * (a workbook: the worker's parse done), else null; `insertedMs`: the progress bar gone (the table made and its unit column found).
+   */
+  marksMs: Record<keyof typeof IMPORT_MARKS, number | null>;
   parsedMs: number | null;
   insertedMs: number | null;
   /** "Importera" clicked → the file's own view: canonical tables and name matching done. */
   confirmMs: number | null;
   /** Rows in DuckDB as the app's import report gives them (after confirming). */
   importedRows: number | null;
+  /** Summed over Chromium's processes: VmRSS and PSS just before the file was handed over (the app idle, its engine started). */
+  baseline: MemoryMb;
+  /** The highest VmRSS sum and the highest PSS sum sampled from handing over the file to the confirmed import (VmRSS every 100 ms, PSS every 250 ms or more: sampleMemory). */
+  peak: MemoryMb;
+  /** = peak.rssMb. */
   peakRssMb: number;
+}
+
+/** The last `performance.mark` of each name in the page, as page epoch time (ms). */
+async function marksOf(page: Page): Promise<Stamps> {
+  return page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, performance.timeOrigin + m.startTime])));
 }
 
 /**
@@ -179,15 +228,20 @@ export async function importThroughUi(session: BenchBrowser, file: string, optio
     chooser.catch(() => undefined); // awaited below; not unhandled should the click fail first
     await page.getByRole('button', { name: 'Öppna fil…', exact: true }).click();
     const fileChooser = await chooser;
-    const sampler = sampleRss(chromiumRssMb, 100);
+    const baseline = chromiumMemoryMb();
+    const sampler = sampleMemory(chromiumMemoryMb, 100, 250);
     try {
       const handed = nodeNow();
       await fileChooser.setFiles(file);
       let stamps = await waitForStamp(page, ['mapping'], options.timeoutMs, crashed);
       const offset = await clockOffset(page);
+      const marks = await marksOf(page);
       const ms = stamps.mapping! - offset - handed;
       const since = (key: string) => (stamps[key] === undefined ? null : stamps[key] - offset - handed);
-      const parsedMs = since('parsed');
+      const markSince = (name: string) => (marks[name] === undefined ? null : marks[name] - offset - handed);
+      const marksMs = Object.fromEntries(Object.entries(IMPORT_MARKS).map(([key, name]) => [key, markSince(name)])) as ImportRun['marksMs'];
+      // Half way means the worker's parse only where there is one: not for delimited text (marked).
+      const parsedMs = marksMs.started === null ? since('parsed') : null;
       const insertedMs = since('inserted');
       let confirmMs: number | null = null;
       let importedRows: number | null = null;
@@ -202,7 +256,8 @@ export async function importThroughUi(session: BenchBrowser, file: string, optio
         importedRows = imported ?? null;
         if (read !== importedRows) throw new Error(`the app imported ${imported} of ${read} rows: ${report}`);
       }
-      return { ms, parsedMs, insertedMs, confirmMs, importedRows, peakRssMb: sampler.stop() };
+      const peak = sampler.stop();
+      return { ms, marksMs, parsedMs, insertedMs, confirmMs, importedRows, baseline, peak, peakRssMb: peak.rssMb };
     } finally {
       sampler.stop();
     }
@@ -251,7 +306,7 @@ export async function coldStartToChart(session: BenchBrowser, sample: string): P
     await page.getByRole('tab', { name: 'Insatser', exact: true }).click();
     const stamps = await waitForStamp(page, ['chart'], 60_000, crashed);
     const offset = await clockOffset(page);
-    const marks: Stamps = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, performance.timeOrigin + m.startTime])));
+    const marks = await marksOf(page);
     const at = (key: string) => ({ ...stamps, ...marks })[key]! - offset - started;
     return {
       ms: at('chart'),

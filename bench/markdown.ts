@@ -15,11 +15,12 @@ const ms = (value: number | null) => (value === null ? '–' : value >= 1000 ? `
 async function main(): Promise<void> {
   const file = process.argv[2] ?? 'bench/results/latest.json';
   const result = JSON.parse(await readFile(file, 'utf8')) as Result;
-  const lines = ['| case | rows | app (median) | native (median) | ratio | peak RSS app / native | runs |', '|---|---:|---:|---:|---:|---:|---:|'];
+  const lines = ['| case | rows | app (median) | native (median) | ratio | peak RSS app / native | peak PSS app | runs |', '|---|---:|---:|---:|---:|---:|---:|---:|'];
   for (const c of result.cases) {
     const name = c.error ? `${c.name} **failed**` : c.name;
     const rss = `${c.peak_rss_mb === null ? '–' : `${Math.round(c.peak_rss_mb)} MB`} / ${c.native_peak_rss_mb === null ? '–' : `${Math.round(c.native_peak_rss_mb)} MB`}`;
-    lines.push(`| ${name} | ${c.rows.toLocaleString('en')} | ${ms(c.app_ms)} | ${ms(c.native_ms)} | ${c.ratio === null ? '–' : `${c.ratio.toFixed(2)}×`} | ${rss} | ${c.runs} |`);
+    const pss = c.peak_pss_mb === undefined || c.peak_pss_mb === null ? '–' : `${Math.round(c.peak_pss_mb)} MB`;
+    lines.push(`| ${name} | ${c.rows.toLocaleString('en')} | ${ms(c.app_ms)} | ${ms(c.native_ms)} | ${c.ratio === null ? '–' : `${c.ratio.toFixed(2)}×`} | ${rss} | ${pss} | ${c.runs} |`);
   }
   console.log(lines.join('\n'));
   const failed = result.cases.filter((c) => c.error);
