@@ -6,7 +6,7 @@ import { toRows, type Engine } from '../db/engine';
 import { quoteIdent } from '../import/table-name';
 import { choiceSplitter, flagOptionName, matchMethod, unaccountedText } from './methods';
 import { cellText, TOTALS } from './cells';
-import { totalsOnly } from './model';
+import { totalsOnly, unitColumns } from './model';
 import type { ColumnRole, IgnoreReason, ShapeGuess } from './shape-detect';
 
 export const FATES = ['role', 'method', 'unmatched', 'ignored'] as const;
@@ -70,21 +70,27 @@ export async function accountFile(
 
   const unit = columns.find((c) => guess.roles[c]?.role === 'unit');
   // The app's own pattern, written into the SQL as a constant: as a bound parameter, DuckDB would
-  // compile the regular expression again for every row in the aggregate filters below.
+  // compile the regular expression again for every row it tests.
   const isTotal = unit ? `regexp_matches(lower(${cellText(unit)}), '${TOTALS}')` : 'false';
-  // The rows the import leaves aside, counted in one pass over the table (a million-row extract included):
-  // totals, rows without a unit, rows per sex beside their total, and count cells without a value.
+  // The rows the import leaves aside: totals, rows without a unit, rows per sex beside their total, and
+  // count cells without a value. Whether a row is left aside depends on its unit, district and sex cells
+  // only, so the rows are first counted per distinct (unit, district, sex) in one pass over the table (a
+  // million-row extract included), and the tests then run once per distinct cell, not once per row.
   const onlyTotals = totalsOnly(guess);
+  const keys = [...new Set([...(unit ? [unit] : []), ...unitColumns(guess)])];
   const measures = columns.filter((c) => ['count', 'trained', 'staff'].includes(guess.roles[c]?.role ?? ''));
   const hasUnit = unit ? ` AND coalesce(${cellText(unit)}, '') <> ''` : '';
-  const noValueSql = measures.map((c) => `count(*) FILTER (WHERE number_value(${quoteIdent(c)}) IS NULL AND NOT coalesce(${isTotal}, false)${hasUnit}${onlyTotals})`);
+  const noValueSql = measures.map((c) => `count(*) FILTER (WHERE number_value(${quoteIdent(c)}) IS NULL)`);
+  const perCells = `SELECT ${[...keys.map(quoteIdent), 'count(*) AS row_count', `(${noValueSql.length > 0 ? noValueSql.join(' + ') : '0'}) AS no_value_cells`].join(', ')}
+                    FROM ${quoteIdent(table)}${keys.length > 0 ? ` GROUP BY ${keys.map(quoteIdent).join(', ')}` : ''}`;
+  const rowsWhere = (test: string) => `coalesce(sum(row_count) FILTER (WHERE ${test}), 0)::INTEGER`;
   const [rows = {}] = toRows(
     await engine.query(
-      `SELECT count(*) FILTER (WHERE ${isTotal})::INTEGER AS totals,
-              ${unit ? `count(*) FILTER (WHERE coalesce(${cellText(unit)}, '') = '')` : '0'}::INTEGER AS no_unit,
-              ${onlyTotals === '' ? '0' : `count(*) FILTER (WHERE NOT (true${onlyTotals}))`}::INTEGER AS breakdown,
-              (${noValueSql.length > 0 ? noValueSql.join(' + ') : '0'})::INTEGER AS no_value
-       FROM ${quoteIdent(table)}`,
+      `SELECT ${rowsWhere(isTotal)} AS totals,
+              ${unit ? rowsWhere(`coalesce(${cellText(unit)}, '') = ''`) : '0'} AS no_unit,
+              ${onlyTotals === '' ? '0' : rowsWhere(`NOT (true${onlyTotals})`)} AS breakdown,
+              coalesce(sum(no_value_cells) FILTER (WHERE NOT coalesce(${isTotal}, false)${hasUnit}${onlyTotals}), 0)::INTEGER AS no_value
+       FROM (${perCells})`,
     ),
   );
 

@@ -172,6 +172,33 @@ function columnsWith(guess: ShapeGuess, role: string): string[] {
     .map(([name]) => name);
 }
 
+/**
+ * The distinct combinations of `columns` in `table`, as a subquery whose columns keep their names: the
+ * cellText, unitName and totalsOnly expressions read it as they read the table. An expression over it runs
+ * once per distinct value (a few hundred units and methods), not once per row of a million-row extract.
+ * `OFFSET 0` keeps DuckDB from pushing a filter on these columns below the DISTINCT into the scan, where
+ * it would run once per row again (a regular expression on every unit cell of a million rows: ~100 ms).
+ */
+export function distinctOf(table: string, columns: readonly string[]): string {
+  return `(SELECT DISTINCT ${columns.map(quoteIdent).join(', ')} FROM ${quoteIdent(table)} OFFSET 0)`;
+}
+
+/** The columns unitName reads: the unit, and its district where there is one. */
+export function unitNameColumns(guess: ShapeGuess): string[] {
+  return [...columnsWith(guess, 'unit').slice(0, 1), ...columnsWith(guess, 'district').slice(0, 1)];
+}
+
+/** Kolada's `Kön` (T, K, M), whose total rows alone are read (totalsOnly). */
+function sexColumn(guess: ShapeGuess): string | undefined {
+  return Object.entries(guess.roles).find(([, r]) => r.role === 'ignore' && r.reason === 'sex-breakdown')?.[0];
+}
+
+/** The columns unitName and totalsOnly read: the unit, its district, and the sex breakdown. */
+export function unitColumns(guess: ShapeGuess): string[] {
+  const sex = sexColumn(guess);
+  return [...unitNameColumns(guess), ...(sex === undefined ? [] : [sex])];
+}
+
 /** The unit as the register names it: the unit column, with its city district where one is beside it (`Göteborg – Nordost`). */
 export function unitName(guess: ShapeGuess): string {
   const [unit] = columnsWith(guess, 'unit');
@@ -186,7 +213,7 @@ export function unitName(guess: ShapeGuess): string {
  * (The words are the app's constants, written in.)
  */
 export function totalsOnly(guess: ShapeGuess): string {
-  const sex = Object.entries(guess.roles).find(([, r]) => r.role === 'ignore' && r.reason === 'sex-breakdown')?.[0];
+  const sex = sexColumn(guess);
   const [district] = columnsWith(guess, 'district');
   return (
     (sex ? ` AND lower(${cellText(sex)}) IN (${SEX_TOTALS.map((v) => `'${v}'`).join(', ')})` : '') +
@@ -208,7 +235,9 @@ export async function addSource(
   if (!unitColumn || guess.shape === 'unknown') return null;
   // Statistics never add units: their figures join the units that are there (statistics-read.ts).
   if (guess.shape === 'statistics') return addStatistics(engine, source, { ...file, table: source }, guess, choice);
-  const from = `FROM ${quoteIdent(source)} WHERE ${cellText(unitColumn)} <> '' AND NOT regexp_matches(lower(${cellText(unitColumn)}), ?)${totalsOnly(guess)}`;
+  // The rows that count: a unit that is not a total (the pattern a bound parameter, `?`).
+  const kept = `${cellText(unitColumn)} <> '' AND NOT regexp_matches(lower(${cellText(unitColumn)}), ?)${totalsOnly(guess)}`;
+  const from = `FROM ${quoteIdent(source)} WHERE ${kept}`;
   const unit = unitName(guess);
 
   if (guess.shape === 'usage' || guess.shape === 'training') {
@@ -217,18 +246,7 @@ export async function addSource(
     if (guess.shape === 'usage') {
       const [count] = columnsWith(guess, 'count');
       const [period] = columnsWith(guess, 'period');
-      const periodSql = period ? `normalise_period(${quoteIdent(period)})` : 'NULL';
-      // Extracts often hold several rows per unit, month and method (one per case worker or sub-unit);
-      // every analysis uses their sum, so the sum is what is kept: smaller scans, smaller workspaces.
-      await engine.query(
-        `INSERT INTO usage SELECT ?, unit_name, period, method_name, total FROM (
-           SELECT ${unit} AS unit_name, ${periodSql} AS period, ${cellText(method)} AS method_name, sum(number_value(${quoteIdent(count!)})) AS total
-           ${from} AND ${cellText(method)} <> '' GROUP BY 1, 2, 3)`,
-        [source, TOTALS],
-      );
-      await engine.query('INSERT INTO method_use SELECT DISTINCT source, unit_name, method_name FROM usage WHERE source = ? AND count > 0', [source]);
-      await engine.query('INSERT INTO method_asked SELECT DISTINCT source, method_name FROM usage WHERE source = ?', [source]);
-      await engine.query('INSERT INTO responding_units SELECT DISTINCT source, unit_name FROM usage WHERE source = ?', [source]);
+      await addUsage(engine, source, guess, kept, { method, count: count!, period });
     } else {
       const [trained] = columnsWith(guess, 'trained');
       const [staff] = columnsWith(guess, 'staff');
@@ -286,6 +304,82 @@ export async function addSource(
     await insertRows(engine, 'method_asked', [...new Set([...rows.map((r) => r[2]!), ...offered])].map((name) => [source, name]));
   }
   return null;
+}
+
+/** Each addUsage gets temporary tables of its own (two files may be confirmed one right after the other). */
+let usageTables = 0;
+
+/**
+ * An extract's rows, summed per unit, period and method, into `usage`; and the units, methods and uses
+ * they show. Extracts often hold several rows per unit, month and method (one per case worker or
+ * sub-unit); every analysis uses their sum, so the sum is what is kept: smaller scans, smaller workspaces.
+ *
+ * The unit's name, the totals test, the period and the method's name are functions of the cells, so they
+ * are computed once per distinct cell (a few hundred units, a hundred periods, a few dozen methods) into
+ * small tables, never once per row: the rows are only summed by their cells as they are (one pass over a
+ * million rows), and each sum then takes the names of its cells. Where two spellings of a cell make one
+ * name (`Ale ` and `Ale`, `2023-01` and `jan 2023`) their sums are added again; otherwise each sum already
+ * stands for one (unit, period, method) and is kept as it is. `kept` is addSource's test of a unit that
+ * counts (its `?` the totals pattern).
+ */
+async function addUsage(
+  engine: Engine,
+  source: string,
+  guess: ShapeGuess,
+  kept: string,
+  columns: { method: string; count: string; period: string | undefined },
+): Promise<void> {
+  const n = ++usageTables;
+  // In DuckDB's temp catalog: a loaded table of the same name is never read or dropped instead.
+  const [units, periods, methods, pairs] = ['units', 'periods', 'methods', 'pairs'].map((t) => `temp.usage_${t}_${n}`) as [string, string, string, string];
+  const { method, count, period } = columns;
+  const keys = unitColumns(guess);
+  // The raw cells are called unit_cell_0 …, period_cell and method_cell in the small tables and the sums,
+  // so no column of the file, whatever its name, is mistaken for a name computed from it.
+  const unitCells = keys.map((c, i) => `${quoteIdent(c)} AS unit_cell_${i}`).join(', ');
+  // A district or sex cell may be empty (NULL), and so may a period: those match too. A unit cell never is.
+  const sameUnit = keys.map((_, i) => `s.unit_cell_${i} ${i === 0 ? '=' : 'IS NOT DISTINCT FROM'} u.unit_cell_${i}`).join(' AND ');
+  try {
+    await engine.query(`CREATE TEMP TABLE ${units} AS SELECT ${unitCells}, ${unitName(guess)} AS unit_name FROM ${distinctOf(source, keys)} WHERE ${kept}`, [TOTALS]);
+    await engine.query(
+      `CREATE TEMP TABLE ${methods} AS SELECT ${quoteIdent(method)} AS method_cell, ${cellText(method)} AS method_name
+       FROM ${distinctOf(source, [method])} WHERE ${cellText(method)} <> ''`,
+    );
+    if (period) {
+      await engine.query(
+        `CREATE TEMP TABLE ${periods} AS SELECT ${quoteIdent(period)} AS period_cell, normalise_period(${quoteIdent(period)}) AS period FROM ${distinctOf(source, [period])}`,
+      );
+    }
+    // Whether each name comes from one spelling only (DISTINCT counts NULL, a period without a value, once).
+    const oneToOne = (table: string, name: string) => `(SELECT count(*) FROM ${table}) = (SELECT count(*) FROM (SELECT DISTINCT ${name} FROM ${table}))`;
+    const [{ one_spelling: oneSpelling } = { one_spelling: false }] = toRows(
+      await engine.query(`SELECT ${[oneToOne(units, 'unit_name'), oneToOne(methods, 'method_name'), ...(period ? [oneToOne(periods, 'period')] : [])].join(' AND ')} AS one_spelling`),
+    );
+    // The one pass over every row: sums by the cells as they are.
+    const sums = `SELECT ${unitCells}${period ? `, ${quoteIdent(period)} AS period_cell` : ''}, ${quoteIdent(method)} AS method_cell,
+                    sum(number_value(${quoteIdent(count)})) AS total
+                  FROM ${quoteIdent(source)} GROUP BY ALL`;
+    const named = `FROM (${sums}) AS s JOIN ${units} AS u ON ${sameUnit} JOIN ${methods} AS m ON s.method_cell = m.method_cell
+                   ${period ? `JOIN ${periods} AS p ON s.period_cell IS NOT DISTINCT FROM p.period_cell` : ''}`;
+    const periodName = period ? 'p.period' : 'NULL';
+    await engine.query(
+      oneSpelling === true
+        ? `INSERT INTO usage SELECT ?, u.unit_name, ${periodName}, m.method_name, s.total ${named}`
+        : `INSERT INTO usage SELECT ?, u.unit_name, ${periodName}, m.method_name, sum(s.total) ${named} GROUP BY 2, 3, 4`,
+      [source],
+    );
+    // The units and methods the extract lists, and the uses (a count above zero), from its few thousand
+    // (unit, method) pairs rather than from every row of `usage` three times.
+    await engine.query(
+      `CREATE TEMP TABLE ${pairs} AS SELECT unit_name, method_name, bool_or(count > 0) AS used FROM usage WHERE source = ? GROUP BY unit_name, method_name`,
+      [source],
+    );
+    await engine.query(`INSERT INTO method_use SELECT ?, unit_name, method_name FROM ${pairs} WHERE used`, [source]);
+    await engine.query(`INSERT INTO method_asked SELECT DISTINCT ?, method_name FROM ${pairs}`, [source]);
+    await engine.query(`INSERT INTO responding_units SELECT DISTINCT ?, unit_name FROM ${pairs}`, [source]);
+  } finally {
+    for (const table of [units, periods, methods, pairs]) await engine.query(`DROP TABLE IF EXISTS ${table}`);
+  }
 }
 
 export async function removeSource(engine: Engine, source: string): Promise<void> {
