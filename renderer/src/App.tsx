@@ -11,6 +11,7 @@ import { TablePreview } from './components/TablePreview';
 import { ViewTabs } from './components/ViewTabs';
 import type { Engine } from './db/engine';
 import { allRows } from './db/table-info';
+import { createModel } from './domain/model';
 import { loadFontFiles, loadResvgWasm } from './export/assets-browser';
 import type { ChartEdits } from './export/chart-edits';
 import type { ExportAssets } from './export/chart-files';
@@ -95,10 +96,14 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
   // A file being read or waiting for its mapping is shown on the files tab, whichever tab was open.
   const shown: Tab = files.pending || files.busy ? 'files' : tab;
 
-  // Start DuckDB at once, so the first file does not wait for it.
+  // Start DuckDB at once, so the first file does not wait for it; then make the model's tables while the
+  // window is idle, so the first import does not wait for that either.
   useEffect(() => {
     engine().then(
-      () => setEngineState('ready'),
+      (db) => {
+        setEngineState('ready');
+        createModel(db).catch(() => undefined); // the first import makes it, and says so, should this fail
+      },
       () => setEngineState('failed'),
     );
   }, [engine]);

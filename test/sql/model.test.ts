@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRows, type Engine } from '../../renderer/src/db/engine';
 import { runQuery } from '../../renderer/src/db/query-files';
 import { loadSource, unloadSource } from '../../renderer/src/domain/load-source';
+import { createModel } from '../../renderer/src/domain/model';
 import { startNodeEngine } from '../support/node-engine';
 
 let engine: Engine;
@@ -18,6 +19,21 @@ const load = async (name: string, taken = new Set<string>()) =>
   loadSource(engine, { name, bytes: new Uint8Array(await readFile(`test/fixtures/shapes/${name}`)) }, taken);
 
 describe('canonical model', () => {
+  it('is made once however many ask at once (the idle start and a first file), and again only where missing', async () => {
+    const fresh = await startNodeEngine();
+    try {
+      await Promise.all([createModel(fresh), createModel(fresh), createModel(fresh)]);
+      const count = async (table: string) => Number(toRows(await fresh.query(`SELECT count(*)::INTEGER AS n FROM ${table}`))[0]!.n);
+      const municipalities = await count('register_municipalities');
+      expect(municipalities).toBe(290);
+      const methods = await count('method_catalogue');
+      await createModel(fresh);
+      expect([await count('register_municipalities'), await count('method_catalogue')]).toEqual([municipalities, methods]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('keeps scale answers as ordered categories, each question with its own answers', async () => {
     const { table, guess } = await load('survey-activities.csv');
     expect(guess.shape).toBe('survey-wide');

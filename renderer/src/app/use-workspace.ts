@@ -51,6 +51,8 @@ export interface PendingImport {
   names: NamePreview;
   /** What becomes of every column and multiple-choice cell under the current roles. */
   account: FileAccount;
+  /** The roles `names` and `account` were worked out under (a role change shows before they follow). */
+  namesFor: ShapeGuess;
   /** A statistics file: what it holds under the current roles and the user's year and rate choice. */
   statistics: StatisticsReading | null;
   statisticsChoice: StatisticsChoice;
@@ -134,7 +136,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       const names = await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
       const account = await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));
       const statistics = await readStatistics(db, table, guess);
-      return { stamp: nextStamp.current++, file, table, options, guess, names, account, statistics, statisticsChoice: {}, template, unitPicks: {}, methodPicks: {} };
+      return { stamp: nextStamp.current++, file, table, options, guess, names, account, namesFor: guess, statistics, statisticsChoice: {}, template, unitPicks: {}, methodPicks: {} };
     },
     [engine],
   );
@@ -222,7 +224,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       const names = await previewNames(db, table, guess, rememberedUnits(prefs), localMethods(prefs));
       const account = await accountFile(db, table, pending.table.columns.map((c) => c.name), guess, localMethods(prefs));
       const statistics = await readStatistics(db, pending.table, guess, pending.statisticsChoice);
-      setPending((p) => (p && p.stamp === stamp && p.guess === guess ? { ...p, names, account, statistics } : p));
+      setPending((p) => (p && p.stamp === stamp && p.guess === guess ? { ...p, names, account, namesFor: guess, statistics } : p));
     },
     [pending, engine],
   );
@@ -252,6 +254,9 @@ export function useWorkspace(engine: () => Promise<Engine>) {
     const { table, guess, unitPicks, methodPicks, options, file, statisticsChoice } = pending;
     setBusy(file.name);
     try {
+      // The file's SHA-256 (for the report pack's manifest) is worked out beside the import, not after it.
+      const hashing = sha256Hex(file.bytes);
+      hashing.catch(() => undefined); // awaited below; not unhandled should an earlier step fail first
       const db = await engine();
       let prefs = preferences.current;
       for (const [name, ref] of Object.entries(unitPicks)) if (ref) prefs = withUnitChoice(prefs, name, ref);
@@ -268,12 +273,16 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       await forgetNames(db, Object.keys(unitPicks), Object.keys(methodPicks));
       const statistics = await addSource(db, table.table, guess, localMethods(prefs), table, statisticsChoice);
       await refreshMappings(db, rememberedUnits(prefs), localMethods(prefs));
-      const final = await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
-      const account = await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));
+      // The names and the accounting the mapping view showed hold unless the user picked a unit or method
+      // for a name (or the roles changed and they have not followed yet): then they are worked out again.
+      const picked = Object.keys(unitPicks).length > 0 || Object.keys(methodPicks).length > 0;
+      const shown = !picked && pending.namesFor === guess;
+      const final = shown ? pending.names : await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
+      const account = shown ? pending.account : await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));
       const unmatchedUnits = final.units.filter((u) => u.match.status !== 'matched').map((u) => u.name);
       const unmatchedMethods = final.methods.filter((m) => m.id === null).map((m) => m.name);
       taken.current.add(table.table);
-      const sha256 = await sha256Hex(file.bytes);
+      const sha256 = await hashing;
       setSources((list) => [
         ...list,
         {

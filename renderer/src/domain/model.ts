@@ -142,7 +142,23 @@ const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 
 /** The tables a workspace must keep to restore the analyses exactly (the register is rebuilt). */
 export const WORKSPACE_TABLES = [...CANONICAL, 'unit_map', 'method_map', 'method_catalogue'] as const;
 
-export async function createModel(engine: Engine): Promise<void> {
+/** A creation in progress per engine: two callers at once (the idle start and a first file) share it. */
+const creating = new WeakMap<Engine, Promise<void>>();
+
+/**
+ * Creates the model's tables and macros where they are missing, and fills the catalogue and the register
+ * once. Safe to call again (each later call checks and returns); concurrent calls share one creation, so
+ * the register is never filled twice.
+ */
+export function createModel(engine: Engine): Promise<void> {
+  const running = creating.get(engine);
+  if (running) return running;
+  const created = buildModel(engine).finally(() => creating.delete(engine));
+  creating.set(engine, created);
+  return created;
+}
+
+async function buildModel(engine: Engine): Promise<void> {
   for (const sql of [...MODEL_SQL, ...VALUE_MACROS]) await engine.query(sql);
   const [{ n } = { n: 0 }] = toRows(await engine.query('SELECT count(*)::INTEGER AS n FROM method_catalogue'));
   if (Number(n) > 0) return;
