@@ -5,11 +5,10 @@ import { useCallback, useRef, useState } from 'react';
 import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
 import type { Engine } from '../db/engine';
 import { accountFile, type FileAccount } from '../domain/accounting';
-import { importAnswers, MATCHERS, type LoadedSource } from '../domain/load-source';
+import { importAnswers, type LoadedSource } from '../domain/load-source';
 import { addLocalMethod, addSource, createModel, forgetNames, refreshMappings, removeSource } from '../domain/model';
 import { previewNames, type NamePreview } from '../domain/name-preview';
-import { profileTable } from '../domain/profile';
-import { detectShape, shapeFromRoles, type ColumnRole, type ShapeGuess } from '../domain/shape-detect';
+import { shapeFromRoles, type ColumnRole, type ShapeGuess } from '../domain/shape-detect';
 import { readStatistics, type StatisticsChoice, type StatisticsReading } from '../domain/statistics-read';
 import type { UnitRef } from '../domain/units';
 import { ImportCancelled, removeTable, type ImportOptions, type ImportedTable, type SourceFile } from '../import/import-file';
@@ -110,11 +109,11 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       // Whole percents only, so a re-render happens at most a hundred times.
       const onProgress = (fraction: number) => setProgress(Math.floor(fraction * 100));
       let table: ImportedTable;
-      let unitColumn: string | null;
+      let detected: ShapeGuess;
       const controller = new AbortController();
       reading.current = controller;
       try {
-        ({ table, unitColumn } = await importAnswers(db, file, taken.current, options, { parse: parseInWorker, transcode: transcodeInWorker, onProgress, signal: controller.signal }));
+        ({ table, guess: detected } = await importAnswers(db, file, taken.current, options, { parse: parseInWorker, transcode: transcodeInWorker, onProgress, signal: controller.signal }));
       } finally {
         if (reading.current === controller) reading.current = null;
         setProgress(null);
@@ -125,13 +124,9 @@ export function useWorkspace(engine: () => Promise<Engine>) {
         throw new ImportCancelled();
       }
       const template = roles ? null : findTemplate(preferences.current, table.columns.map((c) => c.name));
-      let guess: ShapeGuess;
+      let guess = detected;
       if (roles) guess = { shape: shapeFromRoles(roles), roles };
       else if (template) guess = { shape: shapeFromRoles(template.roles), roles: template.roles };
-      else {
-        // Profiled again without the unit column's totals rows, to read the rest.
-        guess = detectShape(await profileTable(db, table.table, table.columns, unitColumn ?? undefined), MATCHERS);
-      }
       const prefs = preferences.current;
       const names = await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
       const account = await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));

@@ -33,15 +33,18 @@ export const MATCHERS: Matchers = {
 };
 
 /** How well a table reads as answers: a survey, an extract or a training export (3), statistics (2), units alone (1), nothing (0). */
-async function readAs(engine: Engine, table: ImportedTable): Promise<{ unitColumn: string | null; score: number }> {
-  const unitColumn = findUnitColumn(await profileTable(engine, table.table, table.columns), MATCHERS);
-  if (unitColumn === null) return { unitColumn, score: 0 };
-  const { shape } = detectShape(await profileTable(engine, table.table, table.columns, unitColumn), MATCHERS);
-  return { unitColumn, score: shape === 'unknown' ? 1 : shape === 'statistics' ? 2 : 3 };
+async function readAs(engine: Engine, table: ImportedTable): Promise<{ unitColumn: string | null; guess: ShapeGuess; score: number }> {
+  const profile = await profileTable(engine, table.table, table.columns);
+  const unitColumn = findUnitColumn(profile, MATCHERS);
+  if (unitColumn === null) return { unitColumn, guess: detectShape(profile, MATCHERS), score: 0 };
+  // Profiled again without the unit column's totals rows, to read the rest.
+  const guess = detectShape(await profileTable(engine, table.table, table.columns, unitColumn), MATCHERS);
+  return { unitColumn, guess, score: guess.shape === 'unknown' ? 1 : guess.shape === 'statistics' ? 2 : 3 };
 }
 
 /**
- * Imports a file and finds its unit column. A workbook is read from the sheet that holds the answers:
+ * Imports a file and finds its unit column, and the shape its columns read as (profiled without the unit
+ * column's totals rows). A workbook is read from the sheet that holds the answers:
  * the sheet with the most table rows unless it reads as less than a survey or an extract (an
  * "Information" cover sheet, a response-rate table, a statistics sheet beside the answers); then the
  * other sheets are tried, largest first, and the best reading wins (the first of equals). A sheet the
@@ -53,10 +56,10 @@ export async function importAnswers(
   taken: ReadonlySet<string>,
   options: ImportOptions = {},
   deps: ImportDeps = {},
-): Promise<{ table: ImportedTable; unitColumn: string | null }> {
-  type Reading = { table: ImportedTable; unitColumn: string | null; score: number };
+): Promise<{ table: ImportedTable; unitColumn: string | null; guess: ShapeGuess }> {
+  type Reading = { table: ImportedTable; unitColumn: string | null; guess: ShapeGuess; score: number };
   const table = await importFile(engine, file, taken, options, deps);
-  let best: Reading = { table, unitColumn: null, score: -1 };
+  let best: Reading = { table, unitColumn: null, guess: { shape: 'unknown', roles: {} }, score: -1 };
   try {
     best = { table, ...(await readAs(engine, table)) };
     if (best.score === 3 || table.format !== 'xlsx' || options.sheet !== undefined) return best;
@@ -82,9 +85,7 @@ export async function importAnswers(
 
 export async function loadSource(engine: Engine, file: SourceFile, taken: ReadonlySet<string>, deps: ImportDeps = {}): Promise<LoadedSource> {
   await createModel(engine);
-  // Profile twice: once to find the unit column, then without its totals rows to read the rest.
-  const { table, unitColumn } = await importAnswers(engine, file, taken, {}, deps);
-  const guess = detectShape(await profileTable(engine, table.table, table.columns, unitColumn ?? undefined), MATCHERS);
+  const { table, guess } = await importAnswers(engine, file, taken, {}, deps);
   const account = await accountFile(engine, table.table, table.columns.map((c) => c.name), guess);
   const statistics = await addSource(engine, table.table, guess, new Map(), table);
   await refreshMappings(engine);
