@@ -4,6 +4,7 @@ SELECT
   column_name,
   data_type
 FROM information_schema.columns
-WHERE table_schema = 'main'
+WHERE table_catalog = current_database()
+  AND table_schema = 'main'
   AND table_name = $1
 ORDER BY ordinal_position

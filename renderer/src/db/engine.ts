@@ -27,8 +27,16 @@ export interface Engine {
  * Settings every connection needs, each for a reason:
  * - no extension autoloading or autoinstall: those download from the internet, which the app must
  *   never do; offline, a missing extension then fails with a clean Catalog Error instead of hanging.
+ * - every table in an in-memory database that is compressed (DuckDB's dictionary and FSST encodings, as
+ *   on disk): a usage extract's few hundred names repeated over a million rows then take a few MB, not
+ *   tens, and DISTINCT and GROUP BY over them run several times faster. Nothing is written to disk.
  */
-const SETUP_SQL = ['SET autoload_known_extensions = false', 'SET autoinstall_known_extensions = false'];
+const SETUP_SQL = [
+  'SET autoload_known_extensions = false',
+  'SET autoinstall_known_extensions = false',
+  "ATTACH ':memory:' AS metodkartan (COMPRESS)",
+  'USE metodkartan',
+];
 
 /**
  * `toIpc` must come from the same apache-arrow instance DuckDB-WASM builds its tables with: Arrow

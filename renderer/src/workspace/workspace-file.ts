@@ -100,7 +100,7 @@ export function migrate(document: WorkspaceDocument): WorkspaceDocument {
 }
 
 async function columnsOf(engine: Engine, table: string): Promise<{ name: string; type: string }[]> {
-  const rows = toRows(await engine.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'main' AND table_name = ? ORDER BY ordinal_position`, [table]));
+  const rows = toRows(await engine.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = ? ORDER BY ordinal_position`, [table]));
   return rows.map((r) => ({ name: String(r.column_name), type: String(r.data_type) }));
 }
 
