@@ -207,8 +207,18 @@ function classifyBytes(b: Uint8Array, s: number, e: number, out: Float64Array): 
 
 const encoder = new TextEncoder();
 
+/** Blanks a value may be surrounded by: space, tab, no-break space, narrow no-break space. */
+const isBlankChar = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x202f;
+
 /** classifyBytes for a string (spreadsheet and JSON cells). */
 export function classifyText(text: string, out: Float64Array): ValueKind {
+  // Most text cells are names: one that starts with neither a digit nor a sign is text (or blank), as
+  // classifyBytes would find, without encoding it first.
+  let i = 0;
+  while (i < text.length && isBlankChar(text.charCodeAt(i))) i++;
+  if (i === text.length) return EMPTY;
+  const c = text.charCodeAt(i);
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2212)) return TEXT;
   const bytes = encoder.encode(text);
   return classifyBytes(bytes, 0, bytes.length, out);
 }
