@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-electron/', 'release/', 'test-results/', 'node_modules/'] },
+  { ignores: ['dist/', 'dist-electron/', 'release/', 'test-results/', 'node_modules/', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,7 +3,7 @@
 // the file holds is checked entry by entry: a corrupt, foreign or hand-edited file gives a shorter
 // list (at worst an empty one), never a crash.
 import path from 'node:path';
-import { writeFileAtomically, type FileSystem } from './ipc/handlers';
+import { writeFileAtomically, type FileSystem } from './fs/files';
 
 export const RECENT_FILES_NAME = 'recent-workspaces.json';
 export const MAX_RECENT_FILES = 10;

@@ -5,7 +5,7 @@
 //    only then is the autosave offered back.
 import path from 'node:path';
 import { MAX_FILE_BYTES, type Result } from './shared/ipc-contract';
-import { writeFileAtomically } from './ipc/handlers';
+import { writeFileAtomically } from './fs/files';
 import type { DataFileSystem } from './recent-files';
 
 export const AUTOSAVE_FILE_NAME = 'autosave.metodkartan';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileAtomically, type FileSystem } from '../../electron/ipc/handlers';
+import { writeFileAtomically, type FileSystem } from '../../electron/fs/files';
 import { toRows, type Engine, type Row } from '../../renderer/src/db/engine';
 import { runQuery, type QueryId } from '../../renderer/src/db/query-files';
 import { loadSource, type LoadedSource } from '../../renderer/src/domain/load-source';

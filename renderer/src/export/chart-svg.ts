@@ -4,7 +4,7 @@
 // content) and a 16:9 slide (the chart fills the slide).
 import { inkOn, shareColour } from '../charts/palette';
 import { choroplethSvg } from '../maps/choropleth-svg';
-import { exportText } from '../safe-text';
+import { escapeXml } from '../safe-text';
 import type { BarDatum, ChartBody, ChartSpec, DivergingDatum, HeatDatum, LineSeries } from './chart-spec';
 import { FONT_FAMILY, type TextMeasure } from './fonts';
 
@@ -25,15 +25,6 @@ export interface RenderedSvg {
   svg: string;
   width: number;
   height: number;
-}
-
-/**
- * Text for SVG content or attributes: the characters XML 1.0 forbids (a U+0001 in a unit name made the
- * whole file malformed and resvg refused it) and bidi controls dropped (safe-text.ts), then escaped.
- * Every SVG writer (this file, maps/choropleth-svg.ts) passes its texts through here.
- */
-export function escapeXml(text: string): string {
-  return exportText(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
 /** Greedy word wrap in the export font; a word longer than the line stands alone. */

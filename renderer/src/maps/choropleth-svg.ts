@@ -1,7 +1,7 @@
 // A choropleth map as one standalone SVG: optional title, the map, the legend beside it (next to southern
 // Sweden, where the map leaves room) and an optional note, text in the app's embedded font. Pure: for the
 // export buttons, the report pack, the command line and the tests (PNG through export/png.ts svgToPng).
-import { escapeXml } from '../export/chart-svg';
+import { escapeXml } from '../safe-text';
 import { FONT_FAMILY, type TextMeasure } from '../export/fonts';
 import { BORDER_COLOUR, choropleth, legendItems, OUTLINE_COLOUR, SELECTED_COLOUR, type ClassBreaks, type MapLevel } from './choropleth';
 import { SWEDEN_ASPECT } from './geo';

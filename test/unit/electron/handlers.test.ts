@@ -5,18 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenDialogReturnValue, SaveDialogReturnValue } from 'electron';
 import { IPC, MAX_FILE_BYTES, MAX_IMAGE_BYTES, type Lang, type WorkspaceSaveRequest } from '../../../electron/shared/ipc-contract';
 import { KNOWLEDGE_SUPPORT_URL, translate } from '../../../electron/shared/strings';
-import {
-  openDialogOptions,
-  openFilesFromMenu,
-  registerIpcHandlers,
-  writeFileAtomically,
-  type ClipboardDeps,
-  type DialogLike,
-  type FileSystem,
-  type HandlerDeps,
-  type NativeImageLike,
-  type PngClipboardEntry,
-} from '../../../electron/ipc/handlers';
+import { openDialogOptions, openFilesFromMenu, type DialogLike } from '../../../electron/dialogs';
+import { writeFileAtomically, type FileSystem } from '../../../electron/fs/files';
+import { registerIpcHandlers, type ClipboardDeps, type HandlerDeps, type NativeImageLike, type PngClipboardEntry } from '../../../electron/ipc/handlers';
 import { APP_PAGE, fakeIpcMain, frame, PNG_1X1, pngHeaderThen } from './fakes';
 
 const WINDOW = { id: 'main-window' };

@@ -8,7 +8,7 @@ import { createElement, type ReactElement, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { COUNTIES, MUNICIPALITIES } from '../../../renderer/src/domain/units';
-import { escapeXml } from '../../../renderer/src/export/chart-svg';
+import { escapeXml } from '../../../renderer/src/safe-text';
 import { FONT_FAMILY, type FontFiles, measureWith } from '../../../renderer/src/export/fonts';
 import { choropleth, classBreaks, colourOf, legendItems, NO_DATA_COLOUR, type MapLevel } from '../../../renderer/src/maps/choropleth';
 import { ChoroplethMap, ChoroplethView, isSelectKey, unitForKey, type ChoroplethViewProps } from '../../../renderer/src/maps/ChoroplethMap';
