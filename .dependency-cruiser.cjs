@@ -1,6 +1,29 @@
-// The import graph's rules, checked by `npm run lint` (and so by `npm test`): no module may import,
-// directly or through others, a module that imports it back. Type-only imports count, since a cycle of
-// types still ties the layers together.
+// The import graph's rules, checked by `npm run lint` (and so by `npm test`):
+// - no module imports, directly or through others, a module that imports it back (type-only imports
+//   count: a cycle of types still ties the layers together);
+// - the renderer's layers, from the bottom up: each imports only its own layer and those below it. The
+//   data path is db → import → domain → shaping (query rows → chart specs) → views, export and report.
+/** Lowest first. A folder (or file) of renderer/src/ in each. */
+const LAYERS = [
+  ['db', 'safe-text.ts'],
+  ['import', 'platform', 'i18n', 'format.ts', 'maps'],
+  ['domain', 'export'],
+  ['app', 'charts'],
+  ['components', 'shaping'],
+  ['workspace', 'report', 'views'],
+  ['App.tsx', 'main.tsx'],
+];
+
+const pathOf = (names) => `^renderer/src/(${names.map((n) => n.replace(/\./g, '[.]') + (n.includes('.') ? '$' : '/')).join('|')})`;
+
+const upward = LAYERS.slice(0, -1).map((layer, i) => ({
+  name: `layer-${i + 1}-imports-upward`,
+  severity: 'error',
+  comment: `${layer.join(', ')} may import only their own layer and those below (see LAYERS).`,
+  from: { path: pathOf(layer) },
+  to: { path: pathOf(LAYERS.slice(i + 1).flat()) },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -11,6 +34,7 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
+    ...upward,
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -24,9 +24,9 @@ import { csvFileName, tableToCsv } from './export/table-csv';
 import { I18nProvider, storeLang, storedLang, useI18n } from './i18n/i18n';
 import type { Platform } from './platform';
 import { AnalysisView } from './views/AnalysisView';
-import { VIEW_KEYS, VIEWS, type ViewId } from './views/view-ids';
-import { NO_FILTERS, type Filters } from './views/filters';
-import { loadedFile, type LoadedFile } from './views/view-props';
+import { VIEW_KEYS, VIEWS, type ViewId } from './shaping/view-ids';
+import { NO_FILTERS, type Filters } from './shaping/filters';
+import { loadedFile, type LoadedFile } from './shaping/view-props';
 
 // The export dialog and the report pack bring pdf-lib, fontkit and resvg: loaded on first use.
 const ExportDialog = lazy(() => import('./components/ExportDialog').then((m) => ({ default: m.ExportDialog })));

@@ -33,7 +33,7 @@ export function exportText(text: string): string {
 /**
  * Text for SVG content or attributes: the characters XML 1.0 forbids (a U+0001 in a unit name made the
  * whole file malformed and resvg refused it) and bidi controls dropped, then escaped.
- * Every SVG writer (export/chart-svg.ts, maps/choropleth-svg.ts) passes its texts through here.
+ * Every SVG writer (export/chart-svg.ts, export/choropleth-svg.ts) passes its texts through here.
  */
 export function escapeXml(text: string): string {
   return exportText(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);

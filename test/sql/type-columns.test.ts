@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRows, type Engine } from '../../renderer/src/db/engine';
 import { describeTable } from '../../renderer/src/db/table-info';
 import { classifyText, DATE, EMPTY, FLOAT, INT, TEXT, TIMESTAMP } from '../../renderer/src/import/parse-value';
-import { quoteIdent } from '../../renderer/src/import/table-name';
+import { quoteIdent } from '../../renderer/src/db/table-name';
 import { typeColumns } from '../../renderer/src/import/type-columns';
 import { startNodeEngine } from '../support/node-engine';
 

@@ -2,7 +2,7 @@
 // right, the neutral step split across it; one bar per question, each with its own N.
 import { formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { scaleColours } from './palette';
+import { scaleColours } from '../export/palette';
 
 export interface DivergingRow {
   question: string;

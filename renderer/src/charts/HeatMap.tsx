@@ -2,7 +2,7 @@
 // share; column headers can be buttons (clicking a county filters every view).
 import { formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { inkOn, shareColour } from './palette';
+import { inkOn, shareColour } from '../export/palette';
 
 export interface HeatCell {
   share: number;

@@ -1,7 +1,7 @@
 // What the first view shows of a loaded table: its row count, columns with types, and first rows.
 import { toRows, type Engine, type Row } from './engine';
 import { runQuery } from './query-files';
-import { quoteIdent } from '../import/table-name';
+import { quoteIdent } from './table-name';
 
 export interface ColumnInfo {
   name: string;

@@ -3,7 +3,7 @@
 // matched to the catalogue, an option whose name is unmatched (the user is asked), or not used with a
 // reason. Each multiple-choice cell is covered by its choices, or listed with what was left over.
 import { toRows, type Engine } from '../db/engine';
-import { quoteIdent } from '../import/table-name';
+import { quoteIdent } from '../db/table-name';
 import { choiceSplitter, flagOptionName, matchMethod, unaccountedText } from './methods';
 import { cellText, TOTALS } from './cells';
 import { totalsOnly, unitColumns } from './model';

@@ -1,6 +1,6 @@
 // How the import's SQL reads a unit cell: as clean text, and as a total rather than a unit. Shared by
 // the model, the accounting and the statistics reader.
-import { quoteIdent } from '../import/table-name';
+import { quoteIdent } from '../db/table-name';
 
 /**
  * Rows whose unit cell is a total, not a unit: hand-made sheets end with them.

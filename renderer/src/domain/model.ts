@@ -24,7 +24,7 @@
 // `source` is the loaded table's name, so removing a file removes exactly its rows.
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/engine';
-import { quoteIdent } from '../import/table-name';
+import { quoteIdent } from '../db/table-name';
 import { cellText, TOTALS } from './cells';
 import { likertStep } from './likert';
 import { METHODS, choiceSplitter, flagOptionName, matchMethod } from './methods';

@@ -1,7 +1,7 @@
 // A loaded table's columns with a sample of their distinct values: what shape detection looks at.
 import { toRows, type Engine } from '../db/engine';
 import type { ColumnInfo } from '../db/table-info';
-import { quoteIdent } from '../import/table-name';
+import { quoteIdent } from '../db/table-name';
 import { cellText, TOTALS } from './cells';
 import { MAX_SHAPE_COLUMNS, type ColumnProfile } from './shape-detect';
 

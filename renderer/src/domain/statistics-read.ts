@@ -5,7 +5,7 @@
 // group rows between the municipalities. A population file gives the rate map its denominator only for
 // the ages, sexes and year it is for (statistics.ts decides which).
 import { toRows, type Engine } from '../db/engine';
-import { quoteIdent } from '../import/table-name';
+import { quoteIdent } from '../db/table-name';
 import { cellText, TOTALS } from './cells';
 import type { ShapeGuess } from './shape-detect';
 import { contextYearOf, fileNameYear, headerYear, isProjection, parseAge, parseSex, populationBand, textBand, valueMeaning, type Measure, type ValueMeaning } from './statistics';

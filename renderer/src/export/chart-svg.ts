@@ -2,8 +2,8 @@
 // byline on the image, text in the app's embedded font. Pure: the same function serves the app's
 // export button, the report pack and the command line. Two sizes: A4 text width (height follows the
 // content) and a 16:9 slide (the chart fills the slide).
-import { inkOn, shareColour } from '../charts/palette';
-import { choroplethSvg } from '../maps/choropleth-svg';
+import { inkOn, shareColour } from './palette';
+import { choroplethSvg } from './choropleth-svg';
 import { escapeXml } from '../safe-text';
 import type { BarDatum, ChartBody, ChartSpec, DivergingDatum, HeatDatum, LineSeries } from './chart-spec';
 import { FONT_FAMILY, type TextMeasure } from './fonts';
@@ -310,7 +310,7 @@ function drawLines(canvas: Canvas, periods: readonly string[], series: readonly 
   canvas.y = bottom + 26;
 }
 
-/** The map with its legend (maps/choropleth-svg.ts), placed as a nested SVG in the frame. */
+/** The map with its legend (choropleth-svg.ts), placed as a nested SVG in the frame. */
 function drawMap(canvas: Canvas, body: Extract<ChartBody, { kind: 'map' }>, available: number | null) {
   const height = available === null ? 620 : Math.max(240, available);
   const drawn = choroplethSvg(body.level, new Map(body.values), {

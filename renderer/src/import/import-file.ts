@@ -11,7 +11,7 @@ import { ImportCancelled, loadDelimited, mark } from './load-delimited';
 import { LimitError } from './limits';
 import { firstLine, isOutOfMemory, parseFile, risingProgress, titleText } from './parse-file';
 import { planFile, type DelimitedPlan } from './sniff';
-import { quoteIdent, tableNameFor } from './table-name';
+import { quoteIdent, tableNameFor } from '../db/table-name';
 
 export * from './import-types';
 export { parseFile } from './parse-file';

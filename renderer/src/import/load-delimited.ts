@@ -9,7 +9,7 @@ import { ImportError, type RejectedRow } from './import-types';
 import { MAX_CSV_FIELD_BYTES } from './limits';
 import { readHeader, regularRows } from './read-delimited';
 import { uniqueHeaders } from './rows-to-arrow';
-import { quoteIdent } from './table-name';
+import { quoteIdent } from '../db/table-name';
 import { typeColumns } from './type-columns';
 
 interface DelimitedLoad {

@@ -6,7 +6,7 @@
 // A column's type is decided from its DISTINCT values (a few hundred in an extract of a million rows),
 // then the column is converted in place (ALTER … USING): the table is never copied.
 import { toRows, type Engine, type Row } from '../db/engine';
-import { quoteIdent } from './table-name';
+import { quoteIdent } from '../db/table-name';
 
 /** The blanks a Swedish number may be grouped with, and that surround a value: space, tab, NBSP, narrow NBSP. */
 const BLANKS = " \t\u00a0\u202f";

@@ -7,7 +7,7 @@
 import { useMemo, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { BORDER_COLOUR, choropleth, legendItems, OUTLINE_COLOUR, SELECTED_COLOUR, type ChoroplethLayout, type ClassBreaks, type MapFeature, type MapLevel } from './choropleth';
 import { SWEDEN_ASPECT } from './geo';
-// The export's SVG is choropleth-svg.ts (choroplethSvg, choroplethSvgString), not re-exported here: it
+// The export's SVG is export/choropleth-svg.ts (choroplethSvg, choroplethSvgString), not re-exported here: it
 // brings the export font's code (fontkit, ~1 MB), which the app loads only when something is exported.
 
 /** The app's focus colour (styles.css :focus-visible). */

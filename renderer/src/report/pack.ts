@@ -19,7 +19,7 @@ import { SUPPRESSED, type SuppressionSettings } from '../export/suppress';
 import { dataTableToCsv, SWEDISH_CSV, type CsvOptions } from '../export/table-export';
 import type { ImportedTable } from '../import/import-types';
 import type { Translate } from '../i18n/i18n';
-import { filterParams, type Filters } from '../views/filters';
+import { filterParams, type Filters } from '../shaping/filters';
 import { runQuery } from '../db/query-files';
 import type { Section } from './sections';
 

@@ -11,11 +11,11 @@ import type { DataTable } from '../export/table-export';
 import type { Translate } from '../i18n/i18n';
 import { classBreaks } from '../maps/choropleth';
 import { mapRates, mapShares, methodsIn, rateYear } from '../maps/map-data';
-import { filterParams, type Filters } from '../views/filters';
-import { adoptionGroups } from '../views/shape-adoption';
-import { otherScales, scaleQuestions } from '../views/shape-scales';
-import { VIEW_KEYS, VIEWS, type ViewId } from '../views/view-ids';
-import { METHOD_USE, namesWith, type LoadedFile } from '../views/view-props';
+import { filterParams, type Filters } from '../shaping/filters';
+import { adoptionGroups } from '../shaping/shape-adoption';
+import { otherScales, scaleQuestions } from '../shaping/shape-scales';
+import { VIEW_KEYS, VIEWS, type ViewId } from '../shaping/view-ids';
+import { METHOD_USE, namesWith, type LoadedFile } from '../shaping/view-props';
 import {
   adoptionSpec,
   countyHeatSpec,
@@ -30,7 +30,7 @@ import {
   rateMapSpec,
   TOOL_QUESTION,
   type SpecContext,
-} from './specs';
+} from '../shaping/specs';
 
 export interface Section {
   view: ViewId;

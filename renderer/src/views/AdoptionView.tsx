@@ -3,9 +3,9 @@
 import { ChartFrame } from '../charts/ChartFrame';
 import { ShareBars } from '../charts/ShareBars';
 import { useI18n } from '../i18n/i18n';
-import { adoptionSpec, TOOL_QUESTION } from '../report/specs';
-import { adoptionGroups } from './shape-adoption';
-import { METHOD_USE, namesWith, type ViewProps } from './view-props';
+import { adoptionSpec, TOOL_QUESTION } from '../shaping/specs';
+import { adoptionGroups } from '../shaping/shape-adoption';
+import { METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
 import { useQuery } from './use-query';
 import { TrainingTable } from './TrainingTable';
 import { ScaleQuestions } from './ScaleQuestions';

@@ -7,8 +7,8 @@ import { MapView } from './MapView';
 import { OverviewView } from './OverviewView';
 import { ScaleQuestions } from './ScaleQuestions';
 import { TrendsView } from './TrendsView';
-import type { ViewId } from './view-ids';
-import type { ViewProps } from './view-props';
+import type { ViewId } from '../shaping/view-ids';
+import type { ViewProps } from '../shaping/view-props';
 import { useQueriesRunning, useQueryFailures } from './query-activity';
 import { useI18n } from '../i18n/i18n';
 

@@ -4,10 +4,10 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { HeatMap } from '../charts/HeatMap';
 import { methodById } from '../domain/methods';
 import { useI18n } from '../i18n/i18n';
-import { countyHeatSpec } from '../report/specs';
+import { countyHeatSpec } from '../shaping/specs';
 import { CountyMultiples } from './CountyMultiples';
 import { useQuery } from './use-query';
-import { METHOD_USE, namesWith, type ViewProps } from './view-props';
+import { METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
 
 export function CountiesView({ engine, filters, dataVersion, sources, onFilters }: ViewProps) {
   const { lang, t } = useI18n();

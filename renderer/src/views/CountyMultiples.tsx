@@ -1,12 +1,12 @@
 // Small multiples: the same bars for several counties side by side, on one scale (0–100 %), so a pilot
 // lead compares counties at a glance. The user picks the counties and the set of methods.
 import { useState } from 'react';
-import { BAR } from '../charts/palette';
+import { BAR } from '../export/palette';
 import { ShareBars } from '../charts/ShareBars';
 import type { Row } from '../db/engine';
 import { methodById } from '../domain/methods';
 import { useI18n } from '../i18n/i18n';
-import { methodName, RECOMMENDED_TYPES } from '../report/specs';
+import { methodName, RECOMMENDED_TYPES } from '../shaping/specs';
 
 const MAX_COUNTIES = 6;
 type MethodSet = 'recommended' | 'tools';

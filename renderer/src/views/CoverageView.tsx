@@ -3,9 +3,9 @@
 import { ChartFrame } from '../charts/ChartFrame';
 import { RECOMMENDATIONS, type RecommendationId } from '../domain/methods';
 import { useI18n } from '../i18n/i18n';
-import { coverageSpec } from '../report/specs';
+import { coverageSpec } from '../shaping/specs';
 import { useQuery } from './use-query';
-import { METHOD_USE, namesWith, type ViewProps } from './view-props';
+import { METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
 
 const TYPES: readonly RecommendationId[] = ['parenting-programme', 'cbt-skills-group', 'family-treatment', 'tfco', 'individual-cbt'];
 

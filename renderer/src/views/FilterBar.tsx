@@ -4,7 +4,7 @@ import type { Engine } from '../db/engine';
 import { methodById } from '../domain/methods';
 import { COUNTIES, SKR_GROUPS } from '../domain/units';
 import { useI18n } from '../i18n/i18n';
-import { hasFilters, NO_FILTERS, type Filters, type UnitType } from './filters';
+import { hasFilters, NO_FILTERS, type Filters, type UnitType } from '../shaping/filters';
 import { useQuery } from './use-query';
 
 interface Props {

@@ -10,11 +10,11 @@ import { classBreaks, type ClassMethod } from '../maps/choropleth';
 import { MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
 import { compareMunicipality, compareRates, mapRates, mapShares, methodsIn, rateYear, similarMunicipalities, unitsOf, type RateBasis } from '../maps/map-data';
 import { ShareBars } from '../charts/ShareBars';
-import { BAR } from '../charts/palette';
+import { BAR } from '../export/palette';
 import { COUNTIES, MUNICIPALITIES, SKR_GROUPS } from '../domain/units';
-import { mapSpec, methodName, rateBase, rateMapSpec } from '../report/specs';
+import { mapSpec, methodName, rateBase, rateMapSpec } from '../shaping/specs';
 import { useQuery } from './use-query';
-import { METHOD_USE, namesWith, type ViewProps } from './view-props';
+import { METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
 
 /** Shares in steps of a fifth: the same classes on every map, so maps can be compared. */
 const FIFTHS = [0.2, 0.4, 0.6, 0.8];

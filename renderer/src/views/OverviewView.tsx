@@ -4,9 +4,9 @@ import { SHAPE_KEYS } from '../components/MappingView';
 import type { Shape } from '../domain/shape-detect';
 import { formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { hasFilters } from './filters';
+import { hasFilters } from '../shaping/filters';
 import { useQuery } from './use-query';
-import type { ViewProps } from './view-props';
+import type { ViewProps } from '../shaping/view-props';
 
 const FIGURES: [string, MessageKey][] = [
   ['units', 'overviewUnits'],

@@ -4,10 +4,10 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { DivergingBars } from '../charts/DivergingBars';
 import { scaleSteps, type ScaleId } from '../domain/likert';
 import { useI18n } from '../i18n/i18n';
-import { scaleHeadline, scaleSpec } from '../report/specs';
-import { otherScales, scaleQuestions } from './shape-scales';
+import { scaleHeadline, scaleSpec } from '../shaping/specs';
+import { otherScales, scaleQuestions } from '../shaping/shape-scales';
 import { useQuery } from './use-query';
-import { namesWith, type ViewProps } from './view-props';
+import { namesWith, type ViewProps } from '../shaping/view-props';
 
 interface Props extends ViewProps {
   /** The scales shown, in order. */

@@ -3,9 +3,9 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { methodById } from '../domain/methods';
 import { formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { trainingSpec } from '../report/specs';
+import { trainingSpec } from '../shaping/specs';
 import { useQuery } from './use-query';
-import { namesWith, type ViewProps } from './view-props';
+import { namesWith, type ViewProps } from '../shaping/view-props';
 
 export function TrainingTable({ engine, filters, dataVersion, sources }: ViewProps) {
   const { lang, t } = useI18n();

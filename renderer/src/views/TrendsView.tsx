@@ -5,9 +5,9 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { useExport } from '../export/export-context';
 import { formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { methodName, trendShape, trendSpec, yearlyCounts } from '../report/specs';
+import { methodName, trendShape, trendSpec, yearlyCounts } from '../shaping/specs';
 import { useQuery } from './use-query';
-import { namesWith, type ViewProps } from './view-props';
+import { namesWith, type ViewProps } from '../shaping/view-props';
 
 export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps) {
   const { lang, t } = useI18n();

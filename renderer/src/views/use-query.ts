@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Engine, Row } from '../db/engine';
 import { runQuery, type QueryId } from '../db/query-files';
-import { filterParams, type Filters } from './filters';
+import { filterParams, type Filters } from '../shaping/filters';
 import { setQueryFailure, trackQuery } from './query-activity';
 
 export function useQuery(engine: () => Promise<Engine>, id: QueryId, filters: Filters, dataVersion: number): Row[] | null {

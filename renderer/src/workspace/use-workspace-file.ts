@@ -11,7 +11,7 @@ import type { ChartEdits } from '../export/chart-edits';
 import type { SuppressionSettings } from '../export/suppress';
 import { loadParquetBrowser } from '../import/parquet-browser';
 import type { Platform } from '../platform';
-import type { Filters } from '../views/filters';
+import type { Filters } from '../shaping/filters';
 import { loadWorkspace, readWorkspace, saveWorkspace, WORKSPACE_EXTENSION, WorkspaceError, type WorkspaceProblem } from './workspace-file';
 
 /** Everything on screen a workspace keeps (the tables go beside it). */

@@ -12,7 +12,7 @@ import { toRows } from '../db/engine';
 import { WORKSPACE_TABLES } from '../domain/model';
 import { sha256Hex } from '../export/sha256';
 import type { LoadParquet } from '../import/parquet';
-import { quoteIdent } from '../import/table-name';
+import { quoteIdent } from '../db/table-name';
 import { isColumnType, workspaceDocument } from './workspace-schema';
 
 export const WORKSPACE_FORMAT = 'metodkartan-workspace';

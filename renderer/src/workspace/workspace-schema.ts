@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { SKR_GROUPS, COUNTIES } from '../domain/units';
 import { IGNORE_REASONS } from '../domain/shape-detect';
 import { NAMED_SCALES } from '../domain/likert';
-import { VIEWS } from '../views/view-ids';
+import { VIEWS } from '../shaping/view-ids';
 
 /** The column types the app's tables hold: the only ones written into a CREATE TABLE. */
 const COLUMN_TYPES = [

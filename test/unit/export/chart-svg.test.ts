@@ -8,9 +8,9 @@ import type { ChartSpec } from '../../../renderer/src/export/chart-spec';
 import { chartSvg, niceTicks, wrap } from '../../../renderer/src/export/chart-svg';
 import { fontFaceCss, measureWith, type FontFiles, type TextMeasure } from '../../../renderer/src/export/fonts';
 import { svgToPng } from '../../../renderer/src/export/png';
-import { adoptionSpec, countyHeatSpec, scaleSpec, trendShape, trendSpec, type SpecContext } from '../../../renderer/src/report/specs';
-import { adoptionGroups } from '../../../renderer/src/views/shape-adoption';
-import { scaleQuestions } from '../../../renderer/src/views/shape-scales';
+import { adoptionSpec, countyHeatSpec, scaleSpec, trendShape, trendSpec, type SpecContext } from '../../../renderer/src/shaping/specs';
+import { adoptionGroups } from '../../../renderer/src/shaping/shape-adoption';
+import { scaleQuestions } from '../../../renderer/src/shaping/shape-scales';
 import { loadFontFilesNode, loadResvgWasmNode } from '../../../scripts/export-assets-node';
 
 let fonts: FontFiles;

@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import readXlsxFile from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classBreaks } from '../../../renderer/src/maps/choropleth';
-import { choroplethSvg } from '../../../renderer/src/maps/choropleth-svg';
+import { choroplethSvg } from '../../../renderer/src/export/choropleth-svg';
 import { chartFileName, fileSlug } from '../../../renderer/src/export/chart-files';
 import type { ChartBody, ChartSpec } from '../../../renderer/src/export/chart-spec';
 import { chartSvg } from '../../../renderer/src/export/chart-svg';

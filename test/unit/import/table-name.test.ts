@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteIdent, tableNameFor } from '../../../renderer/src/import/table-name';
+import { quoteIdent, tableNameFor } from '../../../renderer/src/db/table-name';
 
 describe('tableNameFor', () => {
   it.each([

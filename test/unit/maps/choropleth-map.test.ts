@@ -12,7 +12,7 @@ import { escapeXml } from '../../../renderer/src/safe-text';
 import { FONT_FAMILY, type FontFiles, measureWith } from '../../../renderer/src/export/fonts';
 import { choropleth, classBreaks, colourOf, legendItems, NO_DATA_COLOUR, type MapLevel } from '../../../renderer/src/maps/choropleth';
 import { ChoroplethMap, ChoroplethView, isSelectKey, unitForKey, type ChoroplethViewProps } from '../../../renderer/src/maps/ChoroplethMap';
-import { choroplethSvg, choroplethSvgString } from '../../../renderer/src/maps/choropleth-svg';
+import { choroplethSvg, choroplethSvgString } from '../../../renderer/src/export/choropleth-svg';
 import { loadFontFilesNode, loadResvgWasmNode } from '../../../scripts/export-assets-node';
 
 const percent = (v: number) => `${Math.round(v * 100)}\u00a0%`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BAR } from '../../../renderer/src/charts/palette';
-import { adoptionGroups } from '../../../renderer/src/views/shape-adoption';
-import { scaleQuestions } from '../../../renderer/src/views/shape-scales';
+import { BAR } from '../../../renderer/src/export/palette';
+import { adoptionGroups } from '../../../renderer/src/shaping/shape-adoption';
+import { scaleQuestions } from '../../../renderer/src/shaping/shape-scales';
 
 const row = (id: string, kind: string, recommendation: string, n: number, total: number) => ({
   id,

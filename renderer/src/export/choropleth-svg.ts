@@ -2,9 +2,9 @@
 // Sweden, where the map leaves room) and an optional note, text in the app's embedded font. Pure: for the
 // export buttons, the report pack, the command line and the tests (PNG through export/png.ts svgToPng).
 import { escapeXml } from '../safe-text';
-import { FONT_FAMILY, type TextMeasure } from '../export/fonts';
-import { BORDER_COLOUR, choropleth, legendItems, OUTLINE_COLOUR, SELECTED_COLOUR, type ClassBreaks, type MapLevel } from './choropleth';
-import { SWEDEN_ASPECT } from './geo';
+import { FONT_FAMILY, type TextMeasure } from './fonts';
+import { BORDER_COLOUR, choropleth, legendItems, OUTLINE_COLOUR, SELECTED_COLOUR, type ClassBreaks, type MapLevel } from '../maps/choropleth';
+import { SWEDEN_ASPECT } from '../maps/geo';
 
 const PAD = 24;
 const INK = '#1b2430';

@@ -1,7 +1,7 @@
 // method_adoption rows → the groups the report shows: the five recommended intervention types with
 // their age bands, the one advised against, and the unspecified ones apart; or the assessment tools.
 import type { Lang } from '../../../electron/shared/ipc-contract';
-import { BAR } from '../charts/palette';
+import { BAR } from '../export/palette';
 import type { ShareBar } from '../charts/ShareBars';
 import type { Row } from '../db/engine';
 import { methodById, RECOMMENDATIONS, type RecommendationId } from '../domain/methods';

@@ -3,7 +3,7 @@
 // buttons, the report pack and the command line alike.
 import type { Lang } from '../../../electron/shared/ipc-contract';
 import type { MessageKey } from '../../../electron/shared/strings';
-import { CATEGORY, scaleColours } from '../charts/palette';
+import { CATEGORY, scaleColours } from '../export/palette';
 import type { Row } from '../db/engine';
 import { NAMED_SCALES, scaleSteps, type ScaleId } from '../domain/likert';
 import { methodById, RECOMMENDATIONS, type RecommendationId } from '../domain/methods';
@@ -15,8 +15,8 @@ import type { SUPPRESSED} from '../export/suppress';
 import { DEFAULT_SUPPRESSION, suppressGrid, type SuppressionSettings } from '../export/suppress';
 import { formatNumber, formatPercent, formatRate } from '../format';
 import type { Translate } from '../i18n/i18n';
-import type { AdoptionGroup } from '../views/shape-adoption';
-import type { ScaleQuestion } from '../views/shape-scales';
+import type { AdoptionGroup } from './shape-adoption';
+import type { ScaleQuestion } from './shape-scales';
 
 /** The question the tools view shows beside the tools: standardised assessment in investigations. */
 export const TOOL_QUESTION = /bedömningsmetod|bedömningsinstrument|instrument/i;
