@@ -29,6 +29,15 @@ export default tseslint.config(
         'error',
         { selector: "MemberExpression[property.name='metodkartan']", message: 'Use the Platform interface (renderer/src/platform).' },
       ],
+      // Node's globals neither: their types reach the renderer's typecheck anyway (apache-arrow's
+      // declarations reference Node's), so a Buffer or process here would compile and then fail.
+      'no-restricted-globals': [
+        'error',
+        ...['Buffer', 'process', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'].map((name) => ({
+          name,
+          message: 'The renderer runs in a browser: no Node globals.',
+        })),
+      ],
       // The renderer never reaches Node or Electron: it runs in a sandbox and in plain browsers.
       'no-restricted-imports': [
         'error',
