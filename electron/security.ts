@@ -4,15 +4,15 @@
 import { openVettedExternal, type ShellLike } from './external-links';
 import { isAllowedRequestUrl, isAppUrl } from './policy/trusted-url';
 
-export interface PreventableEvent {
+interface PreventableEvent {
   preventDefault(): void;
 }
-export interface NavigationEvent extends PreventableEvent {
+interface NavigationEvent extends PreventableEvent {
   readonly url: string;
 }
 
 /** The parts of a WebContents the guards hook into; Electron's WebContents satisfies it. */
-export interface GuardedContents {
+interface GuardedContents {
   on(event: 'will-navigate', listener: (event: NavigationEvent) => void): unknown;
   on(event: 'will-redirect', listener: (event: NavigationEvent) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
@@ -27,7 +27,7 @@ export interface GuardedSession {
   };
 }
 
-export interface GuardedApp {
+interface GuardedApp {
   on(event: 'web-contents-created', listener: (event: unknown, contents: GuardedContents) => void): unknown;
 }
 
@@ -41,7 +41,7 @@ function preventUnlessApp(event: NavigationEvent): void {
   if (!isAppUrl(event.url)) event.preventDefault();
 }
 
-export function guardWebContents(contents: GuardedContents, shell: ShellLike): void {
+function guardWebContents(contents: GuardedContents, shell: ShellLike): void {
   contents.on('will-navigate', preventUnlessApp);
   contents.on('will-redirect', preventUnlessApp);
   // webviewTag is off already; this also stops a <webview> that slipped past it.

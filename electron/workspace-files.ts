@@ -15,7 +15,7 @@ import type { RecentFiles } from './recent-files';
  */
 export const WORKSPACE_FILTER_NAME = 'Metodkartan-arbetsyta';
 
-export function workspaceFilters(): FileFilter[] {
+function workspaceFilters(): FileFilter[] {
   return [{ name: WORKSPACE_FILTER_NAME, extensions: [WORKSPACE_EXTENSION] }];
 }
 

@@ -4,7 +4,7 @@ import { IPC, type AppApi, type AppErrorCode, type Result } from '../shared/ipc-
 import { isAppUrl } from '../policy/trusted-url';
 
 /** The invoke channels and the AppApi method each serves: this map types handlers and their tests. */
-export interface InvokeMap {
+interface InvokeMap {
   [IPC.openFiles]: AppApi['openFiles'];
   [IPC.saveFile]: AppApi['saveFile'];
   [IPC.setLanguage]: AppApi['setLanguage'];

@@ -60,7 +60,7 @@ export interface HandlerDeps<W> extends OpenFilesDeps<W>, ClipboardDeps {
  * such as text/uri-list would put file references on the clipboard). A failure to write rejects:
  * handle() reports it as clipboard-failed.
  */
-export async function copyImageToClipboard(deps: ClipboardDeps, png: Uint8Array): Promise<Result<null>> {
+async function copyImageToClipboard(deps: ClipboardDeps, png: Uint8Array): Promise<Result<null>> {
   // A Buffer over the same memory: the bytes reach nativeImage as the renderer sent them, uncopied.
   const image = deps.nativeImage.createFromBuffer(Buffer.from(png.buffer, png.byteOffset, png.byteLength));
   if (image.isEmpty()) return { ok: false, error: 'invalid-argument' };

@@ -10,7 +10,7 @@ export const MAX_URL_LENGTH = 2048;
  * Hosts (and their subdomains) the app may open in the user's browser: the Swedish agencies whose
  * knowledge support the app links to. Everything else is refused even when it is https.
  */
-export const EXTERNAL_HOST_ALLOW_LIST: readonly string[] = ['socialstyrelsen.se', 'skr.se', 'kunskapsguiden.se'];
+const EXTERNAL_HOST_ALLOW_LIST: readonly string[] = ['socialstyrelsen.se', 'skr.se', 'kunskapsguiden.se'];
 
 function parseUrl(url: unknown): URL | null {
   if (typeof url !== 'string' || url.length === 0 || url.length > MAX_URL_LENGTH) return null;

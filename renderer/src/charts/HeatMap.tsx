@@ -4,7 +4,7 @@ import { formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { inkOn, shareColour } from '../export/palette';
 
-export interface HeatCell {
+interface HeatCell {
   share: number;
   n: number;
   total: number;

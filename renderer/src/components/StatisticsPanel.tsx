@@ -32,7 +32,7 @@ const WHY_KEYS: Record<NoRateReason, MessageKey> = {
 };
 
 /** `0-17` → barn 0–17 år; `all` → alla åldrar; `0-19` → 0–19 år. */
-export function bandWords(band: string | null, t: Translate): string {
+function bandWords(band: string | null, t: Translate): string {
   if (band === '0-17') return t('statisticsBandChildren');
   if (band === 'all' || band === null) return t('statisticsBandAll');
   return t('statisticsBand', { band: band.replace('-', '–') });

@@ -12,7 +12,7 @@ import type { ColumnRole, IgnoreReason, ShapeGuess } from './shape-detect';
 export const FATES = ['role', 'method', 'unmatched', 'ignored'] as const;
 export type Fate = (typeof FATES)[number];
 
-export interface ColumnAccount {
+interface ColumnAccount {
   column: string;
   fate: Fate;
   role: ColumnRole['role'];
@@ -23,7 +23,7 @@ export interface ColumnAccount {
   reason?: IgnoreReason;
 }
 
-export interface ChoiceAccount {
+interface ChoiceAccount {
   column: string;
   /** Non-empty cells, and the choices read from them (matched to a method or not). */
   cells: number;

@@ -22,7 +22,7 @@ export const NAMED_SCALES = {
   often: ['Aldrig', 'Sällan', 'Ibland', 'Ofta', 'Alltid'],
 } as const satisfies Record<string, readonly string[]>;
 
-export type NamedScale = keyof typeof NAMED_SCALES;
+type NamedScale = keyof typeof NAMED_SCALES;
 export type ScaleId = NamedScale | `numbered:${number}` | `custom:${string}`;
 
 /** Spellings surveys use for the same step, folded like every other name. */
@@ -100,7 +100,7 @@ export function scaleSteps(scale: ScaleId): readonly string[] {
   return NAMED_SCALES[scale as NamedScale] ?? [];
 }
 
-export function isNotRated(answer: string): boolean {
+function isNotRated(answer: string): boolean {
   return NOT_RATED.has(fold(answer));
 }
 

@@ -18,7 +18,7 @@ export const RECOMMENDATION_IDS = [
 export type RecommendationId = (typeof RECOMMENDATION_IDS)[number];
 
 const METHOD_KINDS = ['intervention', 'tool'] as const;
-export type MethodKind = (typeof METHOD_KINDS)[number];
+type MethodKind = (typeof METHOD_KINDS)[number];
 
 export interface Recommendation {
   readonly name: string;

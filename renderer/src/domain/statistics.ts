@@ -179,7 +179,7 @@ export function textBand(text: string): AgeBand | null {
   return { from: Number(m[3] ?? m[4]), to: null };
 }
 
-export type StatisticKind = 'population' | 'other';
+type StatisticKind = 'population' | 'other';
 
 /** What a value column measures, and the words that said so. */
 export interface ValueMeaning {

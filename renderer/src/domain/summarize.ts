@@ -53,7 +53,7 @@ export interface ReferenceEntry {
   value: { evidence: string; said: string };
 }
 
-export interface RateEntry {
+interface RateEntry {
   municipality_code: string;
   id: string;
   year: number;

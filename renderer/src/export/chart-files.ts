@@ -8,7 +8,7 @@ import { chartPdf } from './pdf';
 import { svgToPng } from './png';
 import { dataTableToCsv, dataTableToXlsx, type CsvOptions } from './table-export';
 
-export type ChartFormat = 'png' | 'svg' | 'pdf' | 'csv' | 'xlsx';
+type ChartFormat = 'png' | 'svg' | 'pdf' | 'csv' | 'xlsx';
 
 export interface ExportAssets {
   fonts: () => Promise<FontFiles>;

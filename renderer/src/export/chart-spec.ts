@@ -4,7 +4,7 @@
 import type { ClassBreaks, MapLevel } from '../maps/choropleth';
 import type { DataTable } from './table-export';
 
-export interface ChartText {
+interface ChartText {
   title: string;
   /** The question asked. */
   subtitle?: string;

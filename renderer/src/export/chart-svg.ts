@@ -11,7 +11,7 @@ import { FONT_FAMILY, type TextMeasure } from './fonts';
 export type ExportSize = 'a4' | 'slide';
 
 /** CSS px at 1×: A4's text width at 96 dpi (17 cm), and a 16:9 slide. */
-export const SIZES: Record<ExportSize, { width: number; height?: number }> = {
+const SIZES: Record<ExportSize, { width: number; height?: number }> = {
   a4: { width: 640 },
   slide: { width: 960, height: 540 },
 };

@@ -27,7 +27,7 @@ export interface PdfImage {
   height: number;
 }
 
-export interface ReportSection {
+interface ReportSection {
   heading: string;
   text: string;
   image: PdfImage;

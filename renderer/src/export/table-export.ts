@@ -22,7 +22,7 @@
 import writeExcelFile, { type Cell, type SheetData } from 'write-excel-file/universal';
 import { exportText } from '../safe-text';
 
-export interface DataColumn {
+interface DataColumn {
   name: string;
   /** 'share' = a proportion 0..1 (0.41 means 41 %). */
   kind: 'text' | 'number' | 'share';

@@ -3,7 +3,7 @@
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
-export const DELIMITERS: readonly Delimiter[] = [';', '\t', ',', '|'];
+const DELIMITERS: readonly Delimiter[] = [';', '\t', ',', '|'];
 
 /** Counts each candidate per non-blank line, outside double quotes, over the first lines. */
 function countPerLine(text: string, maxLines: number): Map<Delimiter, number[]> {

@@ -5,7 +5,7 @@ export type FileKind = 'delimited' | 'xlsx' | 'parquet' | 'json' | 'unsupported'
 const DELIMITED = new Set(['csv', 'tsv', 'txt', 'tab']);
 const JSON_EXTENSIONS = new Set(['json', 'ndjson', 'jsonl']);
 
-export function extensionOf(fileName: string): string {
+function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
 }

@@ -16,8 +16,8 @@ import { quoteIdent, tableNameFor } from '../db/table-name';
 export * from './import-types';
 export { parseFile } from './parse-file';
 export { CHUNK_BYTES, ImportCancelled } from './load-delimited';
-export { sniffFile, PREVIEW_ROWS } from './sniff';
-export { MAX_LISTED_REJECTS } from './read-delimited';
+export { sniffFile,  } from './sniff';
+;
 
 /** `rad 7: 5 fält, rubriken har 4`: a rejected row as one line of Swedish for the report. */
 export function describeRejected(row: { line: number; reason: string }): string {

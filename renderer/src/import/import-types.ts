@@ -69,7 +69,7 @@ export interface ImportOptions {
 }
 
 /** How the file was read: detected, or as overridden. Null where it does not apply to the format. */
-export interface ImportSettings {
+interface ImportSettings {
   encoding: TextEncodingName | null;
   delimiter: Delimiter | null;
   headerRow: number | null;
@@ -124,7 +124,7 @@ export type ParseFile = (
   onProgress?: (fraction: number) => void,
 ) => Promise<ParsedFile>;
 
-export interface ImportReport {
+interface ImportReport {
   /** Data rows read below the header (blank rows not counted): imported + rejected. */
   rowsRead: number;
   imported: number;

@@ -12,7 +12,7 @@ export interface ParquetModule {
 }
 
 /** parquet-wasm's own table: opaque here, made from Arrow IPC and handed straight to writeParquet. */
-export interface ParquetTable {
+interface ParquetTable {
   free(): void;
 }
 

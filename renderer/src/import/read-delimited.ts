@@ -16,7 +16,7 @@ export interface RejectedRow {
 }
 
 /** At most this many rejected rows are listed (all are counted). */
-export const MAX_LISTED_REJECTS = 1000;
+const MAX_LISTED_REJECTS = 1000;
 
 const REASONS = {
   'unterminated-quote': 'ett citattecken avslutas aldrig',

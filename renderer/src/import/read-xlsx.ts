@@ -49,7 +49,7 @@ export function readWorkbook(bytes: Uint8Array): Promise<Sheet[]> {
 }
 
 /** A workbook whose XML is not what any spreadsheet writes (planFile reports it as 'bad-xlsx'). */
-export class MalformedXlsxError extends Error {
+class MalformedXlsxError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'MalformedXlsxError';
@@ -396,7 +396,7 @@ class XmlScanner {
  * allocates up front, and counted while inflating, which it spends the time on) against the cap; the
  * cells of the shared strings and the sheets; a sheet's columns and grid; a sheet's tags.
  */
-export function checkWorkbook(bytes: Uint8Array): void {
+function checkWorkbook(bytes: Uint8Array): void {
   const ratioCap = Math.max(XLSX_RATIO_FLOOR_BYTES, MAX_XLSX_RATIO * bytes.length);
   const cap = Math.min(ratioCap, MAX_XLSX_UNZIPPED_BYTES);
   const code: LimitCode = ratioCap < MAX_XLSX_UNZIPPED_BYTES ? 'unzip-ratio' : 'unzipped-too-large';

@@ -25,7 +25,7 @@ import { JsonShapeError, readJson, type JsonTable } from './read-json';
 import { readWorkbook, type Cell, type Sheet } from './read-xlsx';
 import { isBlank, sheetLayout, toText } from './rows-to-arrow';
 
-export const PREVIEW_ROWS = 20;
+const PREVIEW_ROWS = 20;
 const FIRST_PREFIX = 256 * 1024;
 const MAX_PREFIX = 16 * 1024 * 1024;
 

@@ -88,7 +88,7 @@ function nameOrder(layout: ChoroplethLayout): MapFeature[] {
 }
 
 /** "Falun: 40 %", or "Falun: no data". */
-export function unitLabel(feature: MapFeature, format: (v: number) => string, noDataLabel: string): string {
+function unitLabel(feature: MapFeature, format: (v: number) => string, noDataLabel: string): string {
   return `${feature.name}: ${feature.value === null ? noDataLabel : format(feature.value)}`;
 }
 

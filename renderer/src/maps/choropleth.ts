@@ -46,8 +46,8 @@ export const BORDER_COLOUR = '#ffffff';
 export const OUTLINE_COLOUR = '#8a94a3';
 export const SELECTED_COLOUR = '#1b2430';
 
-export const MIN_CLASSES = 3;
-export const MAX_CLASSES = 7;
+const MIN_CLASSES = 3;
+const MAX_CLASSES = 7;
 
 /** The sequential colours for `classes` classes (1–9), light → dark. */
 export function classColours(classes: number): string[] {

@@ -9,7 +9,7 @@ import sweden from './data/sweden.topo.json';
 
 export type MapLevel = 'county' | 'municipality';
 
-export interface UnitProperties {
+interface UnitProperties {
   name: string;
 }
 

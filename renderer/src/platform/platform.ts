@@ -16,7 +16,7 @@ export interface WorkspaceFile {
   bytes: Uint8Array;
 }
 
-export interface SaveWorkspaceOptions {
+interface SaveWorkspaceOptions {
   /** Spara som: always ask where. Spara (false) writes over the current workspace file when there is one. */
   saveAs: boolean;
   /** A bare file name; `.metodkartan` is appended when missing. */
@@ -24,7 +24,7 @@ export interface SaveWorkspaceOptions {
 }
 
 /** `name` is the base name of the file written (null when the user cancelled). */
-export interface SavedWorkspace {
+interface SavedWorkspace {
   saved: boolean;
   name: string | null;
 }

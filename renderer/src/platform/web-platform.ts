@@ -6,9 +6,9 @@ const ACCEPT = '.csv,.tsv,.txt,.tab,.xlsx,.xlsm,.parquet,.json,.ndjson,.jsonl';
 
 /** Set while a page of the app is open; still set at the next start means that session crashed. */
 export const SESSION_FLAG = 'metodkartan.session-open';
-export const AUTOSAVE_DATABASE = 'metodkartan';
-export const AUTOSAVE_STORE = 'autosave';
-export const AUTOSAVE_KEY = 'current';
+const AUTOSAVE_DATABASE = 'metodkartan';
+const AUTOSAVE_STORE = 'autosave';
+const AUTOSAVE_KEY = 'current';
 
 /** Where the web keeps the autosave: IndexedDB in a browser, a fake in unit tests. */
 export interface AutosaveStore {
@@ -52,7 +52,7 @@ async function inAutosaveStore<T>(mode: IDBTransactionMode, action: (store: IDBO
 }
 
 /** Database 'metodkartan', store 'autosave', key 'current': the bytes, as a Uint8Array. */
-export function indexedDbAutosave(): AutosaveStore {
+function indexedDbAutosave(): AutosaveStore {
   return {
     async get() {
       const value: unknown = await inAutosaveStore('readonly', (store) => store.get(AUTOSAVE_KEY));

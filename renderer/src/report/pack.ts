@@ -23,7 +23,7 @@ import { filterParams, type Filters } from '../shaping/filters';
 import { runQuery } from '../db/query-files';
 import type { Section } from './sections';
 
-export const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 1;
 
 /** One input file as the manifest records it. */
 export interface PackInput {
@@ -71,7 +71,7 @@ export interface PackDeps {
 }
 
 /** The filters in words, for the cover and the manifest's reader. */
-export function describeFilters(filters: Filters, t: Translate, lang: Lang): string {
+function describeFilters(filters: Filters, t: Translate, lang: Lang): string {
   const parts: string[] = [];
   if (filters.county) parts.push(`${t('filterCounty')}: ${COUNTIES.find((c) => c.code === filters.county)?.name ?? filters.county}`);
   if (filters.skrGroup) parts.push(`${t('filterSkrGroup')}: ${filters.skrGroup} ${SKR_GROUPS.find((g) => g.code === filters.skrGroup)?.name ?? ''}`.trim());

@@ -4,7 +4,7 @@
 import type { Row } from '../db/engine';
 import { scaleSteps, type ScaleId } from '../domain/likert';
 
-export interface ScaleSegment {
+interface ScaleSegment {
   answer: string;
   position: number;
   n: number;

@@ -109,7 +109,7 @@ export function scaleHeadline(q: ScaleQuestion, ctx: SpecContext): string {
   return `${share} (${t('countOf', { n: q.topCount, total: q.total })})`;
 }
 
-export function scaleTitle(scale: ScaleId, t: Translate): string {
+function scaleTitle(scale: ScaleId, t: Translate): string {
   const key = SCALE_TITLES[scale];
   if (key) return t(key);
   const steps = scaleSteps(scale);
@@ -189,7 +189,7 @@ export function countyHeatSpec(rows: readonly Row[], ctx: SpecContext, chosenMet
   };
 }
 
-export function recommendationName(id: RecommendationId, lang: Lang): string {
+function recommendationName(id: RecommendationId, lang: Lang): string {
   return lang === 'sv' ? RECOMMENDATIONS[id].name : RECOMMENDATIONS[id].nameEn;
 }
 
@@ -235,7 +235,7 @@ export function coverageSpec(rows: readonly Row[], ctx: SpecContext): ChartSpec 
 }
 
 /** More lines than this stop being readable: the most used methods are shown. */
-export const MAX_LINES = 6;
+const MAX_LINES = 6;
 
 export interface TrendShape {
   periods: string[];

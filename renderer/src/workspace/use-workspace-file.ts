@@ -26,8 +26,8 @@ export interface SavedState {
 }
 
 /** Autosave after this long without changes, and at least this often while changes keep coming. */
-export const AUTOSAVE_QUIET_MS = 15_000;
-export const AUTOSAVE_MAX_MS = 3 * 60_000;
+const AUTOSAVE_QUIET_MS = 15_000;
+const AUTOSAVE_MAX_MS = 3 * 60_000;
 
 const PROBLEM_KEYS = { corrupt: 'errorWorkspaceCorrupt', foreign: 'errorWorkspaceForeign', 'future-version': 'errorWorkspaceFuture' } as const satisfies Record<WorkspaceProblem, string>;
 

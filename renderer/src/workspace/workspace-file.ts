@@ -15,8 +15,8 @@ import type { LoadParquet } from '../import/parquet';
 import { quoteIdent } from '../db/table-name';
 import { isColumnType, workspaceDocument } from './workspace-schema';
 
-export const WORKSPACE_FORMAT = 'metodkartan-workspace';
-export const WORKSPACE_VERSION = 2;
+const WORKSPACE_FORMAT = 'metodkartan-workspace';
+const WORKSPACE_VERSION = 2;
 export const WORKSPACE_EXTENSION = '.metodkartan';
 
 /**
@@ -27,7 +27,7 @@ const MAX_WORKSPACE_BYTES = 512 * 1024 * 1024;
 const MAX_PART_BYTES = 256 * 1024 * 1024;
 
 /** One stored table: its file in the ZIP, its DuckDB columns, and a hash that catches a damaged file. */
-export interface StoredTable {
+interface StoredTable {
   name: string;
   file: string;
   rows: number;
@@ -89,7 +89,7 @@ function withStatisticsRoles(state: WorkspaceState): WorkspaceState {
 /** Model tables a migrated file may lack: they open empty. */
 const ADDED_IN: Record<string, number> = { population: 2, reference_files: 2 };
 
-export function migrate(document: WorkspaceDocument): WorkspaceDocument {
+function migrate(document: WorkspaceDocument): WorkspaceDocument {
   let current = document;
   while (current.version < WORKSPACE_VERSION) {
     const step = MIGRATIONS[current.version];

@@ -131,7 +131,7 @@ const preferences = z.object({
 });
 
 /** The state on screen, as SavedState in use-workspace-file.ts has it. */
-export const savedState = z.object({
+const savedState = z.object({
   tab: z.enum(['files', ...VIEWS]),
   filters,
   edits: z.record(text(200), z.object({ title: text().optional(), note: text().optional(), alt: text().optional() })),
