@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../scripts/serve-web';
-import { CHROMIUM, CHROMIUM_ARGS, dropFile } from '../test/e2e/app-session';
+import { CHROMIUM_ARGS, chromiumPath, dropFile } from '../test/e2e/app-session';
 import { memoryOf, processTree, pssOf, sampleMemory, sampleRss, type MemoryMb } from './rss';
 
 export interface BenchBrowser {
@@ -23,7 +23,7 @@ export async function startBrowser(): Promise<BenchBrowser> {
   const root = path.resolve('dist/renderer');
   if (!existsSync(path.join(root, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:web` first');
   const server = await startWebServer(root);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
   return {
     server,
     browser,

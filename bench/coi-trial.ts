@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/app-session';
+import { CHROMIUM_ARGS, chromiumPath } from '../test/e2e/app-session';
 import type { TrialOptions, TrialResult } from './coi-trial-page';
 import { processTree, sampleRss } from './rss';
 
@@ -141,7 +141,7 @@ type PageWindow = Window & { runTrial(options: TrialOptions): Promise<TrialResul
 /** One run of one variant in a fresh Chromium. Throws with the page's last step when it fails. */
 async function oneRun(url: string, variant: TrialVariant, timeoutMs: number): Promise<TrialResult & { peakRssMb: number; chromium: string }> {
   const before = chromiumChildren();
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser: Browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
   const roots = [...chromiumChildren()].filter((pid) => !before.has(pid));
   const sampler = sampleRss(() => rssOfTrees(roots), 100);
   let crashed = false;

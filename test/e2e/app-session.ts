@@ -7,7 +7,53 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { JSHandle } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../scripts/serve-web';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where Chromium or Chrome is usually installed, per platform (the first that exists is used). */
+function installedBrowsers(): string[] {
+  if (process.platform === 'darwin') {
+    return ['/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'];
+  }
+  if (process.platform === 'win32') {
+    const roots = [process.env.PROGRAMFILES, process.env['PROGRAMFILES(X86)'], process.env.LOCALAPPDATA].filter((root): root is string => !!root);
+    return roots.flatMap((root) => [path.join(root, 'Chromium', 'Application', 'chrome.exe'), path.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe')]);
+  }
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+}
+
+/** No browser to test in: said in one line, with how to get one. */
+class NoBrowserError extends Error {
+  constructor(detail: string) {
+    super(`No Chromium or Chrome for the end-to-end tests (${detail}): install one (Debian: apt-get install chromium) or set CHROMIUM_PATH to its executable.`);
+    this.name = 'NoBrowserError';
+    this.stack = this.message; // one line, not a stack trace
+  }
+}
+
+let found: Promise<string> | null = null;
+
+/**
+ * The browser the tests and the bench drive, found the way a newcomer's machine has one: CHROMIUM_PATH,
+ * else Chromium or Chrome where it is usually installed, else (Linux) the Chromium shipped inside the
+ * @sparticuz/chromium npm package, unpacked once to /tmp. Never a browser downloaded at test time.
+ */
+export function chromiumPath(): Promise<string> {
+  found ??= (async () => {
+    const given = process.env.CHROMIUM_PATH;
+    if (given) {
+      if (!existsSync(given)) throw new NoBrowserError(`CHROMIUM_PATH is ${given}, which does not exist`);
+      return given;
+    }
+    const installed = installedBrowsers().find((candidate) => existsSync(candidate));
+    if (installed) return installed;
+    if (process.platform !== 'linux') throw new NoBrowserError('none in the usual places');
+    try {
+      const { default: packaged } = await import('@sparticuz/chromium');
+      return await packaged.executablePath();
+    } catch (error) {
+      throw new NoBrowserError(`none installed, and @sparticuz/chromium did not unpack: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  })();
+  return found;
+}
 /** Headless, no sandbox (CI runs as root), nothing in the background that could reach the network. */
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -37,7 +83,7 @@ export async function openApp(): Promise<AppSession> {
   const root = path.resolve('dist/renderer');
   if (!existsSync(path.join(root, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:web` first');
   const server = await startWebServer(root);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: await chromiumPath(), args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE', acceptDownloads: true });
   const requests: string[] = [];
   const problems: string[] = [];
