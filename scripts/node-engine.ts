@@ -13,10 +13,13 @@ const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-
 
 const QUERIES_DIR = path.resolve(import.meta.dirname, '..', 'queries');
 
-/** queries/*.sql by id, read from disk (the app has them bundled by Vite instead). */
+/** queries/*.sql by id, and queries/model/*.sql as `model/<name>`, read from disk (the app has them bundled by Vite instead). */
 export function readQueryFiles(): Record<string, string> {
-  const files = readdirSync(QUERIES_DIR).filter((name) => name.endsWith('.sql'));
-  return Object.fromEntries(files.map((name) => [name.replace(/\.sql$/, ''), readFileSync(path.join(QUERIES_DIR, name), 'utf8')]));
+  const read = (dir: string, prefix: string) =>
+    readdirSync(path.join(QUERIES_DIR, dir))
+      .filter((name) => name.endsWith('.sql'))
+      .map((name) => [prefix + name.replace(/\.sql$/, ''), readFileSync(path.join(QUERIES_DIR, dir, name), 'utf8')] as const);
+  return Object.fromEntries([...read('.', ''), ...read('model', 'model/')]);
 }
 
 export async function startNodeEngine(): Promise<Engine> {

@@ -546,7 +546,7 @@ const CASES: Record<QueryId, () => Promise<void>> = {
 describe('queries/', () => {
   it('has a test case for every query file and a file for every case', async () => {
     const files = (await readdir('queries')).filter((f) => f.endsWith('.sql')).map((f) => f.replace(/\.sql$/, ''));
-    expect(Object.keys(engine.queryFiles).sort()).toEqual(files.sort());
+    expect(Object.keys(engine.queryFiles).filter((id) => !id.startsWith('model/')).sort()).toEqual(files.sort());
     expect(Object.keys(CASES).sort()).toEqual(files.sort());
   });
 

@@ -1,5 +1,6 @@
 // The canonical tables every analysis reads, whatever shape the files came in, and the mappings from
-// names as files write them to the register's units and the catalogue's methods.
+// names as files write them to the register's units and the catalogue's methods. The tables, views and
+// macros themselves are SQL files: queries/model/schema.sql and values.sql.
 //
 //   sources(source, file_name, shape)              every confirmed file: what the figures come from
 //   responding_units(source, unit_name)            every unit that answered a survey or appears in an extract
@@ -32,110 +33,17 @@ import { NO_VALUES, NOT_TICKED, SEX_TOTALS, type ShapeGuess } from './shape-dete
 import { addStatistics, type StatisticsChoice, type StatisticsReading } from './statistics-read';
 import { COUNTIES, matchUnit, MUNICIPALITIES, SKR_GROUPS, type UnitRef } from './units';
 
-const MODEL_SQL = [
-  'CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, file_name VARCHAR, shape VARCHAR)',
-  'CREATE TABLE IF NOT EXISTS responding_units (source VARCHAR, unit_name VARCHAR)',
-  'CREATE TABLE IF NOT EXISTS method_asked (source VARCHAR, method_name VARCHAR)',
-  'CREATE TABLE IF NOT EXISTS method_use (source VARCHAR, unit_name VARCHAR, method_name VARCHAR)',
-  'CREATE TABLE IF NOT EXISTS usage (source VARCHAR, unit_name VARCHAR, period VARCHAR, method_name VARCHAR, count DOUBLE)',
-  'CREATE TABLE IF NOT EXISTS training (source VARCHAR, unit_name VARCHAR, method_name VARCHAR, trained DOUBLE, staff DOUBLE)',
-  `CREATE TABLE IF NOT EXISTS population (source VARCHAR, municipality_code VARCHAR, county_code VARCHAR, year INTEGER,
-     population DOUBLE, age_band VARCHAR)`,
-  `CREATE TABLE IF NOT EXISTS reference_files (source VARCHAR, kind VARCHAR, measure VARCHAR, age_band VARCHAR, sex VARCHAR,
-     years VARCHAR, municipalities INTEGER, counties INTEGER, ignored_rows INTEGER, no_rate VARCHAR, use_for_rates BOOLEAN)`,
-  `CREATE TABLE IF NOT EXISTS survey_answers (source VARCHAR, unit_name VARCHAR, question VARCHAR, scale VARCHAR,
-     answer VARCHAR, position INTEGER)`,
-  `CREATE TABLE IF NOT EXISTS unit_map (unit_name VARCHAR PRIMARY KEY, status VARCHAR, unit_key VARCHAR,
-     municipality_code VARCHAR, county_code VARCHAR, district VARCHAR)`,
-  'CREATE TABLE IF NOT EXISTS method_map (method_name VARCHAR PRIMARY KEY, method_id VARCHAR)',
-  `CREATE TABLE IF NOT EXISTS method_catalogue (id VARCHAR PRIMARY KEY, kind VARCHAR, position INTEGER,
-     recommendation VARCHAR, age_band VARCHAR)`,
-  'CREATE TABLE IF NOT EXISTS register_municipalities (municipality_code VARCHAR PRIMARY KEY, name VARCHAR, county_code VARCHAR, skr_group VARCHAR)',
-  'CREATE TABLE IF NOT EXISTS register_counties (county_code VARCHAR PRIMARY KEY, name VARCHAR, short_name VARCHAR)',
-  'CREATE TABLE IF NOT EXISTS register_skr_groups (skr_group VARCHAR PRIMARY KEY, name VARCHAR, main_group VARCHAR, main_group_name VARCHAR)',
-  // Every unit name the files write, with its register identity (by name when unmatched), county, SKR
-  // group, type (a district when the register places it in a city district) and label.
-  `CREATE OR REPLACE VIEW units AS
-   SELECT
-     n.unit_name,
-     coalesce(m.unit_key, 'namn:' || n.unit_name) AS unit_key,
-     m.county_code,
-     m.municipality_code,
-     m.district,
-     r.skr_group,
-     CASE WHEN m.district IS NOT NULL THEN 'district' WHEN m.municipality_code IS NOT NULL THEN 'municipality' END AS unit_type,
-     CASE WHEN m.district IS NOT NULL THEN r.name || ' – ' || m.district ELSE coalesce(r.name, n.unit_name) END AS unit_label
-   FROM (SELECT unit_name FROM responding_units UNION SELECT unit_name FROM training) AS n
-   LEFT JOIN unit_map AS m USING (unit_name)
-   LEFT JOIN register_municipalities AS r ON r.municipality_code = m.municipality_code`,
-  // The units passing the filters every view applies (NULL = all), called by the query files as
-  // filtered_units($1, $2, $3). Unmatched units pass only when no filter is set.
-  `CREATE OR REPLACE MACRO filtered_units(county, grp, kind) AS TABLE
-   SELECT * FROM units
-   WHERE (county IS NULL OR county_code = county)
-     AND (grp IS NULL OR skr_group = grp)
-     AND (kind IS NULL OR unit_type = kind)`,
-  // An extract's (unit, method) pairs whose every figure, under any spelling of the method, is no value.
-  // Found from the few rows without a figure, so the views do not scan every usage row for it.
-  `CREATE OR REPLACE VIEW usage_no_value AS
-   SELECT DISTINCT n.source, n.unit_name, nm.method_id
-   FROM usage AS n JOIN method_map AS nm USING (method_name)
-   WHERE n.count IS NULL AND nm.method_id IS NOT NULL
-     AND NOT EXISTS (
-       SELECT 1 FROM usage AS v JOIN method_map AS vm USING (method_name)
-       WHERE v.source = n.source AND v.unit_name = n.unit_name AND vm.method_id = nm.method_id AND v.count IS NOT NULL
-     )`,
-  // The (method, unit) pairs a file could report: the units that answered a file asking the method, or
-  // appear in an extract listing it. The base (N) of every share of units. An extract's unit whose every
-  // figure for a method, under any of its spellings, is no value (Kolada's `..`, a dash, a blank) is
-  // neither a user nor in N.
-  `CREATE OR REPLACE MACRO method_units(county, grp, kind) AS TABLE
-   SELECT DISTINCT m.method_id, u.unit_key, u.county_code, u.municipality_code, u.district, u.unit_label
-   FROM method_asked AS a
-   JOIN method_map AS m USING (method_name)
-   JOIN responding_units AS r USING (source)
-   JOIN filtered_units(county, grp, kind) AS u ON u.unit_name = r.unit_name
-   WHERE m.method_id IS NOT NULL
-     AND (a.source, r.unit_name, m.method_id) NOT IN (SELECT (source, unit_name, method_id) FROM usage_no_value)`,
-  // The (method, unit) pairs in use (n): ticked in a survey, or a count above zero in an extract; with
-  // a year chosen, an extract's unit uses a method only if it has a count in that year.
-  `CREATE OR REPLACE MACRO method_users(county, grp, kind, year) AS TABLE
-   SELECT DISTINCT m.method_id, u.unit_key
-   FROM method_use AS x
-   JOIN method_map AS m USING (method_name)
-   JOIN responding_units AS r ON r.source = x.source AND r.unit_name = x.unit_name
-   JOIN filtered_units(county, grp, kind) AS u ON u.unit_name = x.unit_name
-   WHERE m.method_id IS NOT NULL
-     AND (year IS NULL OR x.source NOT IN (SELECT source FROM sources WHERE shape = 'usage')
-       OR (x.source, x.unit_name, x.method_name) IN (
-         SELECT (source, unit_name, method_name) FROM usage WHERE count > 0 AND starts_with(period, year)
-       ))`,
-];
-
-// How extracts write periods and numbers, made one: `jan 2023`, `2023 M01`, `202301` → `2023-01`;
-// `2023 K1` → `2023-K1`, `2023 T1` → `2023-T1`; a year stays a year. Numbers in Swedish form
-// (`1 234`, `3,5`) are numbers; Kolada's `..`, dashes and blanks are no value (NULL), never 0.
-const VALUE_MACROS = [
-  `CREATE OR REPLACE MACRO period_text(p) AS CASE
-     WHEN p IS NULL OR p = '' THEN NULL
-     WHEN regexp_full_match(p, '\\d{4}(-(0[1-9]|1[0-2]))?') THEN p
-     WHEN regexp_full_match(p, '\\d{4}[-/. ]?(0[1-9]|1[0-2])') THEN left(p, 4) || '-' || right(p, 2)
-     WHEN regexp_matches(p, '^\\d{4}[-/.](0[1-9]|1[0-2])[-/.]\\d{2}') THEN left(p, 4) || '-' || substr(p, 6, 2)
-     WHEN regexp_full_match(p, '\\d{4} ?-?[mM](0?[1-9]|1[0-2])') THEN left(p, 4) || '-' || lpad(regexp_extract(p, '(\\d{1,2})$', 1), 2, '0')
-     WHEN regexp_full_match(p, '\\d{4} ?-?[kKqQ][1-4]') THEN left(p, 4) || '-K' || right(p, 1)
-     WHEN regexp_full_match(p, '\\d{4} ?-?[tT][1-3]') THEN left(p, 4) || '-T' || right(p, 1)
-     WHEN regexp_full_match(p, '\\d{4} ?-?[hH][12]') THEN left(p, 4) || '-H' || right(p, 1)
-     WHEN regexp_full_match(lower(p), '(jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zåäö]*\\.?[ -]\\d{4}') THEN
-       right(p, 4) || '-' || lpad(CAST(list_position(['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
-         replace(replace(left(lower(p), 3), 'may', 'maj'), 'oct', 'okt')) AS VARCHAR), 2, '0')
-     ELSE p END`,
-  // A year a reader made a decimal (`2023.0`, from Parquet written by pandas) is still the year.
-  `CREATE OR REPLACE MACRO normalise_period(raw) AS period_text(CASE WHEN typeof(raw) IN ('FLOAT', 'DOUBLE')
-     THEN regexp_replace(CAST(raw AS VARCHAR), '\\.0+$', '') ELSE trim(CAST(raw AS VARCHAR)) END)`,
-  // A column the reader already typed as numbers needs no text handling (the million-row case).
-  `CREATE OR REPLACE MACRO number_value(raw) AS CASE WHEN typeof(raw) <> 'VARCHAR' THEN TRY_CAST(raw AS DOUBLE) ELSE
-   TRY_CAST(replace(replace(regexp_replace(trim(CAST(raw AS VARCHAR)), '[\\s\u00a0\u202f]', '', 'g'), ',', '.'), '−', '-') AS DOUBLE) END`,
-];
+/** The model's SQL (queries/model/*.sql), statement by statement: each ends with `;` at the end of a line. */
+function modelStatements(engine: Engine): string[] {
+  const files = ['model/schema', 'model/values'].map((id) => {
+    const sql = engine.queryFiles[id];
+    if (sql === undefined) throw new Error(`No query file queries/${id}.sql`);
+    return sql;
+  });
+  return files
+    .flatMap((sql) => sql.split(/;[ \t]*$/m))
+    .filter((statement) => statement.replace(/--.*$/gm, '').trim() !== '');
+}
 
 const CANONICAL = ['sources', 'responding_units', 'method_asked', 'method_use', 'usage', 'training', 'survey_answers', 'population', 'reference_files'] as const;
 
@@ -159,7 +67,7 @@ export function createModel(engine: Engine): Promise<void> {
 }
 
 async function buildModel(engine: Engine): Promise<void> {
-  for (const sql of [...MODEL_SQL, ...VALUE_MACROS]) await engine.query(sql);
+  for (const sql of modelStatements(engine)) await engine.query(sql);
   const [{ n } = { n: 0 }] = toRows(await engine.query('SELECT count(*)::INTEGER AS n FROM method_catalogue'));
   if (Number(n) > 0) return;
   await insertRows(
