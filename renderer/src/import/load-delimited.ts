@@ -4,12 +4,12 @@
 // ragged row, a broken quote) is walked by the app's own rules instead (read-delimited.ts regularRows),
 // so each rejected row keeps its line number and Swedish reason, and the rows kept are read by DuckDB.
 import { toRows, type Engine } from '../db/engine';
+import { quoteIdent } from '../db/table-name';
 import type { Delimiter } from './detect-delimiter';
 import { ImportError, type RejectedRow } from './import-types';
 import { MAX_CSV_FIELD_BYTES } from './limits';
 import { readHeader, regularRows } from './read-delimited';
 import { uniqueHeaders } from './rows-to-arrow';
-import { quoteIdent } from '../db/table-name';
 import { typeColumns } from './type-columns';
 
 interface DelimitedLoad {
@@ -60,7 +60,6 @@ function stagingNames(names: readonly string[]): string[] {
   return names.map((_, i) => `${prefix}${i}`);
 }
 
-// A line over MAX_CSV_FIELD_BYTES makes DuckDB stop; the walk then applies the app's limit to each field.
 interface Reader {
   engine: Engine;
   table: string;
@@ -85,7 +84,9 @@ async function readPiece(reader: Reader, bytes: Uint8Array, first: boolean, newL
   await engine.registerBuffer(file, bytes.slice());
   try {
     // Every option given, nothing sniffed: DuckDB's sniffer chose `|` over `;` on a 3-line file. The
-    // delimiter and column names are the app's own (sniff.ts, stagingNames), never text from the file.
+    // delimiter, file name and column names are the app's own (sniff.ts, tableNameFor, stagingNames),
+    // never text from the file.
+    // A line over `maxLine` makes DuckDB stop; the walk then applies the app's limit to each field.
     const types = `{${columns.map((c) => `'${c}': 'VARCHAR'`).join(', ')}}`;
     const read = `read_csv('${file}', delim = '${delimiter}', quote = '"', escape = '"', new_line = '${newLine}', header = false,
       auto_detect = false, columns = ${types}, null_padding = false, max_line_size = ${maxLine},
