@@ -48,6 +48,7 @@ const sv = {
   loadingProgressLabel: 'Inläsning av {file}',
   stopReading: 'Avbryt inläsningen',
   importCancelled: 'Inläsningen av {file} avbröts. Inget av filen sparades.',
+  importCancelledTitle: 'Inläsningen avbröts',
   startingEngine: 'Startar databasmotorn …',
   noFiles: 'Ingen fil inläst ännu.',
 
@@ -475,6 +476,7 @@ const en: Messages = {
   loadingProgressLabel: 'Loading {file}',
   stopReading: 'Stop loading',
   importCancelled: 'Loading {file} was stopped. Nothing of the file was kept.',
+  importCancelledTitle: 'Loading stopped',
   startingEngine: 'Starting the database engine …',
   noFiles: 'No file loaded yet.',
 

@@ -254,7 +254,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
                 <>
                   {t('loadingProgress', { file: files.busy, percent: files.progress })}{' '}
                   <progress max={100} value={files.progress} aria-label={t('loadingProgressLabel', { file: files.busy })} />{' '}
-                  <button type="button" className="stop-reading" onClick={files.stopReading}>
+                  <button type="button" className="secondary small" onClick={files.stopReading}>
                     {t('stopReading')}
                   </button>
                 </>

@@ -186,6 +186,8 @@ describe('a 1,000,000-row usage extract', () => {
     await dropFileHandle(page, file);
     await page.getByRole('button', { name: 'Avbryt inläsningen' }).click({ timeout: 60_000 });
     await page.getByText('Inläsningen av avbryts.csv avbröts. Inget av filen sparades.').waitFor({ timeout: 60_000 });
+    // Said as what the user asked for, not as a file that could not be read.
+    expect(await page.locator('.error.notice strong').textContent()).toBe('Inläsningen avbröts');
     expect(await page.getByRole('heading', { name: 'Importera avbryts.csv', exact: true }).count()).toBe(0);
     expect(await tables()).toEqual(before);
     const leftover = await page.evaluate(() => document.querySelector('.status')?.textContent ?? '');

@@ -11,6 +11,8 @@ import { PlatformError } from '../platform';
 export interface UserMessage {
   key: MessageKey;
   params: (lang: Lang) => Record<string, string>;
+  /** Not a failure but what the user asked for (a file they stopped reading): its own title, no alarm. */
+  notice?: MessageKey;
 }
 
 const IMPORT_KEYS: Record<ImportErrorCode, MessageKey> = {

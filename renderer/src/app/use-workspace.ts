@@ -158,7 +158,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
         return;
       } catch (error) {
         // Stopped by the user: said once, and the next file in the queue is read.
-        fail(error instanceof ImportCancelled ? { key: 'importCancelled', params: () => ({ file: next.name }) } : errorMessage(error, next.name, next.size));
+        fail(error instanceof ImportCancelled ? { key: 'importCancelled', params: () => ({ file: next.name }), notice: 'importCancelledTitle' } : errorMessage(error, next.name, next.size));
       } finally {
         setBusy(null);
       }

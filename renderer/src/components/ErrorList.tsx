@@ -7,9 +7,9 @@ export function ErrorList({ errors, onDismiss }: { errors: LoadError[]; onDismis
   return (
     <div className="errors" role="alert">
       {errors.map(({ id, message }) => (
-        <div className="error" key={id}>
+        <div className={message.notice ? 'error notice' : 'error'} key={id}>
           <div>
-            <strong>{t('errorTitle')}</strong>
+            <strong>{t(message.notice ?? 'errorTitle')}</strong>
             <p>{t(message.key, message.params(lang))}</p>
           </div>
           <button type="button" className="ghost" onClick={() => onDismiss(id)}>
