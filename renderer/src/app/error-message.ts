@@ -4,7 +4,7 @@ import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
 import type { Lang } from '../../../electron/shared/ipc-contract';
 import type { MessageKey } from '../../../electron/shared/strings';
 import { formatBytes, formatNumber } from '../format';
-import { ImportError, type ImportErrorCode } from '../import/import-file';
+import { ImportCancelled, ImportError, type ImportErrorCode } from '../import/import-file';
 import { LIMITS, type LimitCode } from '../import/limits';
 import { PlatformError } from '../platform';
 
@@ -59,6 +59,8 @@ export function tooLargeMessage(fileName: string, size: number): UserMessage {
 }
 
 export function errorMessage(error: unknown, fileName: string, size = 0): UserMessage {
+  // Stopped by the user: said as what they asked for, not as a file that could not be read.
+  if (error instanceof ImportCancelled) return { key: 'importCancelled', params: () => ({ file: fileName }), notice: 'importCancelledTitle' };
   if (error instanceof ImportError) {
     if (error.code === 'too-large') return tooLargeMessage(fileName, size);
     return { key: IMPORT_KEYS[error.code], params: (lang) => ({ file: error.fileName, reason: error.detail, limit: limitText(error, lang) }) };

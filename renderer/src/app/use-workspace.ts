@@ -157,8 +157,8 @@ export function useWorkspace(engine: () => Promise<Engine>) {
         setPending(staged);
         return;
       } catch (error) {
-        // Stopped by the user: said once, and the next file in the queue is read.
-        fail(error instanceof ImportCancelled ? { key: 'importCancelled', params: () => ({ file: next.name }), notice: 'importCancelledTitle' } : errorMessage(error, next.name, next.size));
+        // A file that could not be read, or one the user stopped: said once, and the next one is read.
+        fail(errorMessage(error, next.name, next.size));
       } finally {
         setBusy(null);
       }

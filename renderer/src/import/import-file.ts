@@ -16,8 +16,7 @@ import { quoteIdent, tableNameFor } from '../db/table-name';
 export * from './import-types';
 export { parseFile } from './parse-file';
 export { CHUNK_BYTES, ImportCancelled } from './load-delimited';
-export { sniffFile,  } from './sniff';
-;
+export { sniffFile } from './sniff';
 
 /** `rad 7: 5 fält, rubriken har 4`: a rejected row as one line of Swedish for the report. */
 export function describeRejected(row: { line: number; reason: string }): string {

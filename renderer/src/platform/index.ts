@@ -2,7 +2,7 @@ import { createElectronPlatform } from './electron-platform';
 import type { Platform } from './platform';
 import { createWebPlatform } from './web-platform';
 
-export type { Platform, PickedFile,    } from './platform';
+export type { Platform, PickedFile } from './platform';
 export { PlatformError, pickedFromFileList } from './platform';
 
 /** Electron when the preload has exposed its API, the web otherwise. */
