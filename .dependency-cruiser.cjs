@@ -2,12 +2,14 @@
 // - no module imports, directly or through others, a module that imports it back (type-only imports
 //   count: a cycle of types still ties the layers together);
 // - the renderer's layers, from the bottom up: each imports only its own layer and those below it. The
-//   data path is db → import → domain → shaping (query rows → chart specs) → views, export and report.
+//   data path is db → import → model (the SQL over the canonical tables, on the pure domain: catalogue,
+//   register, matching, shapes) → shaping (query rows → chart specs) → views, export and report.
 /** Lowest first. A folder (or file) of renderer/src/ in each. */
 const LAYERS = [
   ['db', 'safe-text.ts'],
   ['import', 'platform', 'i18n', 'format.ts', 'maps'],
-  ['domain', 'export'],
+  ['domain'],
+  ['model', 'export'],
   ['app', 'charts'],
   ['components', 'shaping'],
   ['workspace', 'report', 'views'],
@@ -35,6 +37,27 @@ module.exports = {
       to: { circular: true },
     },
     ...upward,
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      comment: 'domain/ is plain rules over plain data (catalogue, register, matching, shapes): no database, no files. SQL belongs in model/.',
+      from: { path: '^renderer/src/domain/' },
+      to: { path: '^renderer/src/(?!domain/)' },
+    },
+    {
+      name: 'renderer-imports-main-process',
+      severity: 'error',
+      comment: 'The renderer shares only the IPC contract with Electron (electron/shared/); its words are in renderer/src/i18n/.',
+      from: { path: '^renderer/' },
+      to: { path: '^electron/', pathNot: '^electron/shared/' },
+    },
+    {
+      name: 'main-process-imports-renderer',
+      severity: 'error',
+      comment: 'The main process is built and shipped apart from the renderer; what both need goes in electron/shared/.',
+      from: { path: '^electron/' },
+      to: { path: '^renderer/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

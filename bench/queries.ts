@@ -14,8 +14,8 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import type { Table } from 'apache-arrow';
 import type { Engine, Row } from '../renderer/src/db/engine';
 import { parameterCount, runQuery, type QueryId } from '../renderer/src/db/query-files';
-import { loadSource } from '../renderer/src/domain/load-source';
-import { addSource, createModel, refreshMappings } from '../renderer/src/domain/model';
+import { loadSource } from '../renderer/src/model/load-source';
+import { addSource, createModel, refreshMappings } from '../renderer/src/model/model';
 import type { ShapeGuess } from '../renderer/src/domain/shape-detect';
 import { readQueryFiles, startNodeEngine } from '../scripts/node-engine';
 

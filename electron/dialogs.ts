@@ -2,7 +2,7 @@
 // error boxes the menu shows where there is no renderer call to answer. In the user's language.
 import type { MessageBoxOptions, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { IPC, MAX_FILE_BYTES, type Lang, type OpenedFile, type Result } from './shared/ipc-contract';
-import { translate } from './shared/strings';
+import { translate } from './strings';
 import { readChosenFiles, type FileSystem, type ReadOutcome } from './fs/files';
 
 /** Electron's `dialog`, with the parent window always given so every dialog is modal to the app. */

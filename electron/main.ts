@@ -16,7 +16,7 @@ import {
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_ORIGIN, APP_SCHEME, IPC, type Lang, type MenuCommand } from './shared/ipc-contract';
-import { KNOWLEDGE_SUPPORT_URL, translate } from './shared/strings';
+import { KNOWLEDGE_SUPPORT_URL, translate } from './strings';
 import { openVettedExternal } from './external-links';
 import { openFilesFromMenu, type OpenFilesDeps } from './dialogs';
 import { registerIpcHandlers } from './ipc/handlers';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Lang } from './shared/ipc-contract';
-import { LANGUAGE_NAMES, translate, type MessageKey } from './shared/strings';
+import { LANGUAGE_NAMES, translate, type MainMessageKey } from './strings';
 
 export interface MenuActions {
   open(): void;
@@ -46,7 +46,7 @@ export function recentLabels(paths: readonly string[]): string[] {
 }
 
 export function buildMenuTemplate({ lang, platform, actions, recent }: MenuInput): MenuItemConstructorOptions[] {
-  const t = (key: MessageKey): string => translate(lang, key);
+  const t = (key: MainMessageKey): string => translate(lang, key);
   const isMac = platform === 'darwin';
 
   const shown = recent.slice(0, MAX_RECENT_ITEMS);

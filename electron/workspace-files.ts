@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { FileFilter, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { IPC, WORKSPACE_EXTENSION, type OpenedFile, type Result, type WorkspaceSaveRequest, type WorkspaceSaved } from './shared/ipc-contract';
-import { translate } from './shared/strings';
+import { translate } from './strings';
 import { showError, showReadFailure, type OpenFilesDeps } from './dialogs';
 import { readChosenFiles, writeFileAtomically } from './fs/files';
 import type { RecentFiles } from './recent-files';

@@ -6,15 +6,15 @@
 // 2 bad usage.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { translate } from '../electron/shared/strings';
+import { translate } from '../renderer/src/i18n/translate';
 import { errorMessage } from '../renderer/src/app/error-message';
 import type { Engine } from '../renderer/src/db/engine';
 import { ImportError } from '../renderer/src/import/import-file';
 import { loadParquetNode } from '../renderer/src/import/parquet-node';
-import { loadSource, type LoadedSource } from '../renderer/src/domain/load-source';
-import { summarize, whyNoRates, type Summary } from '../renderer/src/domain/summarize';
-import { accountFile } from '../renderer/src/domain/accounting';
-import { createModel } from '../renderer/src/domain/model';
+import { loadSource, type LoadedSource } from '../renderer/src/model/load-source';
+import { summarize, whyNoRates, type Summary } from '../renderer/src/model/summarize';
+import { accountFile } from '../renderer/src/model/accounting';
+import { createModel } from '../renderer/src/model/model';
 import type { SavedState } from '../renderer/src/workspace/use-workspace-file';
 import { loadWorkspace, readWorkspace, WORKSPACE_EXTENSION, WorkspaceError } from '../renderer/src/workspace/workspace-file';
 import { sha256Hex } from '../renderer/src/export/sha256';

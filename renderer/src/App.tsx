@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../../electron/shared/ipc-contract';
-import { LANGUAGE_NAMES } from '../../electron/shared/strings';
+import { LANGUAGE_NAMES } from './i18n/translate';
 import { useWorkspace } from './app/use-workspace';
 import { DropOverlay } from './components/DropOverlay';
 import { ErrorList } from './components/ErrorList';
@@ -11,7 +11,7 @@ import { TablePreview } from './components/TablePreview';
 import { ViewTabs } from './components/ViewTabs';
 import type { Engine } from './db/engine';
 import { allRows } from './db/table-info';
-import { createModel } from './domain/model';
+import { createModel } from './model/model';
 import { loadFontFiles, loadResvgWasm } from './export/assets-browser';
 import type { ChartEdits } from './export/chart-edits';
 import type { ExportAssets } from './export/chart-files';

@@ -159,7 +159,7 @@ describe('a 1,000,000-row usage extract', () => {
     await startProbe();
     const changed = performance.now();
     await page.getByTestId('filter-county').selectOption('20');
-    await count.getByText('N = 1 enheter i utdraget').waitFor({ timeout: 60_000 });
+    await count.getByText('N = 1 enhet i utdraget').waitFor({ timeout: 60_000 });
     const updated = performance.now();
     const during = await stopProbe();
     // Falun is every tenth row and a month every 36th: it has the 18 months of every other month.

@@ -4,8 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../renderer/src/db/engine';
-import { loadSource, unloadSource, type LoadedSource } from '../../renderer/src/domain/load-source';
-import { summarize, type Summary } from '../../renderer/src/domain/summarize';
+import { loadSource, unloadSource, type LoadedSource } from '../../renderer/src/model/load-source';
+import { summarize, type Summary } from '../../renderer/src/model/summarize';
 import { loadParquetNode } from '../../renderer/src/import/parquet-node';
 import { EXPECTED } from '../fixtures/exports/expected';
 import { EXPECTED as EXPECTED_MORE } from '../fixtures/exports-more/expected';

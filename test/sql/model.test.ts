@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRows, type Engine } from '../../renderer/src/db/engine';
 import { runQuery } from '../../renderer/src/db/query-files';
-import { loadSource, unloadSource } from '../../renderer/src/domain/load-source';
-import { createModel } from '../../renderer/src/domain/model';
+import { loadSource, unloadSource } from '../../renderer/src/model/load-source';
+import { createModel } from '../../renderer/src/model/model';
 import { startNodeEngine } from '../support/node-engine';
 
 let engine: Engine;

@@ -11,7 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, Row } from '../../renderer/src/db/engine';
 import { parameterCount, runQuery, type QueryId } from '../../renderer/src/db/query-files';
-import { loadSource } from '../../renderer/src/domain/load-source';
+import { loadSource } from '../../renderer/src/model/load-source';
 import type { ImportedTable } from '../../renderer/src/import/import-file';
 import { startNodeEngine } from '../support/node-engine';
 

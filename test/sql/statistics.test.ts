@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRows, type Engine } from '../../renderer/src/db/engine';
-import { loadSource, unloadSource, type LoadedSource } from '../../renderer/src/domain/load-source';
-import { summarize, whyNoRates, type ReferenceEntry, type Summary } from '../../renderer/src/domain/summarize';
+import { loadSource, unloadSource, type LoadedSource } from '../../renderer/src/model/load-source';
+import { summarize, whyNoRates, type ReferenceEntry, type Summary } from '../../renderer/src/model/summarize';
 import { loadParquetNode } from '../../renderer/src/import/parquet-node';
 import { startNodeEngine } from '../support/node-engine';
 

@@ -6,14 +6,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { loadSource, type LoadedSource } from '../../renderer/src/domain/load-source';
+import { loadSource, type LoadedSource } from '../../renderer/src/model/load-source';
 import { sha256Hex } from '../../renderer/src/export/sha256';
 import { loadParquetNode } from '../../renderer/src/import/parquet-node';
 import { saveWorkspace } from '../../renderer/src/workspace/workspace-file';
 import { startNodeEngine } from '../support/node-engine';
 import { savedStateFor } from '../support/saved-state';
 import { describe, expect, it } from 'vitest';
-import type { Summary } from '../../renderer/src/domain/summarize';
+import type { Summary } from '../../renderer/src/model/summarize';
 
 const FIXTURES = 'test/fixtures/shapes';
 

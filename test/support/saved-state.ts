@@ -1,6 +1,6 @@
 // A workspace's screen state as the app saves it, for loaded sample files: what a valid
 // `workspace.json` holds beside its tables.
-import type { LoadedSource } from '../../renderer/src/domain/load-source';
+import type { LoadedSource } from '../../renderer/src/model/load-source';
 import type { SavedState } from '../../renderer/src/workspace/use-workspace-file';
 
 export function savedStateFor(sources: readonly (LoadedSource & { sha256: string })[], overrides: Partial<SavedState> = {}): SavedState {

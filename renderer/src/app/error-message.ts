@@ -2,7 +2,7 @@
 // so a language switch translates the errors already on screen too. Never a stack trace.
 import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
 import type { Lang } from '../../../electron/shared/ipc-contract';
-import type { MessageKey } from '../../../electron/shared/strings';
+import type { MessageKey } from '../i18n/translate';
 import { formatBytes, formatNumber } from '../format';
 import { ImportCancelled, ImportError, type ImportErrorCode } from '../import/import-file';
 import { LIMITS, type LimitCode } from '../import/limits';

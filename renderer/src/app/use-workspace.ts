@@ -4,12 +4,12 @@
 import { useCallback, useRef, useState } from 'react';
 import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
 import type { Engine } from '../db/engine';
-import { accountFile, type FileAccount } from '../domain/accounting';
-import { importAnswers, type LoadedSource } from '../domain/load-source';
-import { addLocalMethod, addSource, createModel, forgetNames, refreshMappings, removeSource } from '../domain/model';
-import { previewNames, type NamePreview } from '../domain/name-preview';
+import { accountFile } from '../model/accounting';
+import { importAnswers } from '../model/load-source';
+import { addLocalMethod, addSource, createModel, forgetNames, refreshMappings, removeSource } from '../model/model';
+import { previewNames } from '../model/name-preview';
 import { shapeFromRoles, type ColumnRole, type ShapeGuess } from '../domain/shape-detect';
-import { readStatistics, type StatisticsChoice, type StatisticsReading } from '../domain/statistics-read';
+import { readStatistics, type StatisticsChoice } from '../model/statistics-read';
 import type { UnitRef } from '../domain/units';
 import { ImportCancelled, removeTable, type ImportOptions, type ImportedTable, type SourceFile } from '../import/import-file';
 import { parseInWorker } from '../import/parse-in-worker';
@@ -28,123 +28,95 @@ import {
   withMethodChoice,
   withTemplate,
   withUnitChoice,
-  type ImportTemplate,
   type Preferences,
 } from './preferences';
+import {
+  initialWorkspace,
+  workspaceReducer,
+  type MethodPick,
+  type PendingImport,
+  type Source,
+  type WorkspaceAction,
+  type WorkspaceSnapshot,
+  type WorkspaceState,
+} from './workspace-state';
 
-export interface LoadError {
-  id: number;
-  message: UserMessage;
-}
-
-/** The user's answer for a name: a unit or method, or left unmatched (null). */
-export type MethodPick = string | 'new-local' | null;
-
-export interface PendingImport {
-  /** Changes on every reload of the raw table, so views showing its rows know to read them again. */
-  stamp: number;
-  file: SourceFile;
-  table: ImportedTable;
-  options: ImportOptions;
-  guess: ShapeGuess;
-  names: NamePreview;
-  /** What becomes of every column and multiple-choice cell under the current roles. */
-  account: FileAccount;
-  /** The roles `names` and `account` were worked out under (a role change shows before they follow). */
-  namesFor: ShapeGuess;
-  /** A statistics file: what it holds under the current roles and the user's year and rate choice. */
-  statistics: StatisticsReading | null;
-  statisticsChoice: StatisticsChoice;
-  template: ImportTemplate | null;
-  unitPicks: Record<string, UnitRef | null>;
-  methodPicks: Record<string, MethodPick>;
-}
-
-export interface Source extends Omit<LoadedSource, 'account' | 'statistics'> {
-  /** Absent in workspaces saved before the import accounted for every column. */
-  account?: FileAccount;
-  /** Absent in workspaces saved before statistics files were read as such. */
-  statistics?: StatisticsReading | null;
-  /** The file's SHA-256: the report pack's manifest names its inputs by content. */
-  sha256: string;
-  unitsMatched: number;
-  unitsUnmatched: string[];
-  methodsMatched: number;
-  methodsUnmatched: string[];
-}
-
+/**
+ * The working set as React state, and the reading and SQL behind each change. Every change goes through
+ * `workspaceReducer` (workspace-state.ts); the latest state is kept in a ref as well, so a step that
+ * awaits the database reads what is current when it resumes, not what it saw when it started.
+ */
 export function useWorkspace(engine: () => Promise<Engine>) {
-  const [sources, setSources] = useState<Source[]>([]);
-  const [pending, setPending] = useState<PendingImport | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  // Goes up whenever the canonical tables change (a file confirmed or removed), so views query again.
-  const [dataVersion, setDataVersion] = useState(0);
-  // How much of the file being read is done, in whole percent (0–100); null when no file is read.
-  const [progress, setProgress] = useState<number | null>(null);
+  const store = useRef<WorkspaceState | null>(null);
+  store.current ??= initialWorkspace(loadPreferences());
+  const [state, setState] = useState(store.current);
   // Stops the file being read (the progress bar's button); null when none is.
   const reading = useRef<AbortController | null>(null);
-  const [errors, setErrors] = useState<LoadError[]>([]);
-  const nextErrorId = useRef(1);
-  const nextStamp = useRef(1);
-  const queue = useRef<PickedFile[]>([]);
-  // True from the moment a file is taken from the queue until its mapping is confirmed or cancelled
-  // and the queue is empty. A ref, not `pending`/`busy` state: a drop that lands between a cancel and
-  // the next render must still see that nothing is in hand, or it waits in the queue for ever.
-  const handling = useRef(false);
-  const preferences = useRef<Preferences>(loadPreferences());
-  // Table names in use, outside React state so a queued import sees the names taken before it.
-  const taken = useRef(new Set<string>());
 
-  const fail = useCallback((message: UserMessage) => {
-    setErrors((list) => [...list, { id: nextErrorId.current++, message }]);
+  const dispatch = useCallback((action: WorkspaceAction) => {
+    store.current = workspaceReducer(store.current!, action);
+    setState(store.current);
   }, []);
+  const current = () => store.current!;
+
+  const fail = useCallback((message: UserMessage) => dispatch({ type: 'failed', message }), [dispatch]);
+
+  const remember = useCallback(
+    (preferences: Preferences) => {
+      dispatch({ type: 'preferencesChanged', preferences });
+      savePreferences(preferences);
+    },
+    [dispatch],
+  );
 
   /** Loads the raw table and proposes roles and names; nothing reaches the model yet. */
   const stage = useCallback(
-    async (file: SourceFile, options: ImportOptions, roles?: Record<string, ColumnRole>): Promise<PendingImport> => {
+    async (file: SourceFile, options: ImportOptions, roles?: Record<string, ColumnRole>): Promise<Omit<PendingImport, 'stamp'>> => {
       const db = await engine();
       await createModel(db);
       // The file is parsed in a worker: the window stays responsive and shows how far it has come.
       // Whole percents only, so a re-render happens at most a hundred times.
-      const onProgress = (fraction: number) => setProgress(Math.floor(fraction * 100));
+      let percent = -1;
+      const onProgress = (fraction: number) => {
+        if (Math.floor(fraction * 100) !== percent) dispatch({ type: 'progressed', percent: (percent = Math.floor(fraction * 100)) });
+      };
       let table: ImportedTable;
       let detected: ShapeGuess;
       const controller = new AbortController();
       reading.current = controller;
       try {
-        ({ table, guess: detected } = await importAnswers(db, file, taken.current, options, { parse: parseInWorker, transcode: transcodeInWorker, onProgress, signal: controller.signal }));
+        ({ table, guess: detected } = await importAnswers(db, file, current().taken, options, { parse: parseInWorker, transcode: transcodeInWorker, onProgress, signal: controller.signal }));
       } finally {
         if (reading.current === controller) reading.current = null;
-        setProgress(null);
+        dispatch({ type: 'progressed', percent: null });
       }
       // Stopped as the last step finished: the table is dropped all the same.
       if (controller.signal.aborted) {
         await removeTable(db, table.table);
         throw new ImportCancelled();
       }
-      const template = roles ? null : findTemplate(preferences.current, table.columns.map((c) => c.name));
+      const prefs = current().preferences;
+      const template = roles ? null : findTemplate(prefs, table.columns.map((c) => c.name));
       let guess = detected;
       if (roles) guess = { shape: shapeFromRoles(roles), roles };
       else if (template) guess = { shape: shapeFromRoles(template.roles), roles: template.roles };
-      const prefs = preferences.current;
       const names = await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
       const account = await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));
       const statistics = await readStatistics(db, table, guess);
-      return { stamp: nextStamp.current++, file, table, options, guess, names, account, namesFor: guess, statistics, statisticsChoice: {}, template, unitPicks: {}, methodPicks: {} };
+      return { file, table, options, guess, names, account, namesFor: guess, statistics, statisticsChoice: {}, template, unitPicks: {}, methodPicks: {} };
     },
-    [engine],
+    [engine, dispatch],
   );
 
   /** Stages the next queued file for mapping; files that cannot be read are reported and skipped. */
   const startNext = useCallback(async () => {
-    handling.current = true;
-    for (let next = queue.current.shift(); next; next = queue.current.shift()) {
+    for (dispatch({ type: 'next' }); current().inHand; dispatch({ type: 'next' })) {
+      const next = current().inHand!;
       if (next.size > MAX_FILE_BYTES) {
         fail(tooLargeMessage(next.name, next.size));
         continue;
       }
-      setBusy(next.name);
+      dispatch({ type: 'reading', file: next.name });
       try {
         const file = { name: next.name, bytes: await next.bytes() };
         let staged = await stage(file, {});
@@ -154,106 +126,92 @@ export function useWorkspace(engine: () => Promise<Engine>) {
           await removeTable(await engine(), staged.table.table);
           staged = { ...(await stage(file, template.options, template.roles)), template };
         }
-        setPending(staged);
+        dispatch({ type: 'staged', pending: staged });
         return;
       } catch (error) {
         // A file that could not be read, or one the user stopped: said once, and the next one is read.
         fail(errorMessage(error, next.name, next.size));
       } finally {
-        setBusy(null);
+        dispatch({ type: 'done' });
       }
     }
-    handling.current = false;
-  }, [engine, fail, stage]);
+  }, [engine, dispatch, fail, stage]);
 
   const open = useCallback(
     (files: PickedFile[]) => {
-      queue.current.push(...files);
-      if (!handling.current) void startNext();
+      dispatch({ type: 'opened', files });
+      if (!current().handling) void startNext();
     },
-    [startNext],
+    [dispatch, startNext],
   );
 
   /** Settings changed in the mapping view: load the raw table again with them (live preview). */
   const changeOptions = useCallback(
     async (options: ImportOptions) => {
+      const pending = current().pending;
       if (!pending) return;
-      setBusy(pending.file.name);
+      dispatch({ type: 'reading', file: pending.file.name });
       let isLost = false;
       try {
         await removeTable(await engine(), pending.table.table);
-        setPending(await stage(pending.file, options));
+        dispatch({ type: 'staged', pending: await stage(pending.file, options) });
       } catch (error) {
         fail(errorMessage(error, pending.file.name, pending.file.bytes.length));
         const restaged = await stage(pending.file, pending.options).catch(() => null);
-        setPending(restaged);
+        dispatch(restaged ? { type: 'staged', pending: restaged } : { type: 'unstaged' });
         isLost = restaged === null;
       } finally {
-        setBusy(null);
+        dispatch({ type: 'done' });
       }
       // The file could not be read again even as it was: go on with the next one.
       if (isLost) await startNext();
     },
-    [pending, engine, stage, fail, startNext],
+    [engine, dispatch, stage, fail, startNext],
   );
-
-  // The roles as last changed, ahead of React state: a second change (another offered option ticked)
-  // made while the first one's names are still being looked up builds on the first, never loses it.
-  const latestGuess = useRef<{ stamp: number; guess: ShapeGuess } | null>(null);
 
   const changeRole = useCallback(
     async (column: string, role: ColumnRole) => {
+      const pending = current().pending;
       if (!pending) return;
-      const { stamp } = pending;
-      const table = pending.table.table;
-      const base = latestGuess.current?.stamp === stamp ? latestGuess.current.guess : pending.guess;
-      const roles = { ...base.roles, [column]: role };
-      // One unit column at most: choosing a new one demotes the old.
-      if (role.role === 'unit') for (const name of Object.keys(roles)) if (name !== column && roles[name]!.role === 'unit') roles[name] = { role: 'ignore', reason: 'chosen' };
-      const guess = { shape: shapeFromRoles(roles), roles };
-      latestGuess.current = { stamp, guess };
-      // The roles show at once; the names and the accounting follow, unless a later change overtook them.
-      setPending((p) => (p && p.stamp === stamp ? { ...p, guess } : p));
-      const prefs = preferences.current;
+      dispatch({ type: 'roleChanged', column, role });
+      const { stamp, guess } = current().latestGuess!;
+      const prefs = current().preferences;
       const db = await engine();
-      const names = await previewNames(db, table, guess, rememberedUnits(prefs), localMethods(prefs));
-      const account = await accountFile(db, table, pending.table.columns.map((c) => c.name), guess, localMethods(prefs));
+      const names = await previewNames(db, pending.table.table, guess, rememberedUnits(prefs), localMethods(prefs));
+      const account = await accountFile(db, pending.table.table, pending.table.columns.map((c) => c.name), guess, localMethods(prefs));
       const statistics = await readStatistics(db, pending.table, guess, pending.statisticsChoice);
-      setPending((p) => (p && p.stamp === stamp && p.guess === guess ? { ...p, names, account, namesFor: guess, statistics } : p));
+      dispatch({ type: 'namesFollowed', stamp, guess, names, account, statistics });
     },
-    [pending, engine],
+    [engine, dispatch],
   );
 
   /** The year a statistics file is for, and whether the rate map uses it: read again under the user's word. */
   const changeStatistics = useCallback(
     async (choice: StatisticsChoice) => {
+      const pending = current().pending;
       if (!pending) return;
       const { stamp, guess } = pending;
-      setPending((p) => (p && p.stamp === stamp ? { ...p, statisticsChoice: choice } : p));
+      dispatch({ type: 'statisticsChosen', choice });
       const statistics = await readStatistics(await engine(), pending.table, guess, choice);
-      setPending((p) => (p && p.stamp === stamp && p.guess === guess && p.statisticsChoice === choice ? { ...p, statistics } : p));
+      dispatch({ type: 'statisticsRead', stamp, guess, choice, statistics });
     },
-    [pending, engine],
+    [engine, dispatch],
   );
 
-  const pickUnit = useCallback((name: string, ref: UnitRef | null) => {
-    setPending((p) => (p ? { ...p, unitPicks: { ...p.unitPicks, [name]: ref } } : p));
-  }, []);
-
-  const pickMethod = useCallback((name: string, pick: MethodPick) => {
-    setPending((p) => (p ? { ...p, methodPicks: { ...p.methodPicks, [name]: pick } } : p));
-  }, []);
+  const pickUnit = useCallback((name: string, ref: UnitRef | null) => dispatch({ type: 'unitPicked', name, ref }), [dispatch]);
+  const pickMethod = useCallback((name: string, pick: MethodPick) => dispatch({ type: 'methodPicked', name, pick }), [dispatch]);
 
   const confirm = useCallback(async () => {
+    const pending = current().pending;
     if (!pending) return;
     const { table, guess, unitPicks, methodPicks, options, file, statisticsChoice } = pending;
-    setBusy(file.name);
+    dispatch({ type: 'reading', file: file.name });
     try {
       // The file's SHA-256 (for the report pack's manifest) is worked out beside the import, not after it.
       const hashing = sha256Hex(file.bytes);
       hashing.catch(() => undefined); // awaited below; not unhandled should an earlier step fail first
       const db = await engine();
-      let prefs = preferences.current;
+      let prefs = current().preferences;
       for (const [name, ref] of Object.entries(unitPicks)) if (ref) prefs = withUnitChoice(prefs, name, ref);
       for (const [name, pick] of Object.entries(methodPicks)) {
         if (pick === 'new-local') {
@@ -262,8 +220,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
         } else if (pick) prefs = withMethodChoice(prefs, name, pick);
       }
       prefs = withTemplate(prefs, { signature: headerSignature(table.columns.map((c) => c.name)), madeFrom: file.name, options, roles: guess.roles });
-      preferences.current = prefs;
-      savePreferences(prefs);
+      remember(prefs);
 
       await forgetNames(db, Object.keys(unitPicks), Object.keys(methodPicks));
       const statistics = await addSource(db, table.table, guess, localMethods(prefs), table, statisticsChoice);
@@ -276,83 +233,66 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       const account = shown ? pending.account : await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));
       const unmatchedUnits = final.units.filter((u) => u.match.status !== 'matched').map((u) => u.name);
       const unmatchedMethods = final.methods.filter((m) => m.id === null).map((m) => m.name);
-      taken.current.add(table.table);
-      const sha256 = await hashing;
-      setSources((list) => [
-        ...list,
-        {
-          table,
-          guess,
-          account,
-          statistics,
-          sha256,
-          unitsMatched: final.units.length - unmatchedUnits.length,
-          unitsUnmatched: unmatchedUnits,
-          methodsMatched: final.methods.length - unmatchedMethods.length,
-          methodsUnmatched: unmatchedMethods,
-        },
-      ]);
-      setDataVersion((v) => v + 1);
-      setSelected(table.table);
-      setPending(null);
+      const source: Source = {
+        table,
+        guess,
+        account,
+        statistics,
+        sha256: await hashing,
+        unitsMatched: final.units.length - unmatchedUnits.length,
+        unitsUnmatched: unmatchedUnits,
+        methodsMatched: final.methods.length - unmatchedMethods.length,
+        methodsUnmatched: unmatchedMethods,
+      };
+      dispatch({ type: 'confirmed', source });
     } catch (error) {
       fail(errorMessage(error, file.name, file.bytes.length));
     } finally {
-      setBusy(null);
+      dispatch({ type: 'done' });
     }
     await startNext();
-  }, [pending, engine, fail, startNext]);
+  }, [engine, dispatch, fail, remember, startNext]);
 
   const cancel = useCallback(async () => {
+    const pending = current().pending;
     if (!pending) return;
     await removeTable(await engine(), pending.table.table);
-    setPending(null);
+    dispatch({ type: 'unstaged' });
     await startNext();
-  }, [pending, engine, startNext]);
+  }, [engine, dispatch, startNext]);
 
   const remove = useCallback(
     async (table: string) => {
       const db = await engine();
       await removeSource(db, table);
       await removeTable(db, table);
-      taken.current.delete(table);
-      setSources((list) => list.filter((s) => s.table.table !== table));
-      setDataVersion((v) => v + 1);
-      setSelected((current) => (current === table ? null : current));
+      dispatch({ type: 'removed', table });
     },
-    [engine],
+    [engine, dispatch],
   );
 
+  const setSelected = useCallback((table: string | null) => dispatch({ type: 'selected', table }), [dispatch]);
+
   /** What a workspace file keeps of the loaded files: their records and the remembered choices. */
-  const snapshot = useCallback(() => ({ sources, selected, preferences: preferences.current }), [sources, selected]);
+  const snapshot = useCallback((): WorkspaceSnapshot => ({ sources: state.sources, selected: state.selected, preferences: state.preferences }), [state.sources, state.selected, state.preferences]);
 
   /**
    * Shows a workspace just loaded into the database (workspace-file.ts has replaced the tables): its
    * files, and its templates and choices merged into this computer's (the file's win where both have one).
    */
-  const restore = useCallback((saved: { sources: Source[]; selected: string | null; preferences: Preferences }) => {
-    const mine = preferences.current;
-    const merged: Preferences = {
-      templates: [...saved.preferences.templates, ...mine.templates.filter((t) => !saved.preferences.templates.some((s) => s.signature === t.signature))],
-      units: { ...mine.units, ...saved.preferences.units },
-      methods: { ...mine.methods, ...saved.preferences.methods },
-    };
-    preferences.current = merged;
-    savePreferences(merged);
-    taken.current = new Set(saved.sources.map((s) => s.table.table));
-    // The opened workspace replaces what was in hand, the files waiting behind it included.
-    queue.current = [];
-    handling.current = false;
-    setPending(null);
-    setSources(saved.sources);
-    setSelected(saved.selected);
-    setDataVersion((v) => v + 1);
-  }, []);
+  const restore = useCallback(
+    (saved: WorkspaceSnapshot) => {
+      dispatch({ type: 'restored', saved });
+      savePreferences(current().preferences);
+    },
+    [dispatch],
+  );
 
-  const dismissError = useCallback((id: number) => setErrors((list) => list.filter((e) => e.id !== id)), []);
+  const dismissError = useCallback((id: number) => dispatch({ type: 'errorDismissed', id }), [dispatch]);
 
   /** Stops reading the file in hand: nothing of it is kept (importFile leaves no table behind). */
   const stopReading = useCallback(() => reading.current?.abort(), []);
 
+  const { sources, dataVersion, pending, selected, busy, progress, errors } = state;
   return { sources, dataVersion, pending, selected, setSelected, busy, progress, errors, snapshot, restore, open, changeOptions, changeRole, changeStatistics, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail, stopReading };
 }

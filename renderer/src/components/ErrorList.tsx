@@ -1,4 +1,4 @@
-import type { LoadError } from '../app/use-workspace';
+import type { LoadError } from '../app/workspace-state';
 import { useI18n } from '../i18n/i18n';
 
 export function ErrorList({ errors, onDismiss }: { errors: LoadError[]; onDismiss: (id: number) => void }) {

@@ -1,6 +1,6 @@
 // What happened to a file on import: rows read, imported and rejected (with line numbers and reasons),
 // and how many of its units and methods the register and the catalogue know.
-import type { Source } from '../app/use-workspace';
+import type { Source } from '../app/workspace-state';
 import { formatNumber } from '../format';
 import { describeRejected } from '../import/import-file';
 import { useI18n } from '../i18n/i18n';

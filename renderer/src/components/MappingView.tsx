@@ -1,13 +1,13 @@
 // Before a file joins the analysis: its detected settings (changeable, with a live preview), the role
 // of each column, and every unit and method name the register or the catalogue could not settle.
 import { useEffect, useMemo, useState } from 'react';
-import type { MessageKey } from '../../../electron/shared/strings';
-import type { MethodPick, PendingImport } from '../app/use-workspace';
+import type { MessageKey } from '../i18n/translate';
+import type { MethodPick, PendingImport } from '../app/workspace-state';
 import type { Engine, Row } from '../db/engine';
 import { previewRows } from '../db/table-info';
 import { METHODS } from '../domain/methods';
 import type { ColumnRole, IgnoreReason, Shape } from '../domain/shape-detect';
-import type { StatisticsChoice } from '../domain/statistics-read';
+import type { StatisticsChoice } from '../model/statistics-read';
 import { CITY_DISTRICTS, COUNTIES, MUNICIPALITIES, type ResolvedUnit, type UnitRef } from '../domain/units';
 import { formatNumber } from '../format';
 import { DataGrid, shownColumns } from './DataGrid';

@@ -2,8 +2,8 @@
 // regions with values, what every other row is, and whether the rate map may rest on it. The user
 // gives the year where the file does not, and may use a population of another band than children
 // 0–17 only by choosing it here; the map and the exports then say so.
-import type { MessageKey } from '../../../electron/shared/strings';
-import type { IgnoredRowReason, NoRateReason, StatisticsChoice, StatisticsReading } from '../domain/statistics-read';
+import type { MessageKey } from '../i18n/translate';
+import type { IgnoredRowReason, NoRateReason, StatisticsChoice, StatisticsReading } from '../model/statistics-read';
 import { formatNumber } from '../format';
 import { useI18n, type Translate } from '../i18n/i18n';
 

@@ -4,9 +4,9 @@ import { previewRows } from '../db/table-info';
 import { formatNumber } from '../format';
 import { DataGrid, shownColumns } from './DataGrid';
 import { useI18n } from '../i18n/i18n';
-import type { MessageKey } from '../../../electron/shared/strings';
+import type { MessageKey } from '../i18n/translate';
 import type { Delimiter } from '../import/detect-delimiter';
-import type { Source } from '../app/use-workspace';
+import type { Source } from '../app/workspace-state';
 import { ImportReport } from './ImportReport';
 
 const PREVIEW_ROWS = 50;

@@ -1,6 +1,6 @@
 // The app's tabs: the files, then the analyses. Arrow keys move between tabs, as in any tab list.
 import type { KeyboardEvent } from 'react';
-import type { MessageKey } from '../../../electron/shared/strings';
+import type { MessageKey } from '../i18n/translate';
 import { useI18n } from '../i18n/i18n';
 
 interface Props<T extends string> {

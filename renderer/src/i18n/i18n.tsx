@@ -1,7 +1,7 @@
 // The UI language: Swedish by default, English on request, remembered between sessions.
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Lang } from '../../../electron/shared/ipc-contract';
-import { translate, type MessageKey } from '../../../electron/shared/strings';
+import { translate, type MessageKey } from './translate';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

@@ -129,7 +129,7 @@ async function planXlsx(file: SourceFile, options: ImportOptions): Promise<XlsxP
   } else {
     // The sheet holding the most table rows: survey tools and hand-made reports put an "Information"
     // or "Läs mig" sheet of notes before the answers, and workbooks often start with an empty "Blad1".
-    // (Whether it names units is for the domain to check: importAnswers in domain/load-source.ts.)
+    // (Whether it names units is for the domain to check: importAnswers in model/load-source.ts.)
     const rows = workbook.map(tableRows);
     const best = Math.max(...rows);
     sheet = workbook.find((_, i) => rows[i] === best && best > 0) ?? workbook.find((_, i) => sheets[i]!.rowCount > 0) ?? workbook[0];

@@ -3,7 +3,7 @@
 // the filters and the suppression settings. The app zips it for download; the command line writes
 // it to a folder. Nothing here touches the file system or the network.
 import type { Lang } from '../../../electron/shared/ipc-contract';
-import { translate } from '../../../electron/shared/strings';
+import { translate } from '../i18n/translate';
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/engine';
 import { methodById } from '../domain/methods';

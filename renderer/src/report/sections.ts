@@ -1,7 +1,7 @@
 // Every view's charts, from the query files, for the report pack: the same queries, shaping and
 // specs as the views on screen, run without React (the app's "all views" export and the command line).
 import type { Lang } from '../../../electron/shared/ipc-contract';
-import { translate } from '../../../electron/shared/strings';
+import { translate } from '../i18n/translate';
 import type { Engine } from '../db/engine';
 import { runQuery, type QueryId } from '../db/query-files';
 import type { ScaleId } from '../domain/likert';

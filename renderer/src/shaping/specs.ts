@@ -2,7 +2,7 @@
 // that can be drawn to SVG, PNG and PDF and written as CSV and XLSX. Used by the views' export
 // buttons, the report pack and the command line alike.
 import type { Lang } from '../../../electron/shared/ipc-contract';
-import type { MessageKey } from '../../../electron/shared/strings';
+import type { MessageKey } from '../i18n/translate';
 import { CATEGORY, scaleColours } from '../export/palette';
 import type { Row } from '../db/engine';
 import { NAMED_SCALES, scaleSteps, type ScaleId } from '../domain/likert';

@@ -1,5 +1,5 @@
 // The analysis views, in tab order, with their names in the UI.
-import type { MessageKey } from '../../../electron/shared/strings';
+import type { MessageKey } from '../i18n/translate';
 
 export const VIEWS = ['overview', 'interventions', 'tools', 'satisfaction', 'knowledge', 'counties', 'map', 'coverage', 'trends'] as const;
 export type ViewId = (typeof VIEWS)[number];

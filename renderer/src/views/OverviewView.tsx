@@ -1,5 +1,5 @@
 // Översikt: how many units and counties the figures rest on, and which files they come from.
-import type { MessageKey } from '../../../electron/shared/strings';
+import type { MessageKey } from '../i18n/translate';
 import { SHAPE_KEYS } from '../components/MappingView';
 import type { Shape } from '../domain/shape-detect';
 import { formatNumber, formatPercent } from '../format';

@@ -3,10 +3,10 @@
 // workspace-file.ts, the operating system (dialogs, the data folder, IndexedDB) behind the platform.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UserMessage } from '../app/error-message';
-import type { Source } from '../app/use-workspace';
+import type { Source } from '../app/workspace-state';
 import type { Preferences } from '../app/preferences';
 import type { Engine } from '../db/engine';
-import { createModel } from '../domain/model';
+import { createModel } from '../model/model';
 import type { ChartEdits } from '../export/chart-edits';
 import type { SuppressionSettings } from '../export/suppress';
 import { loadParquetBrowser } from '../import/parquet-browser';

@@ -9,7 +9,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Engine } from '../db/engine';
 import { toRows } from '../db/engine';
-import { WORKSPACE_TABLES } from '../domain/model';
+import { WORKSPACE_TABLES } from '../model/model';
 import { sha256Hex } from '../export/sha256';
 import type { LoadParquet } from '../import/parquet';
 import { quoteIdent } from '../db/table-name';

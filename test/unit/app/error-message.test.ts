@@ -1,7 +1,7 @@
 // What the user is told when a file does not end up loaded: a file they stopped is a notice of its own,
 // in both languages, never "the file could not be read".
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../../electron/shared/strings';
+import { translate } from '../../../renderer/src/i18n/translate';
 import { errorMessage } from '../../../renderer/src/app/error-message';
 import { ImportCancelled, ImportError } from '../../../renderer/src/import/import-file';
 

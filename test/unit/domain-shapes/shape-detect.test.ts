@@ -1,6 +1,6 @@
 // Shape detection with small stand-in matchers, so each rule is visible in the test itself.
 import { describe, expect, it } from 'vitest';
-import { MATCHERS } from '../../../renderer/src/domain/load-source';
+import { MATCHERS } from '../../../renderer/src/model/load-source';
 import { detectShape, findUnitColumn, MAX_SHAPE_COLUMNS, type ColumnProfile, type Matchers } from '../../../renderer/src/domain/shape-detect';
 
 const UNITS = ['Falu kommun', 'Falun', 'Västerås stad', 'Mörbylånga kommun', 'Skärholmen', 'Enskede-Årsta-Vantör'];

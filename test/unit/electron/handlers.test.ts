@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenDialogReturnValue, SaveDialogReturnValue } from 'electron';
 import { IPC, MAX_FILE_BYTES, MAX_IMAGE_BYTES, type Lang, type WorkspaceSaveRequest } from '../../../electron/shared/ipc-contract';
-import { KNOWLEDGE_SUPPORT_URL, translate } from '../../../electron/shared/strings';
+import { KNOWLEDGE_SUPPORT_URL, translate } from '../../../electron/strings';
 import { openDialogOptions, openFilesFromMenu, type DialogLike } from '../../../electron/dialogs';
 import { writeFileAtomically, type FileSystem } from '../../../electron/fs/files';
 import { registerIpcHandlers, type ClipboardDeps, type HandlerDeps, type NativeImageLike, type PngClipboardEntry } from '../../../electron/ipc/handlers';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Electron from 'electron';
 import { IPC } from '../../../electron/shared/ipc-contract';
-import { translate } from '../../../electron/shared/strings';
+import { translate } from '../../../electron/strings';
 import { CLOSE_TIMEOUT_MS } from '../../../electron/lifecycle';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/policy/static-files';
 import type { InvokeEvent } from '../../../electron/ipc/handle';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Lang } from '../../../electron/shared/ipc-contract';
-import { LANGUAGE_NAMES, translate, type MessageKey } from '../../../electron/shared/strings';
+import { LANGUAGE_NAMES, translate, type MainMessageKey } from '../../../electron/strings';
 import { buildMenuTemplate, MAX_RECENT_ITEMS, recentLabels, type MenuActions } from '../../../electron/menu';
 
 function actions(): { [K in keyof MenuActions]: ReturnType<typeof vi.fn<MenuActions[K]>> } {
@@ -41,7 +41,7 @@ function click(item: MenuItemConstructorOptions): void {
 }
 
 describe.each(['sv', 'en'] as const)('menu in %s', (lang: Lang) => {
-  const t = (key: MessageKey) => translate(lang, key);
+  const t = (key: MainMessageKey) => translate(lang, key);
   const template = buildMenuTemplate({ lang, platform: 'win32', actions: actions(), recent: [] });
 
   it('has the four top-level menus, labelled in the language', () => {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applySecurity, type GuardedSession } from '../../../electron/security';
-import { KNOWLEDGE_SUPPORT_URL } from '../../../electron/shared/strings';
+import { KNOWLEDGE_SUPPORT_URL } from '../../../electron/strings';
 
 type RequestListener = Parameters<GuardedSession['webRequest']['onBeforeRequest']>[0];
 type PermissionHandler = Parameters<GuardedSession['setPermissionRequestHandler']>[0];

@@ -7,7 +7,7 @@ import {
   isSafeExternalUrl,
   MAX_URL_LENGTH,
 } from '../../../electron/policy/trusted-url';
-import { KNOWLEDGE_SUPPORT_URL } from '../../../electron/shared/strings';
+import { KNOWLEDGE_SUPPORT_URL } from '../../../electron/strings';
 
 const overLong = `https://www.socialstyrelsen.se/${'a'.repeat(MAX_URL_LENGTH)}`;
 

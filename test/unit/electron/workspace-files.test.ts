@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OpenDialogReturnValue, SaveDialogReturnValue } from 'electron';
 import { IPC, MAX_FILE_BYTES, type Lang } from '../../../electron/shared/ipc-contract';
-import { translate } from '../../../electron/shared/strings';
+import { translate } from '../../../electron/strings';
 import type { DialogLike } from '../../../electron/dialogs';
 import { createRecentFiles, RECENT_FILES_NAME } from '../../../electron/recent-files';
 import {

@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { translate } from '../../../electron/shared/strings';
+import { translate } from '../../../renderer/src/i18n/translate';
 import type { ChartSpec } from '../../../renderer/src/export/chart-spec';
 import { chartSvg, niceTicks, wrap } from '../../../renderer/src/export/chart-svg';
 import { fontFaceCss, measureWith, type FontFiles, type TextMeasure } from '../../../renderer/src/export/fonts';

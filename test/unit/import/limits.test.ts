@@ -7,7 +7,7 @@
 // imported at 2.05 GB; 100,000 nested JSON arrays overflowed the stack.
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../../electron/shared/strings';
+import { translate } from '../../../renderer/src/i18n/translate';
 import { errorMessage } from '../../../renderer/src/app/error-message';
 import { ImportError, parseFile, sniffFile, type ImportErrorCode, type SourceFile } from '../../../renderer/src/import/import-file';
 import { checkJsonDepth, readJson } from '../../../renderer/src/import/read-json';

@@ -1,11 +1,11 @@
 // Before a file is imported for good: every unit and method name its columns hold, with what the
 // register and the catalogue make of it, so the user settles the unknown and ambiguous ones first.
 import { toRows, type Engine } from '../db/engine';
-import { choiceSplitter, flagOptionName, matchMethod, METHODS } from './methods';
+import { choiceSplitter, flagOptionName, matchMethod, METHODS } from '../domain/methods';
 import { cellText, TOTALS } from './cells';
 import { distinctOf, unitName, unitNameColumns } from './model';
-import type { ShapeGuess } from './shape-detect';
-import { matchUnit, type UnitMatch, type UnitRef } from './units';
+import type { ShapeGuess } from '../domain/shape-detect';
+import { matchUnit, type UnitMatch, type UnitRef } from '../domain/units';
 
 export interface NamePreview {
   units: { name: string; match: UnitMatch }[];

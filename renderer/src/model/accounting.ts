@@ -4,10 +4,10 @@
 // reason. Each multiple-choice cell is covered by its choices, or listed with what was left over.
 import { toRows, type Engine } from '../db/engine';
 import { quoteIdent } from '../db/table-name';
-import { choiceSplitter, flagOptionName, matchMethod, unaccountedText } from './methods';
+import { choiceSplitter, flagOptionName, matchMethod, unaccountedText } from '../domain/methods';
 import { cellText, TOTALS } from './cells';
 import { totalsOnly, unitColumns } from './model';
-import type { ColumnRole, IgnoreReason, ShapeGuess } from './shape-detect';
+import type { ColumnRole, IgnoreReason, ShapeGuess } from '../domain/shape-detect';
 
 export const FATES = ['role', 'method', 'unmatched', 'ignored'] as const;
 export type Fate = (typeof FATES)[number];

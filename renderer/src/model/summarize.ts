@@ -3,7 +3,7 @@ import type { Engine } from '../db/engine';
 import { runQuery } from '../db/query-files';
 import type { Fate } from './accounting';
 import type { LoadedSource } from './load-source';
-import type { Measure } from './statistics';
+import type { Measure } from '../domain/statistics';
 import type { IgnoredRowReason, NoRateReason, StatisticsReading } from './statistics-read';
 
 export interface Summary {

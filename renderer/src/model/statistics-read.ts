@@ -7,9 +7,9 @@
 import { toRows, type Engine } from '../db/engine';
 import { quoteIdent } from '../db/table-name';
 import { cellText, TOTALS } from './cells';
-import type { ShapeGuess } from './shape-detect';
-import { contextYearOf, fileNameYear, headerYear, isProjection, parseAge, parseSex, populationBand, textBand, valueMeaning, type Measure, type ValueMeaning } from './statistics';
-import { matchCounty, matchUnit, normaliseUnitName, SKR_GROUPS } from './units';
+import type { ShapeGuess } from '../domain/shape-detect';
+import { contextYearOf, fileNameYear, headerYear, isProjection, parseAge, parseSex, populationBand, textBand, valueMeaning, type Measure, type ValueMeaning } from '../domain/statistics';
+import { matchCounty, matchUnit, normaliseUnitName, SKR_GROUPS } from '../domain/units';
 
 /** Why rows give no figure: footnotes and notes below the table, the country and groups, … */
 const IGNORED_ROW_REASONS = ['footnote', 'total', 'district', 'unmatched', 'no-value', 'duplicate', 'breakdown'] as const;

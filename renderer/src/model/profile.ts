@@ -3,7 +3,7 @@ import { toRows, type Engine } from '../db/engine';
 import type { ColumnInfo } from '../db/table-info';
 import { quoteIdent } from '../db/table-name';
 import { cellText, TOTALS } from './cells';
-import { MAX_SHAPE_COLUMNS, type ColumnProfile } from './shape-detect';
+import { MAX_SHAPE_COLUMNS, type ColumnProfile } from '../domain/shape-detect';
 
 /** Enough rows to see every option of a survey; a million-row extract needs no more to show its shape. */
 const SAMPLE_ROWS = 5000;

@@ -3,12 +3,12 @@
 import type { Engine } from '../db/engine';
 import { importFile, removeTable, type ImportDeps, type ImportedTable, type ImportOptions, type SourceFile } from '../import/import-file';
 import { accountFile, type FileAccount } from './accounting';
-import { headerOption, matchMethod, splitMultiChoice } from './methods';
+import { headerOption, matchMethod, splitMultiChoice } from '../domain/methods';
 import { addSource, createModel, refreshMappings, removeSource } from './model';
 import { profileTable } from './profile';
-import { detectShape, findUnitColumn, type Matchers, type ShapeGuess } from './shape-detect';
+import { detectShape, findUnitColumn, type Matchers, type ShapeGuess } from '../domain/shape-detect';
 import type { StatisticsReading } from './statistics-read';
-import { matchCounty, matchUnit } from './units';
+import { matchCounty, matchUnit } from '../domain/units';
 
 export interface LoadedSource {
   table: ImportedTable;

@@ -27,11 +27,11 @@ import type { Engine } from '../db/engine';
 import { toRows } from '../db/engine';
 import { quoteIdent } from '../db/table-name';
 import { cellText, TOTALS } from './cells';
-import { likertStep } from './likert';
-import { METHODS, choiceSplitter, flagOptionName, matchMethod } from './methods';
-import { NO_VALUES, NOT_TICKED, SEX_TOTALS, type ShapeGuess } from './shape-detect';
+import { likertStep } from '../domain/likert';
+import { METHODS, choiceSplitter, flagOptionName, matchMethod } from '../domain/methods';
+import { NO_VALUES, NOT_TICKED, SEX_TOTALS, type ShapeGuess } from '../domain/shape-detect';
 import { addStatistics, type StatisticsChoice, type StatisticsReading } from './statistics-read';
-import { COUNTIES, matchUnit, MUNICIPALITIES, SKR_GROUPS, type UnitRef } from './units';
+import { COUNTIES, matchUnit, MUNICIPALITIES, SKR_GROUPS, type UnitRef } from '../domain/units';
 
 /** The model's SQL (queries/model/*.sql), statement by statement: each ends with `;` at the end of a line. */
 function modelStatements(engine: Engine): string[] {

@@ -1,0 +1,183 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Preferences } from '../../../renderer/src/app/preferences';
+import {
+  initialWorkspace,
+  workspaceReducer,
+  type PendingImport,
+  type Source,
+  type WorkspaceAction,
+  type WorkspaceState,
+} from '../../../renderer/src/app/workspace-state';
+import type { NamePreview } from '../../../renderer/src/model/name-preview';
+import type { ShapeGuess } from '../../../renderer/src/domain/shape-detect';
+import type { PickedFile } from '../../../renderer/src/platform';
+
+const NO_PREFERENCES: Preferences = { templates: [], units: {}, methods: {} };
+const run = (actions: WorkspaceAction[], from = initialWorkspace(NO_PREFERENCES)): WorkspaceState => actions.reduce(workspaceReducer, from);
+const picked = (name: string): PickedFile => ({ name, size: 10, bytes: async () => new Uint8Array(10) });
+const noNames: NamePreview = { units: [], methods: [] } as unknown as NamePreview;
+const guess: ShapeGuess = { shape: 'survey-wide', roles: { Kommun: { role: 'unit' }, FFT: { role: 'method-flag', methodName: 'FFT' } } };
+
+function staged(table: string): Omit<PendingImport, 'stamp'> {
+  return {
+    file: { name: `${table}.csv`, bytes: new Uint8Array(3) },
+    table: { table, columns: [{ name: 'Kommun', type: 'VARCHAR' }, { name: 'FFT', type: 'VARCHAR' }] } as PendingImport['table'],
+    options: {},
+    guess,
+    names: noNames,
+    account: {} as PendingImport['account'],
+    namesFor: guess,
+    statistics: null,
+    statisticsChoice: {},
+    template: null,
+    unitPicks: {},
+    methodPicks: {},
+  };
+}
+const source = (table: string): Source => ({ table: { table }, guess, sha256: 'ab', unitsMatched: 1, unitsUnmatched: [], methodsMatched: 1, methodsUnmatched: [] }) as unknown as Source;
+
+describe('workspaceReducer', () => {
+  it('opens files into a queue that is taken one at a time, in the order given', () => {
+    let s = run([{ type: 'opened', files: [picked('a.csv'), picked('b.csv')] }, { type: 'next' }]);
+    expect(s.inHand?.name).toBe('a.csv');
+    expect(s.handling).toBe(true);
+    // A file opened while one is in hand waits behind the others.
+    s = run([{ type: 'opened', files: [picked('c.csv')] }], s);
+    expect(s.queue.map((f) => f.name)).toEqual(['b.csv', 'c.csv']);
+    s = run([{ type: 'next' }, { type: 'next' }], s);
+    expect(s.inHand?.name).toBe('c.csv');
+    s = run([{ type: 'next' }], s);
+    expect(s.inHand).toBeNull();
+    expect(s.handling).toBe(false);
+  });
+
+  it('hands out every opened file exactly once and in order, however opens and takes interleave', () => {
+    const step = fc.oneof(fc.constant<'take'>('take'), fc.array(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        let s = initialWorkspace(NO_PREFERENCES);
+        const opened: string[] = [];
+        const taken: string[] = [];
+        for (const item of [...steps, ...Array<'take'>(100).fill('take')]) {
+          if (item === 'take') {
+            s = workspaceReducer(s, { type: 'next' });
+            if (s.inHand) taken.push(s.inHand.name);
+            expect(s.handling).toBe(s.inHand !== null);
+          } else {
+            opened.push(...item);
+            s = workspaceReducer(s, { type: 'opened', files: item.map(picked) });
+          }
+        }
+        expect(taken).toEqual(opened);
+      }),
+    );
+  });
+
+  it('stages a file with a new stamp each time, so views know to read its rows again', () => {
+    const s = run([{ type: 'staged', pending: staged('enkat') }]);
+    expect(s.pending?.stamp).toBe(1);
+    const again = run([{ type: 'staged', pending: staged('enkat') }], s);
+    expect(again.pending?.stamp).toBe(2);
+  });
+
+  it('confirms a file into the sources: selected, its name taken, the views told to query again', () => {
+    const s = run([{ type: 'staged', pending: staged('enkat') }, { type: 'confirmed', source: source('enkat') }]);
+    expect(s.pending).toBeNull();
+    expect(s.sources.map((x) => x.table.table)).toEqual(['enkat']);
+    expect(s.selected).toBe('enkat');
+    expect([...s.taken]).toEqual(['enkat']);
+    expect(s.dataVersion).toBe(1);
+  });
+
+  it('cancels the mapping without touching what is loaded', () => {
+    const loaded = run([{ type: 'confirmed', source: source('a') }]);
+    const s = run([{ type: 'staged', pending: staged('b') }, { type: 'unstaged' }], loaded);
+    expect(s.pending).toBeNull();
+    expect(s.sources).toEqual(loaded.sources);
+    expect(s.dataVersion).toBe(loaded.dataVersion);
+  });
+
+  it('removes a file: its name is free again and the selection leaves it', () => {
+    const s = run([{ type: 'confirmed', source: source('a') }, { type: 'confirmed', source: source('b') }, { type: 'removed', table: 'b' }]);
+    expect(s.sources.map((x) => x.table.table)).toEqual(['a']);
+    expect(s.taken.has('b')).toBe(false);
+    expect(s.selected).toBeNull();
+    expect(run([{ type: 'selected', table: 'a' }, { type: 'removed', table: 'x' }], s).selected).toBe('a');
+  });
+
+  it('numbers errors so one can be dismissed without the others', () => {
+    const message = { key: 'errorEmpty' as const, params: () => ({ file: 'a.csv' }) };
+    const s = run([{ type: 'failed', message }, { type: 'failed', message }, { type: 'errorDismissed', id: 1 }]);
+    expect(s.errors.map((e) => e.id)).toEqual([2]);
+  });
+
+  it('applies role changes at once, one unit column at most, each building on the last', () => {
+    let s = run([{ type: 'staged', pending: staged('enkat') }]);
+    s = run([{ type: 'roleChanged', column: 'FFT', role: { role: 'unit' } }], s);
+    expect(s.pending!.guess.roles.FFT).toEqual({ role: 'unit' });
+    expect(s.pending!.guess.roles.Kommun).toEqual({ role: 'ignore', reason: 'chosen' });
+    const first = s.latestGuess!.guess;
+    // A second change before the first one's names arrive keeps the first.
+    s = run([{ type: 'roleChanged', column: 'Kommun', role: { role: 'period' } }], s);
+    expect(s.pending!.guess.roles.FFT).toEqual({ role: 'unit' });
+    expect(s.pending!.guess.roles.Kommun).toEqual({ role: 'period' });
+    // The first change's names are stale by now and are dropped; the second's are taken.
+    const names = { units: [{ name: 'X' }], methods: [] } as unknown as NamePreview;
+    const stale = run([{ type: 'namesFollowed', stamp: 1, guess: first, names, account: {} as PendingImport['account'], statistics: null }], s);
+    expect(stale).toBe(s);
+    const latest = s.latestGuess!.guess;
+    const fresh = run([{ type: 'namesFollowed', stamp: 1, guess: latest, names, account: {} as PendingImport['account'], statistics: null }], s);
+    expect(fresh.pending!.names).toBe(names);
+    expect(fresh.pending!.namesFor).toBe(latest);
+  });
+
+  it('drops names worked out for a table that has since been read again', () => {
+    const s = run([{ type: 'staged', pending: staged('enkat') }, { type: 'staged', pending: staged('enkat') }]);
+    const after = run([{ type: 'namesFollowed', stamp: 1, guess: s.pending!.guess, names: noNames, account: {} as PendingImport['account'], statistics: null }], s);
+    expect(after).toBe(s);
+  });
+
+  it('restores a workspace: its files replace what was in hand, the queue included, and its choices win', () => {
+    const mine: Preferences = {
+      templates: [{ signature: 'x', madeFrom: 'mine.csv', options: {}, roles: {} }, { signature: 'y', madeFrom: 'mine.csv', options: {}, roles: {} }],
+      units: { nordost: { municipalityCode: '1480', district: null }, kiruna: { municipalityCode: '2584', district: null } },
+      methods: { fft: 'fft' },
+    };
+    const saved: Preferences = { templates: [{ signature: 'x', madeFrom: 'saved.csv', options: {}, roles: {} }], units: { nordost: { municipalityCode: '1480', district: 'Nordost' } }, methods: {} };
+    const before = run(
+      [{ type: 'confirmed', source: source('old') }, { type: 'opened', files: [picked('a.csv'), picked('b.csv')] }, { type: 'next' }, { type: 'staged', pending: staged('a') }],
+      initialWorkspace(mine),
+    );
+    const s = run([{ type: 'restored', saved: { sources: [source('s1'), source('s2')], selected: 's2', preferences: saved } }], before);
+    expect(s.sources.map((x) => x.table.table)).toEqual(['s1', 's2']);
+    expect(s.selected).toBe('s2');
+    expect(s.pending).toBeNull();
+    expect(s.queue).toEqual([]);
+    expect(s.handling).toBe(false);
+    expect([...s.taken].sort()).toEqual(['s1', 's2']);
+    expect(s.dataVersion).toBe(before.dataVersion + 1);
+    expect(s.preferences.templates.map((t) => `${t.signature}:${t.madeFrom}`)).toEqual(['x:saved.csv', 'y:mine.csv']);
+    expect(s.preferences.units).toEqual({ nordost: { municipalityCode: '1480', district: 'Nordost' }, kiruna: { municipalityCode: '2584', district: null } });
+    expect(s.preferences.methods).toEqual({ fft: 'fft' });
+  });
+
+  it('keeps the statistics read for the choice still in force only', () => {
+    let s = run([{ type: 'staged', pending: staged('bef') }, { type: 'statisticsChosen', choice: { year: 2023 } }]);
+    const older = { year: 2022 };
+    const reading = { kind: 'x' } as never;
+    expect(run([{ type: 'statisticsRead', stamp: 1, guess: s.pending!.guess, choice: older, statistics: reading }], s)).toBe(s);
+    s = run([{ type: 'statisticsRead', stamp: 1, guess: s.pending!.guess, choice: s.pending!.statisticsChoice, statistics: reading }], s);
+    expect(s.pending!.statistics).toBe(reading);
+  });
+
+  it('keeps the user’s picks for names until the file is confirmed', () => {
+    const s = run([
+      { type: 'staged', pending: staged('enkat') },
+      { type: 'unitPicked', name: 'Nordost', ref: null },
+      { type: 'methodPicked', name: 'Egen metod', pick: 'new-local' },
+    ]);
+    expect(s.pending!.unitPicks).toEqual({ Nordost: null });
+    expect(s.pending!.methodPicks).toEqual({ 'Egen metod': 'new-local' });
+  });
+});
