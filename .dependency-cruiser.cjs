@@ -13,7 +13,7 @@ const LAYERS = [
   ['app', 'charts'],
   ['components', 'shaping'],
   ['workspace', 'report', 'views'],
-  ['App.tsx', 'main.tsx'],
+  ['App.tsx', 'main.tsx', 'render-app.tsx'],
 ];
 
 const pathOf = (names) => `^renderer/src/(${names.map((n) => n.replace(/\./g, '[.]') + (n.includes('.') ? '$' : '/')).join('|')})`;

@@ -8,7 +8,7 @@
 // page's clock as it happens; the stamps are brought onto Node's clock by a measured offset.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FileChooser, type Page } from 'playwright-core';
 import { startWebServer, type WebServer } from '../scripts/serve-web';
 import { CHROMIUM_ARGS, chromiumPath, dropFile } from '../test/e2e/app-session';
 import { memoryOf, processTree, pssOf, sampleMemory, sampleRss, type MemoryMb } from './rss';
@@ -213,6 +213,14 @@ async function marksOf(page: Page): Promise<Stamps> {
   return page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, performance.timeOrigin + m.startTime])));
 }
 
+/** The browser's file chooser, opened by "Öppna fil…" as a user opens it. */
+async function openFileChooser(page: Page): Promise<FileChooser> {
+  const chooser = page.waitForEvent('filechooser');
+  chooser.catch(() => undefined); // awaited below; not unhandled should the click fail first
+  await page.getByRole('button', { name: 'Öppna fil…', exact: true }).click();
+  return chooser;
+}
+
 /**
  * One import of `file` in a fresh browser context (no cache, no remembered templates): open the app,
  * wait for its engine, hand it the file through "Öppna fil…", time until the mapping view, then confirm.
@@ -224,10 +232,7 @@ export async function importThroughUi(session: BenchBrowser, file: string, optio
     await waitForStamp(page, ['ready'], 60_000, crashed);
     const name = path.basename(file);
     await page.evaluate((n) => (window as BenchWindow).__benchWatch!(n), name);
-    const chooser = page.waitForEvent('filechooser');
-    chooser.catch(() => undefined); // awaited below; not unhandled should the click fail first
-    await page.getByRole('button', { name: 'Öppna fil…', exact: true }).click();
-    const fileChooser = await chooser;
+    const fileChooser = await openFileChooser(page);
     const baseline = chromiumMemoryMb();
     const sampler = sampleMemory(chromiumMemoryMb, 100, 250);
     try {
@@ -267,63 +272,173 @@ export async function importThroughUi(session: BenchBrowser, file: string, optio
 }
 
 export interface ColdStartRun {
-  /** New context → first chart on "Insatser". */
+  /** The start (see startToChart) → first chart on "Insatser". */
   ms: number;
   phases: {
+    /** Kept profile only: Chromium started on it (the browser process, before the app is asked for). */
+    browser_launched_ms?: number;
     page_loaded_ms: number;
     /** The app's User Timing marks (renderer/src/db/duckdb-browser.ts): engine asked for; DuckDB-WASM instantiated (worker started, 34 MB wasm fetched and compiled); database opened. */
     engine_requested_ms: number;
     engine_instantiated_ms: number;
     engine_opened_ms: number;
     engine_started_ms: number;
-    mapping_ms: number;
-    loaded_ms: number;
+    /** The model's tables and macros made (renderer/src/model/model.ts), which the first import waits for. */
+    model_created_ms: number;
+    /** The import's own marks (IMPORT_MARKS), for the file dropped. */
+    import_started_ms: number;
+    import_planned_ms: number;
+    import_read_ms: number;
+    import_typed_ms: number;
+    /** A dropped file: its mapping view shown, and the file loaded after Importera. */
+    mapping_ms?: number;
+    loaded_ms?: number;
     first_chart_ms: number;
   };
   peakRssMb: number;
 }
 
 /**
- * Cold start to first chart: a new browser context (nothing cached: the first start of the app), the
- * page loaded, one small sample dropped on the window as soon as the app shows and its mapping
- * confirmed as detected, then the "Insatser" tab, until its first chart is in the page.
+ * Where a start begins. `fresh`: a new context of the running browser, nothing cached (the first start
+ * of the app); timed from the context's creation. `kept`: Chromium started again on a profile an
+ * earlier start left behind (its HTTP cache, code cache and localStorage: the analyst's second
+ * morning); timed from the browser being up, its launch given apart as `browser_launched_ms`.
  */
-export async function coldStartToChart(session: BenchBrowser, sample: string): Promise<ColdStartRun> {
-  const bytes = new Uint8Array(readFileSync(sample));
-  const name = path.basename(sample);
+export type StartProfile = { kind: 'fresh' } | { kind: 'kept'; dir: string };
+
+/** How the first data arrives: a file dropped on the window and confirmed, or Öppna exempeldata (`files` samples). */
+export type StartVia = { kind: 'drop'; file: string } | { kind: 'samples'; files: number };
+
+/**
+ * Start to first chart: the page loaded; as soon as the app shows, one small sample dropped on the
+ * window and its mapping confirmed as detected, or Öppna exempeldata clicked and its files loaded; then
+ * the "Insatser" tab, until its first chart is in the page. For the samples the import marks are those
+ * of the last delimited file read.
+ */
+export async function startToChart(session: BenchBrowser, profile: StartProfile, via: StartVia): Promise<ColdStartRun> {
   const sampler = sampleRss(chromiumRssMb, 100);
-  const started = nodeNow();
-  const { context, page, crashed } = await newAppPage(session);
+  const launching = nodeNow();
+  const { context, page, crashed } = profile.kind === 'fresh' ? await newAppPage(session) : await keptProfilePage(profile.dir);
+  const started = profile.kind === 'fresh' ? launching : nodeNow();
   try {
     await page.goto(session.server.url);
     const pageLoaded = nodeNow();
     await page.getByRole('button', { name: 'Öppna fil…', exact: true }).waitFor();
-    await page.evaluate((n) => (window as BenchWindow).__benchWatch!(n), name);
-    await dropFile(page, name, bytes);
-    await waitForStamp(page, ['mapping'], 60_000, crashed);
-    await page.getByRole('button', { name: 'Importera', exact: true }).click();
-    await waitForStamp(page, ['loaded'], 60_000, crashed);
+    if (via.kind === 'drop') {
+      const name = path.basename(via.file);
+      await page.evaluate((n) => (window as BenchWindow).__benchWatch!(n), name);
+      await dropFile(page, name, new Uint8Array(readFileSync(via.file)));
+      await waitForStamp(page, ['mapping'], 60_000, crashed);
+      await page.getByRole('button', { name: 'Importera', exact: true }).click();
+      await waitForStamp(page, ['loaded'], 60_000, crashed);
+    } else {
+      // The five bundled samples, each confirmed as detected without a click (renderer/src/app/sample-data.ts).
+      await page.getByRole('button', { name: 'Öppna exempeldata', exact: true }).click();
+      await page.locator('.file-list .file-name').nth(via.files - 1).waitFor({ timeout: 60_000 });
+    }
     await page.getByRole('tab', { name: 'Insatser', exact: true }).click();
     const stamps = await waitForStamp(page, ['chart'], 60_000, crashed);
     const offset = await clockOffset(page);
     const marks = await marksOf(page);
     const at = (key: string) => ({ ...stamps, ...marks })[key]! - offset - started;
-    return {
+    const result: ColdStartRun = {
       ms: at('chart'),
       phases: {
+        ...(profile.kind === 'kept' ? { browser_launched_ms: started - launching } : {}),
         page_loaded_ms: pageLoaded - started,
         engine_requested_ms: at('engine:start'),
         engine_instantiated_ms: at('engine:instantiated'),
         engine_opened_ms: at('engine:opened'),
         engine_started_ms: at('engine'),
-        mapping_ms: at('mapping'),
-        loaded_ms: at('loaded'),
+        model_created_ms: at('model:created'),
+        import_started_ms: at(IMPORT_MARKS.started),
+        import_planned_ms: at(IMPORT_MARKS.planned),
+        import_read_ms: at(IMPORT_MARKS.read),
+        import_typed_ms: at(IMPORT_MARKS.typed),
+        ...(via.kind === 'drop' ? { mapping_ms: at('mapping'), loaded_ms: at('loaded') } : {}),
         first_chart_ms: at('chart'),
       },
       peakRssMb: sampler.stop(),
     };
+    // A kept profile is left as a user leaves the app: a moment for the browser to write what it caches.
+    if (profile.kind === 'kept') await page.waitForTimeout(1000);
+    return result;
   } finally {
     sampler.stop();
     await context.close().catch(() => undefined);
   }
+}
+
+/** Chromium started on the profile in `dir`, with the app's watcher, as newAppPage sets up a context. */
+async function keptProfilePage(dir: string): Promise<{ context: BrowserContext; page: Page; crashed: () => string | undefined }> {
+  const context = await chromium.launchPersistentContext(dir, { executablePath: await chromiumPath(), args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 }, locale: 'sv-SE' });
+  await context.addInitScript(WATCHER);
+  const page = context.pages()[0] ?? (await context.newPage());
+  let crash: string | undefined;
+  page.on('crash', () => (crash = 'the page crashed (out of memory?)'));
+  return { context, page, crashed: () => crash };
+}
+
+
+/**
+ * Filter changes as the analyst feels them, on `file` imported through the UI: on each tab, the county
+ * filter set to a county that has units in the file and back to all, `runs` times each way. Timed in
+ * the page from the select's change event until the frame after the view stops being busy (every
+ * query of the view settled and its charts re-rendered with the new rows: AnalysisView's aria-busy).
+ */
+export async function filterChangeTimes(session: BenchBrowser, file: string, tabs: readonly string[], runs: number): Promise<Record<string, number[]>> {
+  const { context, page, crashed } = await newAppPage(session);
+  try {
+    await page.goto(session.server.url);
+    await waitForStamp(page, ['ready'], 60_000, crashed);
+    await page.evaluate((n) => (window as BenchWindow).__benchWatch!(n), path.basename(file));
+    await (await openFileChooser(page)).setFiles(file);
+    await waitForStamp(page, ['mapping'], 300_000, crashed);
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await waitForStamp(page, ['loaded'], 300_000, crashed);
+    const times: Record<string, number[]> = {};
+    for (const tab of tabs) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await page.locator('.analysis[aria-busy="false"] figure.chart').first().waitFor({ timeout: 60_000 });
+      const county = await firstCountyWithUnits(page);
+      for (let i = 0; i < runs * 2; i++) {
+        const value = i % 2 === 0 ? county : '';
+        const armed = page.evaluate(() => {
+          return new Promise<number>((resolve) => {
+            const panel = document.querySelector('.analysis')!;
+            let changedAt = 0;
+            document.addEventListener('change', () => (changedAt = performance.now()), { capture: true, once: true });
+            // Busy and idle again (both changes may arrive in one batch of records).
+            const observer = new MutationObserver((records) => {
+              if (panel.getAttribute('aria-busy') === 'true' || !records.some((r) => r.oldValue === 'true')) return;
+              observer.disconnect();
+              requestAnimationFrame(() => requestAnimationFrame((at) => resolve(at - changedAt)));
+            });
+            observer.observe(panel, { attributes: true, attributeFilter: ['aria-busy'], attributeOldValue: true });
+          });
+        });
+        await page.getByTestId('filter-county').selectOption(value);
+        (times[tab] ??= []).push(await armed);
+      }
+    }
+    return times;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** The first county in the filter whose units the loaded file has (the views' N line is not 0 for it). */
+async function firstCountyWithUnits(page: Page): Promise<string> {
+  const options = await page.getByTestId('filter-county').locator('option').evaluateAll((list) => list.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+  for (const value of options) {
+    await page.getByTestId('filter-county').selectOption(value);
+    await page.locator('.analysis[aria-busy="false"]').waitFor();
+    const count = (await page.locator('figure.chart .count').first().textContent()) ?? '';
+    if (!/N = 0\b/.test(count)) {
+      await page.getByTestId('filter-county').selectOption('');
+      await page.locator('.analysis[aria-busy="false"]').waitFor();
+      return value;
+    }
+  }
+  throw new Error('no county of the filter has units in the file');
 }

@@ -8,13 +8,15 @@ import { resolveStaticPath, responseHeaders } from './policy/static-files';
 /**
  * standard: relative URLs, a real origin and same-origin rules; secure: counts as a secure context
  * (needed for workers and WebAssembly streaming); supportFetchAPI: DuckDB-WASM fetches its bundles;
- * stream: responses with a body stream.
+ * stream: responses with a body stream; codeCache: V8 may keep the compiled code of the app's scripts
+ * between starts, as it does for http(s) (Electron ≥ 27; only with standard).
  */
 export const APP_SCHEME_PRIVILEGES = {
   standard: true,
   secure: true,
   supportFetchAPI: true,
   stream: true,
+  codeCache: true,
 } as const satisfies CustomScheme['privileges'];
 
 export type ReadFile = (filePath: string) => Promise<Uint8Array<ArrayBuffer>>;

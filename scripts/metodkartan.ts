@@ -38,7 +38,8 @@ class FileProblem extends Error {}
 /** Where the command is, for the one line an unexpected error gets. */
 const at = { file: '', step: 'start' };
 
-type Loaded = LoadedSource & { sha256: string };
+/** `sample`: one of the app's bundled samples, as a workspace saved in the app marks it. */
+type Loaded = LoadedSource & { sha256: string; sample?: boolean };
 
 /** What the files give: their sources, and a workspace's own screen state where one was opened. */
 interface Inputs {
@@ -74,7 +75,7 @@ async function openWorkspaceFile(engine: Engine, file: string): Promise<Inputs> 
   const sources: Loaded[] = [];
   for (const s of state.files.sources) {
     const account = s.account ?? (await accountFile(engine, s.table.table, s.table.columns.map((c) => c.name), s.guess));
-    sources.push({ table: s.table, guess: s.guess, account, statistics: s.statistics ?? null, sha256: s.sha256 });
+    sources.push({ table: s.table, guess: s.guess, account, statistics: s.statistics ?? null, sha256: s.sha256, ...(s.sample ? { sample: true } : {}) });
   }
   return { sources, workspace: state };
 }
@@ -170,8 +171,9 @@ async function report(args: readonly string[]): Promise<number> {
     const base = workspace?.filters ?? NO_FILTERS;
     const filters: Filters = { ...base, county: parsed.flags.get('--county') ?? base.county, period: parsed.flags.get('--period') ?? base.period };
     const suppression = workspace?.suppression ?? DEFAULT_SUPPRESSION;
-    const sections = await buildSections(engine, { filters, lang, suppression, sources: sources.map((s) => loadedFile(s.table.fileName, s.guess)) });
-    const inputs = sources.map(({ table, guess, sha256 }) => packInput(table, guess, sha256));
+    // Sample data stays marked as such in a pack made from a workspace that holds it.
+    const sections = await buildSections(engine, { filters, lang, suppression, sources: sources.map((s) => loadedFile(s.table.fileName, s.guess, s.sample === true)) });
+    const inputs = sources.map(({ table, guess, sha256, sample }) => packInput(table, guess, sha256, sample === true));
     const pack = await buildPack(
       { sections, inputs, filters, suppression, lang, size, appVersion: pkg.version, created: new Date(), ...(workspace ? { edits: workspace.edits } : {}) },
       { fonts: await loadFontFilesNode(), wasm: loadResvgWasmNode, engine },

@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react
 import type { Lang } from '../../electron/shared/ipc-contract';
 import { LANGUAGE_NAMES } from './i18n/translate';
 import { useWorkspace } from './app/use-workspace';
+import { confirmsItself } from './app/workspace-state';
 import { DropOverlay } from './components/DropOverlay';
 import { ErrorList } from './components/ErrorList';
 import { FileList } from './components/FileList';
@@ -92,9 +93,17 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
   );
   const workspace = useWorkspaceFile({ engine, platform, state: savedState, apply: applyState, fail });
   const { save: saveWorkspace, open: openWorkspace } = workspace;
-  const loaded = useMemo<LoadedFile[]>(() => files.sources.map((s) => loadedFile(s.table.fileName, s.guess)), [files.sources]);
+  const loaded = useMemo<LoadedFile[]>(() => files.sources.map((s) => loadedFile(s.table.fileName, s.guess, s.sample === true)), [files.sources]);
+  const samples = useMemo(() => new Set(files.sources.flatMap((s) => (s.sample ? [s.table.table] : []))), [files.sources]);
+  // While any bundled sample is loaded, the title bar and the header say the figures are sample data.
+  const isSampleData = samples.size > 0;
+  useEffect(() => {
+    document.title = t(isSampleData ? 'windowTitleSample' : 'appName');
+  }, [isSampleData, t]);
   // A file being read or waiting for its mapping is shown on the files tab, whichever tab was open.
   const shown: Tab = files.pending || files.busy ? 'files' : tab;
+  // A sample being imported as detected shows no mapping view; one whose import failed waits in it like any file.
+  const isAutoImporting = files.pending !== null && files.busy !== null && confirmsItself(files.pending);
 
   // Start DuckDB at once, so the first file does not wait for it; then make the model's tables while the
   // window is idle, so the first import does not wait for that either.
@@ -150,7 +159,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
           return;
         }
         const created = new Date();
-        const inputs = files.sources.map(({ table, guess, sha256 }) => packInput(table, guess, sha256));
+        const inputs = files.sources.map(({ table, guess, sha256, sample }) => packInput(table, guess, sha256, sample === true));
         const pack = await buildPack(
           { sections, inputs, filters, suppression, lang, size: 'a4', appVersion: __APP_VERSION__, created, edits },
           { fonts: await loadFontFiles(), wasm: loadResvgWasm, engine: db },
@@ -179,7 +188,16 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
     <div className="app">
       <header className="topbar">
         <div className="brand">
-          <h1>{t('appName')}</h1>
+          <h1>
+            {t('appName')}
+            {isSampleData && ' '}
+            {isSampleData && (
+              <span className="sample-badge" title={t('sampleBadgeExplained')} data-testid="sample-badge">
+                {t('sampleBadge')}
+                <span className="sr-only"> – {t('sampleBadgeExplained')}</span>
+              </span>
+            )}
+          </h1>
           <p>{t('tagline')}</p>
         </div>
         <div className="actions">
@@ -241,6 +259,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
         <div className="body" id="panel-files" role="tabpanel" aria-labelledby="tab-files">
           <FileList
             tables={files.sources.map((s) => s.table)}
+            samples={samples}
             selected={current?.table.table ?? null}
             onSelect={files.setSelected}
             onRemove={(table) => void files.remove(table)}
@@ -260,7 +279,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
                 </>
               )}
             </p>
-            {files.pending ? (
+            {files.pending && !isAutoImporting ? (
               <MappingView
                 pending={files.pending}
                 engine={engine}
@@ -276,10 +295,20 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
             ) : current ? (
               <TablePreview key={current.table.table} source={current} engine={engine} onExport={() => void exportCurrent()} />
             ) : (
-              <button type="button" className="dropzone" onClick={() => void open()}>
-                <span className="dropzone-title">{t('dropHint')}</span>
-                <span className="muted">{t('dropFormats')}</span>
-              </button>
+              <div className="start">
+                <button type="button" className="dropzone" onClick={() => void open()}>
+                  <span className="dropzone-title">{t('dropHint')}</span>
+                  <span className="muted">{t('dropFormats')}</span>
+                </button>
+                {/* A newcomer's first look: the bundled samples, through the same import as a dropped file. */}
+                <section className="samples-offer" aria-labelledby="samples-heading">
+                  <h2 id="samples-heading">{t('openSamplesHeading')}</h2>
+                  <p>{t('openSamplesHint')}</p>
+                  <button type="button" className="secondary" disabled={files.handling} onClick={() => void files.openSamples()}>
+                    {t('openSamples')}
+                  </button>
+                </section>
+              </div>
             )}
           </main>
         </div>

@@ -3,8 +3,20 @@ import type { Lang } from '../../electron/shared/ipc-contract';
 
 const LOCALES: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
 
+/**
+ * One formatter per language and style, made once: making an Intl.NumberFormat costs far more than
+ * using one, and a heat map or a trend table formats thousands of cells at every filter change.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang} ${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(LOCALES[lang], options)));
+  return format;
+}
+
 export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits }).format(value);
+  return numberFormat(lang, { maximumFractionDigits }).format(value);
 }
 
 export function formatBytes(bytes: number, lang: Lang): string {
@@ -39,10 +51,10 @@ export function formatCell(value: unknown, columnType: string, lang: Lang): stri
 
 /** A rate per 10,000 with one decimal always (`0,0`, `1,9`, `12,0`), so rates line up and compare. */
 export function formatRate(rate: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate);
+  return numberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate);
 }
 
 /** A share as the report writes it: whole per cent, `41 %` (Swedish puts a space before %). */
 export function formatPercent(share: number, lang: Lang): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }

@@ -1,19 +1,8 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+// The entry: DuckDB-WASM takes most of a second to start (its worker, a 34 MB module, the database), so
+// it is asked for first, from a small chunk, and the window is drawn while it starts: React, the app
+// and its styles come in a chunk of their own. The app awaits this same start (getEngine starts once);
+// a failure is shown by the app when it asks.
 import { getEngine } from './db/duckdb-browser';
-import { detectPlatform } from './platform';
-// The app's font, also embedded in every exported chart (export/fonts.ts): Latin covers Swedish.
-import '@fontsource/source-sans-3/latin-400.css';
-import '@fontsource/source-sans-3/latin-600.css';
-import './styles.css';
 
-// DuckDB-WASM takes over a second to start: begin before React draws the window, not after. The
-// app awaits this same start (getEngine starts once); a failure is shown by the app when it asks.
 getEngine().catch(() => undefined);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App platform={detectPlatform()} engine={getEngine} />
-  </StrictMode>,
-);
+void import('./render-app');

@@ -1,6 +1,6 @@
 // The shell end to end in real Chromium: open the app, load samples by file input and by drag-and-drop,
 // see the preview, switch language, survive bad files, and never leave the app's own origin.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropFile, openApp, openThroughFileInput, SCREENSHOT_DIR, type AppSession } from './app-session';
@@ -25,6 +25,17 @@ describe('Metodkartan in Chromium', () => {
     await page.getByRole('button', { name: 'Öppna fil…', exact: true }).waitFor();
     // The status line clears once DuckDB-WASM has started in its worker.
     await page.waitForFunction(() => document.querySelector('.status')?.textContent === '');
+  });
+
+  it('ships a DuckDB worker that compiles its module straight from the fetched file, so the compiled code can be kept', async () => {
+    // The worker the app loads (vite.config.ts turns off duckdb-wasm's progress stream, which hid the URL).
+    const assets = path.resolve('dist/renderer/assets');
+    const worker = (await readdir(assets)).filter((name) => /^duckdb-browser-eh\.worker-.*\.js$/.test(name));
+    expect(worker).toHaveLength(1);
+    const code = await readFile(path.join(assets, worker[0]!), 'utf8');
+    expect(code).toContain('if(WebAssembly.instantiateStreaming)if(false)');
+    expect(code).not.toContain('if(WebAssembly.instantiateStreaming)if(typeof TransformStream=="function")');
+    expect(await app.page.evaluate(() => performance.getEntriesByName('engine:opened').length)).toBe(1);
   });
 
   it('loads the Windows-1252 CSV sample through the file input and previews it', async () => {

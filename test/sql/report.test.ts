@@ -3,10 +3,16 @@
 // the inputs and the files written, the PDF is read back, the PNGs' sizes are read from their headers.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSource, type LoadedSource } from '../../renderer/src/model/load-source';
+import { sha256Hex } from '../../renderer/src/export/sha256';
+import { loadParquetNode } from '../../renderer/src/import/parquet-node';
+import { saveWorkspace } from '../../renderer/src/workspace/workspace-file';
+import { startNodeEngine } from '../support/node-engine';
+import { savedStateFor } from '../support/saved-state';
 
 const SAMPLES = ['pilot-methods-survey-2023.xlsx', 'pilot-activities-survey-2023.csv', 'usage-2022-2024.csv', 'assessment-training-2024.csv'];
 
@@ -18,7 +24,8 @@ let stderr: string;
 interface Manifest {
   manifestVersion: number;
   app: { name: string; version: string };
-  inputs: { name: string; size: number; sha256: string; shape: string; roles: Record<string, { role: string }> }[];
+  sampleData: boolean;
+  inputs: { name: string; size: number; sha256: string; shape: string; roles: Record<string, { role: string }>; sample: boolean }[];
   mappings: { units: { unit_name: string; status: string }[]; methods: { method_name: string; method_id: string | null }[] };
   filters: { county: string | null; description: string };
   suppression: { enabled: boolean; threshold: number };
@@ -54,6 +61,9 @@ describe('metodkartan report', () => {
       expect(input.size).toBe(bytes.length);
     }
     expect(manifest.inputs.map((i) => i.shape)).toEqual(['survey-multi', 'survey-wide', 'usage', 'training']);
+    // Files given on the command line are the user's own, even these: only the app's Öppna exempeldata marks samples.
+    expect(manifest.sampleData).toBe(false);
+    expect(manifest.inputs.every((i) => i.sample === false)).toBe(true);
     // The import mappings: every unit name of the files matched to the register.
     expect(manifest.mappings.units.length).toBeGreaterThan(56);
     expect(manifest.mappings.units.every((u) => u.status === 'matched')).toBe(true);
@@ -85,6 +95,7 @@ describe('metodkartan report', () => {
     const csv = await readFile(path.join(out, pngs.find((n) => n.includes('family-treatment'))!.replace('.png', '.csv')), 'utf8');
     expect(csv.startsWith('\ufeffMetod;')).toBe(true);
     expect(csv).toContain('FFT;23;56;0,41');
+    expect(svg).not.toContain('Exempeldata');
     // The yearly counts for all 56 units are large: nothing to suppress, no footnote.
     const counts = await readFile(path.join(out, written.find((n) => /-trends-2\.csv$/.test(n))!), 'utf8');
     expect(counts).toContain('KOMET;460;1074;1573;3107');
@@ -147,4 +158,43 @@ describe('metodkartan report', () => {
     expect(cover).toContain('pilot-methods-survey-2023.xlsx');
     expect(await text(2)).toContain('Insatser: Beteendebaserade föräldraskapsstödsprogram');
   });
+
+  it('from a workspace holding the bundled samples: says so on every chart, in its CSVs and in the manifest', async () => {
+    const engine = await startNodeEngine();
+    const dir = await mkdtemp(path.join(tmpdir(), 'metodkartan-report-'));
+    try {
+      const files = ['pilot-methods-survey-2023.xlsx', 'usage-2022-2024.csv'];
+      const sources: (LoadedSource & { sha256: string })[] = [];
+      for (const name of files) {
+        const bytes = new Uint8Array(await readFile(`data-samples/${name}`));
+        sources.push({ ...(await loadSource(engine, { name, bytes }, new Set(sources.map((s) => s.table.table)), { loadParquet: loadParquetNode })), sha256: await sha256Hex(bytes) });
+      }
+      // As the app saves them after Öppna exempeldata: the first file a sample, the second the user's.
+      const state = savedStateFor(sources);
+      state.files.sources[0]!.sample = true;
+      const workspace = await saveWorkspace(engine, { sourceTables: sources.map((s) => s.table.table), state: state as unknown as Record<string, unknown>, appVersion: '0.1.0', saved: new Date() }, loadParquetNode);
+      const target = path.join(dir, 'exempel.metodkartan');
+      await writeFile(target, workspace);
+      const pack = path.join(dir, 'paket');
+      const result = spawnSync('node_modules/.bin/tsx', ['scripts/metodkartan.ts', 'report', '--out', pack, target], { encoding: 'utf8', timeout: 170_000 });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const manifest = JSON.parse(await readFile(path.join(pack, 'manifest.json'), 'utf8')) as Manifest;
+      expect(manifest.sampleData).toBe(true);
+      expect(manifest.inputs.map((i) => [i.name, i.sample])).toEqual([
+        ['pilot-methods-survey-2023.xlsx', true],
+        ['usage-2022-2024.csv', false],
+      ]);
+      const written = await readdir(pack);
+      const mark = 'Exempeldata – påhittade siffror, inte verkliga uppgifter.';
+      // The interventions rest on the sample survey: marked. The trends rest on the user's extract alone: not.
+      const adoption = written.find((n) => n.endsWith('-adoption-family-treatment.svg'))!;
+      expect(await readFile(path.join(pack, adoption), 'utf8')).toContain(`>${mark}</text>`);
+      expect((await readFile(path.join(pack, adoption.replace('.svg', '.csv')), 'utf8')).split('\r\n')).toContain(mark);
+      expect(await readFile(path.join(pack, written.find((n) => n.endsWith('-trends.svg'))!), 'utf8')).not.toContain('Exempeldata');
+    } finally {
+      await engine.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -131,6 +131,16 @@ describe('workspace file', () => {
     }
   }, 120_000);
 
+  it('keeps which files are the bundled samples; a file saved before there were samples opens with none marked', async () => {
+    type Files = SavedState['files'];
+    const marked = withDocument((d) => ((d.state as unknown as SavedState).files.sources[0]!.sample = true));
+    const sources = (read: { document: WorkspaceDocument }) => (read.document.state.files as Files).sources.map((source) => source.sample);
+    expect(sources(await readWorkspace(marked))).toEqual([true, undefined, undefined, undefined, undefined]);
+    // The samples' files above were saved without the field, as every workspace before it was.
+    expect(JSON.parse(strFromU8(unzipSync(bytes)['workspace.json']!))).not.toHaveProperty('state.files.sources.0.sample');
+    expect(sources(await readWorkspace(bytes))).toEqual([undefined, undefined, undefined, undefined, undefined]);
+  });
+
   const refusals: [string, () => Uint8Array, WorkspaceError['problem']][] = [
     ['truncated', () => bytes.slice(0, Math.floor(bytes.length / 2)), 'corrupt'],
     ['cut after the first bytes', () => bytes.slice(0, 100), 'corrupt'],
@@ -155,6 +165,7 @@ describe('workspace file', () => {
     ['an unknown county code', () => withDocument((d) => ((d.state as unknown as SavedState).filters.county = "20' OR 1=1")), 'corrupt'],
     ['an unknown tab', () => withDocument((d) => ((d.state as unknown as SavedState).tab = 'admin')), 'corrupt'],
     ['files on screen that are not its tables', () => withDocument((d) => (d.state as unknown as SavedState).files.sources.pop()), 'corrupt'],
+    ['a sample mark that is not yes or no', () => withDocument((d) => ((d.state as unknown as SavedState).files.sources[0]!.sample = 'ja' as never)), 'corrupt'],
     ['a role that is not one', () => withDocument((d) => ((d.state as unknown as SavedState).files.sources[0]!.guess.roles = { x: { role: 'sql' } as never })), 'corrupt'],
     // A part deflated a thousandfold (a workspace is stored, never deflated): refused before it is unpacked.
     ['a part that inflates a thousandfold', () => rezip((files) => (files['extra.bin'] = [new Uint8Array(20 * 1024 * 1024), { level: 9 }] as never)), 'corrupt'],

@@ -15,8 +15,8 @@ import { ImportCancelled, removeTable, type ImportOptions, type ImportedTable, t
 import { parseInWorker } from '../import/parse-in-worker';
 import { transcodeInWorker } from '../import/transcode-in-worker';
 import { sha256Hex } from '../export/sha256';
-import type { PickedFile } from '../platform';
 import { errorMessage, tooLargeMessage, type UserMessage } from './error-message';
+import { sampleFiles } from './sample-data';
 import {
   findTemplate,
   headerSignature,
@@ -31,10 +31,12 @@ import {
   type Preferences,
 } from './preferences';
 import {
+  confirmsItself,
   initialWorkspace,
   workspaceReducer,
   type MethodPick,
   type PendingImport,
+  type QueuedFile,
   type Source,
   type WorkspaceAction,
   type WorkspaceSnapshot,
@@ -52,6 +54,8 @@ export function useWorkspace(engine: () => Promise<Engine>) {
   const [state, setState] = useState(store.current);
   // Stops the file being read (the progress bar's button); null when none is.
   const reading = useRef<AbortController | null>(null);
+  // True while the bundled samples are fetched (Öppna exempeldata), before they join the queue.
+  const fetchingSamples = useRef(false);
 
   const dispatch = useCallback((action: WorkspaceAction) => {
     store.current = workspaceReducer(store.current!, action);
@@ -71,7 +75,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
 
   /** Loads the raw table and proposes roles and names; nothing reaches the model yet. */
   const stage = useCallback(
-    async (file: SourceFile, options: ImportOptions, roles?: Record<string, ColumnRole>): Promise<Omit<PendingImport, 'stamp'>> => {
+    async (file: SourceFile, options: ImportOptions, roles?: Record<string, ColumnRole>): Promise<Omit<PendingImport, 'stamp' | 'sample'>> => {
       const db = await engine();
       await createModel(db);
       // The file is parsed in a worker: the window stays responsive and shows how far it has come.
@@ -108,7 +112,64 @@ export function useWorkspace(engine: () => Promise<Engine>) {
     [engine, dispatch],
   );
 
-  /** Stages the next queued file for mapping; files that cannot be read are reported and skipped. */
+  /** Imports the file being mapped into the model with its roles and the user's picks (Importera). */
+  const importPending = useCallback(async () => {
+    const pending = current().pending;
+    if (!pending) return;
+    const { table, guess, unitPicks, methodPicks, options, file, statisticsChoice } = pending;
+    dispatch({ type: 'reading', file: file.name });
+    try {
+      // The file's SHA-256 (for the report pack's manifest) is worked out beside the import, not after it.
+      const hashing = sha256Hex(file.bytes);
+      hashing.catch(() => undefined); // awaited below; not unhandled should an earlier step fail first
+      const db = await engine();
+      let prefs = current().preferences;
+      for (const [name, ref] of Object.entries(unitPicks)) if (ref) prefs = withUnitChoice(prefs, name, ref);
+      for (const [name, pick] of Object.entries(methodPicks)) {
+        if (pick === 'new-local') {
+          prefs = withMethodChoice(prefs, name, localMethodId(name));
+          await addLocalMethod(db, localMethodId(name));
+        } else if (pick) prefs = withMethodChoice(prefs, name, pick);
+      }
+      prefs = withTemplate(prefs, { signature: headerSignature(table.columns.map((c) => c.name)), madeFrom: file.name, options, roles: guess.roles });
+      remember(prefs);
+
+      await forgetNames(db, Object.keys(unitPicks), Object.keys(methodPicks));
+      const statistics = await addSource(db, table.table, guess, localMethods(prefs), table, statisticsChoice);
+      await refreshMappings(db, rememberedUnits(prefs), localMethods(prefs));
+      // The names and the accounting the mapping view showed hold unless the user picked a unit or method
+      // for a name (or the roles changed and they have not followed yet): then they are worked out again.
+      const picked = Object.keys(unitPicks).length > 0 || Object.keys(methodPicks).length > 0;
+      const shown = !picked && pending.namesFor === guess;
+      const final = shown ? pending.names : await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
+      const account = shown ? pending.account : await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));
+      const unmatchedUnits = final.units.filter((u) => u.match.status !== 'matched').map((u) => u.name);
+      const unmatchedMethods = final.methods.filter((m) => m.id === null).map((m) => m.name);
+      const source: Source = {
+        table,
+        guess,
+        account,
+        statistics,
+        sha256: await hashing,
+        ...(pending.sample ? { sample: true } : {}),
+        unitsMatched: final.units.length - unmatchedUnits.length,
+        unitsUnmatched: unmatchedUnits,
+        methodsMatched: final.methods.length - unmatchedMethods.length,
+        methodsUnmatched: unmatchedMethods,
+      };
+      dispatch({ type: 'confirmed', source });
+    } catch (error) {
+      fail(errorMessage(error, file.name, file.bytes.length));
+    } finally {
+      dispatch({ type: 'done' });
+    }
+  }, [engine, dispatch, fail, remember]);
+
+  /**
+   * Stages the next queued file for mapping; files that cannot be read are reported and skipped. A
+   * sample that needs nothing of the user is imported at once, as Importera would, and the next one
+   * taken (`confirmsItself`): a newcomer sees the figures after one click.
+   */
   const startNext = useCallback(async () => {
     for (dispatch({ type: 'next' }); current().inHand; dispatch({ type: 'next' })) {
       const next = current().inHand!;
@@ -126,24 +187,49 @@ export function useWorkspace(engine: () => Promise<Engine>) {
           await removeTable(await engine(), staged.table.table);
           staged = { ...(await stage(file, template.options, template.roles)), template };
         }
-        dispatch({ type: 'staged', pending: staged });
-        return;
+        dispatch({ type: 'staged', pending: { ...staged, sample: next.sample === true } });
       } catch (error) {
         // A file that could not be read, or one the user stopped: said once, and the next one is read.
         fail(errorMessage(error, next.name, next.size));
+        continue;
       } finally {
         dispatch({ type: 'done' });
       }
+      const pending = current().pending;
+      if (!pending || !confirmsItself(pending)) return;
+      await importPending();
+      // Its import failed: the mapping view stays, with the error, before anything else is read.
+      if (current().pending) return;
     }
-  }, [engine, dispatch, fail, stage]);
+  }, [engine, dispatch, fail, stage, importPending]);
 
   const open = useCallback(
-    (files: PickedFile[]) => {
+    (files: QueuedFile[]) => {
       dispatch({ type: 'opened', files });
       if (!current().handling) void startNext();
     },
     [dispatch, startNext],
   );
+
+  /**
+   * Öppna exempeldata: the bundled samples, through the same queue, reading and mapping as a dropped
+   * file, each marked as a sample. Fetched from the app's own files only now, when asked for.
+   */
+  const openSamples = useCallback(async () => {
+    if (fetchingSamples.current) return; // a second click while the first one's files arrive
+    fetchingSamples.current = true;
+    let files: QueuedFile[];
+    try {
+      files = await sampleFiles();
+    } catch (error) {
+      console.error(error);
+      fail({ key: 'errorSamples', params: () => ({}) });
+      return;
+    } finally {
+      fetchingSamples.current = false;
+    }
+    open(files);
+  }, [open, fail]);
 
   /** Settings changed in the mapping view: load the raw table again with them (live preview). */
   const changeOptions = useCallback(
@@ -154,11 +240,11 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       let isLost = false;
       try {
         await removeTable(await engine(), pending.table.table);
-        dispatch({ type: 'staged', pending: await stage(pending.file, options) });
+        dispatch({ type: 'staged', pending: { ...(await stage(pending.file, options)), sample: pending.sample } });
       } catch (error) {
         fail(errorMessage(error, pending.file.name, pending.file.bytes.length));
         const restaged = await stage(pending.file, pending.options).catch(() => null);
-        dispatch(restaged ? { type: 'staged', pending: restaged } : { type: 'unstaged' });
+        dispatch(restaged ? { type: 'staged', pending: { ...restaged, sample: pending.sample } } : { type: 'unstaged' });
         isLost = restaged === null;
       } finally {
         dispatch({ type: 'done' });
@@ -202,56 +288,10 @@ export function useWorkspace(engine: () => Promise<Engine>) {
   const pickMethod = useCallback((name: string, pick: MethodPick) => dispatch({ type: 'methodPicked', name, pick }), [dispatch]);
 
   const confirm = useCallback(async () => {
-    const pending = current().pending;
-    if (!pending) return;
-    const { table, guess, unitPicks, methodPicks, options, file, statisticsChoice } = pending;
-    dispatch({ type: 'reading', file: file.name });
-    try {
-      // The file's SHA-256 (for the report pack's manifest) is worked out beside the import, not after it.
-      const hashing = sha256Hex(file.bytes);
-      hashing.catch(() => undefined); // awaited below; not unhandled should an earlier step fail first
-      const db = await engine();
-      let prefs = current().preferences;
-      for (const [name, ref] of Object.entries(unitPicks)) if (ref) prefs = withUnitChoice(prefs, name, ref);
-      for (const [name, pick] of Object.entries(methodPicks)) {
-        if (pick === 'new-local') {
-          prefs = withMethodChoice(prefs, name, localMethodId(name));
-          await addLocalMethod(db, localMethodId(name));
-        } else if (pick) prefs = withMethodChoice(prefs, name, pick);
-      }
-      prefs = withTemplate(prefs, { signature: headerSignature(table.columns.map((c) => c.name)), madeFrom: file.name, options, roles: guess.roles });
-      remember(prefs);
-
-      await forgetNames(db, Object.keys(unitPicks), Object.keys(methodPicks));
-      const statistics = await addSource(db, table.table, guess, localMethods(prefs), table, statisticsChoice);
-      await refreshMappings(db, rememberedUnits(prefs), localMethods(prefs));
-      // The names and the accounting the mapping view showed hold unless the user picked a unit or method
-      // for a name (or the roles changed and they have not followed yet): then they are worked out again.
-      const picked = Object.keys(unitPicks).length > 0 || Object.keys(methodPicks).length > 0;
-      const shown = !picked && pending.namesFor === guess;
-      const final = shown ? pending.names : await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
-      const account = shown ? pending.account : await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));
-      const unmatchedUnits = final.units.filter((u) => u.match.status !== 'matched').map((u) => u.name);
-      const unmatchedMethods = final.methods.filter((m) => m.id === null).map((m) => m.name);
-      const source: Source = {
-        table,
-        guess,
-        account,
-        statistics,
-        sha256: await hashing,
-        unitsMatched: final.units.length - unmatchedUnits.length,
-        unitsUnmatched: unmatchedUnits,
-        methodsMatched: final.methods.length - unmatchedMethods.length,
-        methodsUnmatched: unmatchedMethods,
-      };
-      dispatch({ type: 'confirmed', source });
-    } catch (error) {
-      fail(errorMessage(error, file.name, file.bytes.length));
-    } finally {
-      dispatch({ type: 'done' });
-    }
+    if (!current().pending) return;
+    await importPending();
     await startNext();
-  }, [engine, dispatch, fail, remember, startNext]);
+  }, [importPending, startNext]);
 
   const cancel = useCallback(async () => {
     const pending = current().pending;
@@ -293,6 +333,6 @@ export function useWorkspace(engine: () => Promise<Engine>) {
   /** Stops reading the file in hand: nothing of it is kept (importFile leaves no table behind). */
   const stopReading = useCallback(() => reading.current?.abort(), []);
 
-  const { sources, dataVersion, pending, selected, busy, progress, errors } = state;
-  return { sources, dataVersion, pending, selected, setSelected, busy, progress, errors, snapshot, restore, open, changeOptions, changeRole, changeStatistics, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail, stopReading };
+  const { sources, dataVersion, pending, selected, busy, progress, errors, handling } = state;
+  return { sources, dataVersion, pending, selected, setSelected, busy, progress, errors, handling, snapshot, restore, open, openSamples, changeOptions, changeRole, changeStatistics, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail, stopReading };
 }

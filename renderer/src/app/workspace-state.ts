@@ -20,9 +20,20 @@ export interface LoadError {
 /** The user's answer for a name: a unit or method, or left unmatched (null). */
 export type MethodPick = string | 'new-local' | null;
 
+/**
+ * A file opened and waiting to be read: the user's own, or one of the samples bundled with the app
+ * (Öppna exempeldata), which is marked as sample data wherever its figures go and is confirmed as
+ * detected unless it needs the user (`confirmsItself`).
+ */
+export interface QueuedFile extends PickedFile {
+  readonly sample?: boolean;
+}
+
 export interface PendingImport {
   /** Changes on every reload of the raw table, so views showing its rows know to read them again. */
   stamp: number;
+  /** One of the samples bundled with the app (queued as one by Öppna exempeldata); kept when read again with new settings. */
+  sample: boolean;
   file: SourceFile;
   table: ImportedTable;
   options: ImportOptions;
@@ -47,6 +58,12 @@ export interface Source extends Omit<LoadedSource, 'account' | 'statistics'> {
   statistics?: StatisticsReading | null;
   /** The file's SHA-256: the report pack's manifest names its inputs by content. */
   sha256: string;
+  /**
+   * One of the samples bundled with the app, loaded through Öppna exempeldata: its figures are marked
+   * as sample data in the header, on every chart and in the report pack. Absent for the user's files
+   * and in workspaces saved before there were samples.
+   */
+  sample?: boolean;
   unitsMatched: number;
   unitsUnmatched: string[];
   methodsMatched: number;
@@ -72,9 +89,9 @@ export interface WorkspaceState {
   /** Goes up whenever the canonical tables change (a file confirmed or removed), so views query again. */
   dataVersion: number;
   /** Files opened and not yet taken, in the order given. */
-  queue: PickedFile[];
+  queue: QueuedFile[];
   /** The file taken from the queue by the last `next`; null when the queue was empty. */
-  inHand: PickedFile | null;
+  inHand: QueuedFile | null;
   /**
    * True from the moment a file is taken from the queue until its mapping is confirmed or cancelled and
    * the queue is empty: a file opened meanwhile waits in the queue instead of being read beside it.
@@ -93,7 +110,7 @@ export interface WorkspaceState {
 }
 
 export type WorkspaceAction =
-  | { type: 'opened'; files: PickedFile[] }
+  | { type: 'opened'; files: QueuedFile[] }
   /** Take the next file from the queue into `inHand` (none left: no longer handling). */
   | { type: 'next' }
   | { type: 'reading'; file: string }
@@ -150,6 +167,29 @@ function mergePreferences(saved: Preferences, mine: Preferences): Preferences {
     units: { ...mine.units, ...saved.units },
     methods: { ...mine.methods, ...saved.methods },
   };
+}
+
+/**
+ * What the mapping view asks of the user and Importera alone would not answer: a file of no known
+ * shape, a statistics file that says no year (it gives no figures until the user gives one), a scale
+ * whose order the user is to confirm (its answers are not read until then). Names the register or the
+ * catalogue does not know are not among them: Importera leaves them unmatched and the import report
+ * lists them, guessing none.
+ */
+export function needsUser(pending: Pick<PendingImport, 'guess' | 'statistics'>): boolean {
+  const { guess, statistics } = pending;
+  if (guess.shape === 'unknown') return true;
+  if (guess.shape === 'statistics' && statistics?.noRate === 'no-year') return true;
+  return Object.values(guess.roles).some((role) => role.role === 'ignore' && role.reason === 'scale-order' && role.proposal !== undefined);
+}
+
+/**
+ * A sample is confirmed as soon as it is staged, with the roles the detector (or a remembered template)
+ * proposes, exactly as if the user had clicked Importera; one that needs the user waits in the mapping
+ * view as any file does. The user's own files always wait for Importera.
+ */
+export function confirmsItself(pending: PendingImport): boolean {
+  return pending.sample && !needsUser(pending);
 }
 
 /** Changes `pending` only if it is still the import `stamp` names (a reloaded table has a new stamp). */

@@ -1,4 +1,5 @@
-// Every chart states the question asked, n and N, and the files it comes from, and offers its export.
+// Every chart states the question asked, n and N, and the files it comes from (and, where they are the
+// bundled samples, that its figures are sample data), and offers its export.
 import type { ReactNode } from 'react';
 import type { ChartSpec } from '../export/chart-spec';
 import { useExport } from '../export/export-context';
@@ -9,15 +10,14 @@ interface Props {
   title: string;
   question?: string;
   count?: string;
-  sources: readonly string[];
-  /** The chart as data, for the export dialog. */
-  spec?: ChartSpec;
+  /** The chart as data, for the export dialog; its source line (and sample mark) are shown under the chart. */
+  spec: ChartSpec;
   /** What the figures rest on, said under the chart (the population behind a rate). */
   note?: string;
   children: ReactNode;
 }
 
-export function ChartFrame({ id, title, question, count, sources, spec, note, children }: Props) {
+export function ChartFrame({ id, title, question, count, spec, note, children }: Props) {
   const { t } = useI18n();
   const { openExport } = useExport();
   return (
@@ -25,12 +25,11 @@ export function ChartFrame({ id, title, question, count, sources, spec, note, ch
       <figcaption>
         <div className="chart-head">
           <h3 id={`${id}-title`}>{title}</h3>
-          {spec && (
-            <button type="button" className="secondary small" onClick={() => openExport(spec)} aria-label={t('exportButtonLabel', { title })}>
-              {t('exportButton')}
-            </button>
-          )}
+          <button type="button" className="secondary small" onClick={() => openExport(spec)} aria-label={t('exportButtonLabel', { title })}>
+            {t('exportButton')}
+          </button>
         </div>
+        {spec.text.sample && <p className="tag sample">{spec.text.sample}</p>}
         {question && <p className="question">{question}</p>}
         {count && <p className="count">{count}</p>}
       </figcaption>
@@ -40,7 +39,7 @@ export function ChartFrame({ id, title, question, count, sources, spec, note, ch
           {note}
         </p>
       )}
-      {sources.length > 0 && <p className="source">{t('sourceLine', { files: sources.join(', ') })}</p>}
+      {spec.text.source && <p className="source">{spec.text.source}</p>}
     </figure>
   );
 }

@@ -4,12 +4,14 @@ import { useI18n } from '../i18n/i18n';
 
 interface Props {
   tables: ImportedTable[];
+  /** The tables of the bundled samples: marked as sample data. */
+  samples: ReadonlySet<string>;
   selected: string | null;
   onSelect: (table: string) => void;
   onRemove: (table: string) => void;
 }
 
-export function FileList({ tables, selected, onSelect, onRemove }: Props) {
+export function FileList({ tables, samples, selected, onSelect, onRemove }: Props) {
   const { lang, t } = useI18n();
   return (
     <nav className="file-list" aria-label={t('loadedFiles')}>
@@ -30,7 +32,10 @@ export function FileList({ tables, selected, onSelect, onRemove }: Props) {
                   {table.fileName}
                 </span>
                 <span className="file-meta">
-                  {formatNumber(table.rowCount, lang)} {t('rows')} · {formatNumber(table.columns.length, lang)} {t('columns')}
+                  <span className="file-counts">
+                    {formatNumber(table.rowCount, lang)} {t('rows')} · {formatNumber(table.columns.length, lang)} {t('columns')}
+                  </span>
+                  {samples.has(table.table) && <span className="badge sample">{t('sampleBadge')}</span>}
                 </span>
               </button>
               <button

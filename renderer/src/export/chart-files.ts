@@ -1,12 +1,12 @@
 // One chart as a file: PNG at 1×, 2× or 3×, SVG with its font, PDF, or its figures as CSV or XLSX.
 // The app and the report pack make them the same way; `assets` says where fonts and wasm come from.
 import { exportText } from '../safe-text';
-import type { ChartSpec } from './chart-spec';
+import { spokenAlt, type ChartSpec } from './chart-spec';
 import { chartSvg, type ExportSize } from './chart-svg';
 import { fontFaceCss, measureWith, type FontFiles, type TextMeasure } from './fonts';
 import { chartPdf } from './pdf';
 import { svgToPng } from './png';
-import { dataTableToCsv, dataTableToXlsx, type CsvOptions } from './table-export';
+import { dataTableToCsv, dataTableToXlsx, type CsvOptions, type DataTable } from './table-export';
 
 type ChartFormat = 'png' | 'svg' | 'pdf' | 'csv' | 'xlsx';
 
@@ -53,6 +53,11 @@ export function chartFileName(spec: ChartSpec, options: Pick<ChartFileOptions, '
   return `${fileSlug(spec.text.title)}${suffix}.${options.format}`;
 }
 
+/** A chart's figures (its own table, or one it shows beside it) as saved: from sample data, they say so first below the table. */
+export function figuresOf(spec: ChartSpec, table: DataTable = spec.table): DataTable {
+  return spec.text.sample ? { ...table, footnotes: [spec.text.sample, ...(table.footnotes ?? [])] } : table;
+}
+
 /** The SVG as the user sees it in the preview and saves it: with its font inside. */
 export async function chartSvgFile(spec: ChartSpec, size: ExportSize, assets: ExportAssets) {
   const fonts = await assets.fonts();
@@ -63,9 +68,9 @@ export async function chartFile(spec: ChartSpec, options: ChartFileOptions, asse
   const name = chartFileName(spec, options);
   switch (options.format) {
     case 'csv':
-      return { name, bytes: dataTableToCsv(spec.table, options.csv) };
+      return { name, bytes: dataTableToCsv(figuresOf(spec), options.csv) };
     case 'xlsx':
-      return { name, bytes: await dataTableToXlsx(spec.table) };
+      return { name, bytes: await dataTableToXlsx(figuresOf(spec)) };
     case 'svg':
       return { name, bytes: new TextEncoder().encode((await chartSvgFile(spec, options.size, assets)).svg) };
     case 'png':
@@ -74,7 +79,7 @@ export async function chartFile(spec: ChartSpec, options: ChartFileOptions, asse
       const drawn = chartSvg(spec, options.size, measureOf(fonts));
       const png = await svgToPng(drawn.svg, options.format === 'pdf' ? 3 : (options.scale ?? 1), fonts, assets.wasm);
       if (options.format === 'png') return { name, bytes: png };
-      const pdf = await chartPdf({ png, width: drawn.width, height: drawn.height }, { title: spec.text.title, alt: spec.alt, lang: options.lang }, fonts);
+      const pdf = await chartPdf({ png, width: drawn.width, height: drawn.height }, { title: spec.text.title, alt: spokenAlt(spec), lang: options.lang }, fonts);
       return { name, bytes: pdf };
     }
   }

@@ -12,6 +12,8 @@ interface ChartText {
   count?: string;
   /** "Källa: …, egen bearbetning." */
   source?: string;
+  /** Figures from the samples bundled with the app: said above the title, not editable. */
+  sample?: string;
   /** The user's own note, and footnotes such as the suppression mark. */
   note?: string;
 }
@@ -62,4 +64,12 @@ export interface ChartSpec {
   alt: string;
   /** The chart's figures, for CSV and XLSX. */
   table: DataTable;
+}
+
+/**
+ * What a screen reader is told of the drawn chart: its alt text, after the sample mark where the
+ * figures are sample data (so the user's own alt text cannot leave it out).
+ */
+export function spokenAlt(spec: ChartSpec): string {
+  return spec.text.sample ? `${spec.text.sample} ${spec.alt}` : spec.alt;
 }

@@ -1,11 +1,12 @@
 // A ChartSpec drawn as one standalone SVG: title, question, n/N, legend, the chart, note, source and
-// byline on the image, text in the app's embedded font. Pure: the same function serves the app's
-// export button, the report pack and the command line. Two sizes: A4 text width (height follows the
-// content) and a 16:9 slide (the chart fills the slide).
+// byline on the image (above the title, where they are, that the figures are sample data), text in the
+// app's embedded font. Pure: the same function serves the app's export button, the report pack and the
+// command line. Two sizes: A4 text width (height follows the content) and a 16:9 slide (the chart fills
+// the slide).
 import { inkOn, shareColour } from './palette';
 import { choroplethSvg } from './choropleth-svg';
 import { escapeXml } from '../safe-text';
-import type { BarDatum, ChartBody, ChartSpec, DivergingDatum, HeatDatum, LineSeries } from './chart-spec';
+import { spokenAlt, type BarDatum, type ChartBody, type ChartSpec, type DivergingDatum, type HeatDatum, type LineSeries } from './chart-spec';
 import { FONT_FAMILY, type TextMeasure } from './fonts';
 
 export type ExportSize = 'a4' | 'slide';
@@ -20,6 +21,8 @@ const PAD = 24;
 const INK = '#1b2430';
 const MUTED = '#5a6675';
 const GRID = '#e5e9ef';
+/** Sample data's mark: the brown of the app's sample badge, 6.8:1 on white. */
+const SAMPLE = '#8a4b00';
 
 export interface RenderedSvg {
   svg: string;
@@ -95,6 +98,7 @@ export function chartSvg(spec: ChartSpec, size: ExportSize, measure: TextMeasure
   const { width, height: fixedHeight } = SIZES[size];
   const canvas = new Canvas(width, measure);
   const { text } = spec;
+  if (text.sample) canvas.block(text.sample, 13, { bold: true, fill: SAMPLE, gap: 4 });
   canvas.block(text.title, size === 'slide' ? 24 : 20, { bold: true, gap: 2 });
   if (text.subtitle) canvas.block(text.subtitle, 14, { gap: 2 });
   if (text.count) canvas.block(text.count, 12.5, { fill: MUTED });
@@ -113,7 +117,7 @@ export function chartSvg(spec: ChartSpec, size: ExportSize, measure: TextMeasure
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title desc" font-family="'${FONT_FAMILY}', sans-serif">`,
     `<title id="title">${escapeXml(text.title)}</title>`,
-    `<desc id="desc">${escapeXml(spec.alt)}</desc>`,
+    `<desc id="desc">${escapeXml(spokenAlt(spec))}</desc>`,
     fontCss ? `<style>${fontCss}</style>` : '',
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     ...canvas.parts,

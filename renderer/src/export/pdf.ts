@@ -36,6 +36,8 @@ interface ReportSection {
 
 export interface ReportInput {
   title: string;
+  /** Said under the title in bold, in the sample mark's brown: a report made from the bundled samples. */
+  warning?: string;
   subtitle: string;
   created: string;
   coverLines: string[];
@@ -51,6 +53,7 @@ const TEXT_WIDTH = A4_WIDTH - 2 * MARGIN;
 const TOP = A4_HEIGHT - MARGIN;
 const INK = rgb(0.1, 0.1, 0.1);
 const GREY = rgb(0.4, 0.4, 0.4);
+const SAMPLE_BROWN = rgb(0x8a / 255, 0x4b / 255, 0); // #8a4b00, as on the charts
 const ALT_SIZE = 8;
 
 const LANGUAGE: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
@@ -99,6 +102,7 @@ export async function reportPdf(input: ReportInput, fonts: PdfFonts): Promise<Ui
   };
 
   write(input.title, bold, 26, 6);
+  if (input.warning) write(input.warning, bold, 12, 8, SAMPLE_BROWN);
   write(input.subtitle, regular, 14, 4);
   write(`${WORDS[input.lang].created} ${input.created}`, regular, 11, 24, GREY);
   for (const line of input.coverLines) write(line, regular, 10, 3);

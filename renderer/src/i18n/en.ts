@@ -24,6 +24,20 @@ export const en: Record<keyof typeof sv, string | Plural> = {
   startingEngine: 'Starting the database engine …',
   noFiles: 'No file loaded yet.',
 
+  openSamplesHeading: 'No files of your own yet?',
+  openSamplesHint:
+    'Metodkartan comes with five invented sample files: two surveys, a monthly extract, a training export and a population file. They are loaded like your own files, and their figures are marked as sample data.',
+  openSamples: 'Open sample data',
+  sampleBadge: 'Sample data',
+  sampleBadgeExplained: 'The figures come from invented sample files, not from real data.',
+  windowTitleSample: 'Metodkartan – sample data',
+  chartSample: 'Sample data – invented figures, not real data.',
+  sourceLineSample: 'Source: the sample files that come with Metodkartan ({files}), own analysis.',
+  reportTitleSample: 'Metodkartan – report on sample data',
+  reportSampleData:
+    'Sample data: this report is built, wholly or in part, on invented sample files that come with Metodkartan. Its figures are not real data; do not use them as evidence.',
+  errorSamples: 'The sample data could not be loaded. Restart the app and try again.',
+
   loadedFiles: 'Loaded files',
   rows: 'rows',
   columns: 'columns',

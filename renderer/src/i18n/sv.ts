@@ -26,6 +26,21 @@ export const sv = {
   startingEngine: 'Startar databasmotorn …',
   noFiles: 'Ingen fil inläst ännu.',
 
+  // Sample data: the five files bundled with the app, marked wherever their figures appear
+  openSamplesHeading: 'Inga egna filer ännu?',
+  openSamplesHint:
+    'Metodkartan har med sig fem påhittade exempelfiler: två enkäter, ett månadsuttag, en utbildningsexport och en befolkningsfil. De läses in som dina egna filer, och siffrorna märks som exempeldata.',
+  openSamples: 'Öppna exempeldata',
+  sampleBadge: 'Exempeldata',
+  sampleBadgeExplained: 'Siffrorna kommer från påhittade exempelfiler, inte från verkliga uppgifter.',
+  windowTitleSample: 'Metodkartan – exempeldata',
+  chartSample: 'Exempeldata – påhittade siffror, inte verkliga uppgifter.',
+  sourceLineSample: 'Källa: exempelfilerna som följer med Metodkartan ({files}), egen bearbetning.',
+  reportTitleSample: 'Metodkartan – rapport på exempeldata',
+  reportSampleData:
+    'Exempeldata: rapporten bygger helt eller delvis på påhittade exempelfiler som följer med Metodkartan. Siffrorna är inte verkliga uppgifter; använd dem inte som underlag.',
+  errorSamples: 'Exempeldatan kunde inte läsas in. Starta om programmet och försök igen.',
+
   // Loaded files and preview
   loadedFiles: 'Inlästa filer',
   rows: 'rader',

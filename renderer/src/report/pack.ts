@@ -1,6 +1,7 @@
 // The report pack: every section as PNG, SVG and CSV, one PDF report, and a manifest.json that lets
 // anyone regenerate it: the app's version, each input file's name and SHA-256, the import mappings,
-// the filters and the suppression settings. The app zips it for download; the command line writes
+// the filters and the suppression settings. A pack made from the samples bundled with the app says so
+// on its cover, on every chart and in the manifest. The app zips it for download; the command line writes
 // it to a folder. Nothing here touches the file system or the network.
 import type { Lang } from '../../../electron/shared/ipc-contract';
 import { translate } from '../i18n/translate';
@@ -10,6 +11,8 @@ import { methodById } from '../domain/methods';
 import type { ShapeGuess } from '../domain/shape-detect';
 import { COUNTIES, SKR_GROUPS } from '../domain/units';
 import { withEdits, type ChartEdits } from '../export/chart-edits';
+import { figuresOf } from '../export/chart-files';
+import { spokenAlt } from '../export/chart-spec';
 import { chartSvg, type ExportSize } from '../export/chart-svg';
 import { fontFaceCss, measureWith, type FontFiles } from '../export/fonts';
 import { reportPdf } from '../export/pdf';
@@ -35,14 +38,17 @@ export interface PackInput {
   roles: Record<string, unknown>;
   /** Settings the user changed from the detected ones (encoding, delimiter, header row, sheet). */
   options: Record<string, unknown>;
+  /** One of the samples bundled with the app (Öppna exempeldata): invented figures, not real data. */
+  sample: boolean;
 }
 
 /** A confirmed file as the manifest records it: what it held and how it was read. */
-export function packInput(table: ImportedTable, guess: ShapeGuess, sha256: string): PackInput {
+export function packInput(table: ImportedTable, guess: ShapeGuess, sha256: string, sample = false): PackInput {
   return {
     name: table.fileName,
     size: table.byteSize,
     sha256,
+    sample,
     shape: guess.shape,
     roles: guess.roles,
     options: { encoding: table.encoding, delimiter: table.delimiter, headerRow: table.headerRow, sheet: table.sheet },
@@ -125,25 +131,27 @@ export async function buildPack(request: PackRequest, deps: PackDeps): Promise<M
     files.set(`${base}.svg`, encoder.encode(chartSvg(section.spec, request.size, measure, fontCss).svg));
     const png = await svgToPng(drawn.svg, 2, deps.fonts, deps.wasm);
     files.set(`${base}.png`, png);
-    files.set(`${base}.csv`, dataTableToCsv(section.spec.table, request.csv ?? SWEDISH_CSV));
-    section.tables.forEach((table, k) => files.set(`${base}-${k + 2}.csv`, dataTableToCsv(table, request.csv ?? SWEDISH_CSV)));
+    files.set(`${base}.csv`, dataTableToCsv(figuresOf(section.spec), request.csv ?? SWEDISH_CSV));
+    section.tables.forEach((table, k) => files.set(`${base}-${k + 2}.csv`, dataTableToCsv(figuresOf(section.spec, table), request.csv ?? SWEDISH_CSV)));
     pdfSections.push({
       heading: `${section.chapter}: ${section.spec.text.title}`,
-      text: section.spec.alt,
+      text: spokenAlt(section.spec),
       image: { png, width: drawn.width, height: drawn.height },
-      alt: section.spec.alt,
+      alt: spokenAlt(section.spec),
     });
   }
 
   const filtersText = describeFilters(request.filters, t, lang);
+  const sampleData = request.inputs.some((input) => input.sample);
   const pdf = await reportPdf(
     {
-      title: t('reportTitle'),
+      title: t(sampleData ? 'reportTitleSample' : 'reportTitle'),
       subtitle: filtersText,
       created: stamp(request.created),
+      warning: sampleData ? t('reportSampleData') : undefined,
       coverLines: [
         t('reportFiles'),
-        ...request.inputs.map((input) => `${input.name} (SHA-256 ${input.sha256.slice(0, 16)}…)`),
+        ...request.inputs.map((input) => `${input.name} (SHA-256 ${input.sha256.slice(0, 16)}…)${input.sample ? ` – ${t('sampleBadge')}` : ''}`),
         describeSuppression(request.suppression, t),
         t('reportRegenerate'),
       ],
@@ -160,6 +168,8 @@ export async function buildPack(request: PackRequest, deps: PackDeps): Promise<M
     created: request.created.toISOString(),
     language: lang,
     size: request.size,
+    /** True when any input is one of the samples bundled with the app: the figures are not real data. */
+    sampleData,
     inputs: request.inputs,
     mappings: await mappings(deps.engine),
     population: await populationUsed(deps.engine, request.filters),

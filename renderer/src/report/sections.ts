@@ -15,7 +15,7 @@ import { filterParams, type Filters } from '../shaping/filters';
 import { adoptionGroups } from '../shaping/shape-adoption';
 import { otherScales, scaleQuestions } from '../shaping/shape-scales';
 import { VIEW_KEYS, VIEWS, type ViewId } from '../shaping/view-ids';
-import { METHOD_USE, namesWith, type LoadedFile } from '../shaping/view-props';
+import { fromSample, METHOD_USE, namesWith, type LoadedFile } from '../shaping/view-props';
 import {
   adoptionSpec,
   countyHeatSpec,
@@ -54,7 +54,7 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
   const t: Translate = (key, params) => translate(lang, key, params);
   const suppression = options.suppression ?? DEFAULT_SUPPRESSION;
   const query = (id: QueryId) => runQuery(engine, id, filterParams(filters));
-  const ctx = (files: string[]): SpecContext => ({ lang, t, files, suppression });
+  const ctx = (files: string[]): SpecContext => ({ lang, t, files, sample: fromSample(sources, files), suppression });
   const methodFiles = namesWith(sources, METHOD_USE);
   const sections: Section[] = [];
   const add = (view: ViewId, spec: ChartSpec, tables: DataTable[] = []) => sections.push({ view, chapter: t(VIEW_KEYS[view]), spec, tables });

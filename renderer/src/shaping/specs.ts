@@ -26,10 +26,20 @@ export interface SpecContext {
   t: Translate;
   /** The files the chart comes from; the source line names them. */
   files: readonly string[];
+  /** Some of those files are the samples bundled with the app (`fromSample`): the chart says so. */
+  sample?: boolean;
   suppression?: SuppressionSettings;
 }
 
-const sourceLine = (ctx: SpecContext) => (ctx.files.length > 0 ? ctx.t('sourceLine', { files: ctx.files.join(', ') }) : undefined);
+/**
+ * The source line, naming the files; for figures from the bundled samples, also the line that says
+ * they are sample data, drawn above the title so the chart is never taken for real figures.
+ */
+function credits(ctx: SpecContext): { source?: string; sample?: string } {
+  if (ctx.files.length === 0) return {};
+  const files = ctx.files.join(', ');
+  return ctx.sample ? { source: ctx.t('sourceLineSample', { files }), sample: ctx.t('chartSample') } : { source: ctx.t('sourceLine', { files }) };
+}
 const pct = (share: number, ctx: SpecContext) => formatPercent(share, ctx.lang);
 
 export const RECOMMENDED_TYPES: readonly RecommendationId[] = ['parenting-programme', 'cbt-skills-group', 'family-treatment', 'tfco', 'individual-cbt'];
@@ -57,7 +67,7 @@ export function adoptionSpec(group: AdoptionGroup, kind: 'intervention' | 'tool'
   const note = group.isRecommended ? t('noteRecommended') : group.recommendation === 'advised-against' ? t('noteAdvisedAgainst') : undefined;
   return {
     id: `adoption-${group.recommendation}`,
-    text: { title, subtitle: question, count: t('unitsN', { total }), source: sourceLine(ctx), note },
+    text: { title, subtitle: question, count: t('unitsN', { total }), ...credits(ctx), note },
     body: {
       kind: 'bars',
       bars: group.bars.map((b, i) => ({ label: b.label, share: b.share, text: texts[i]!, colour: b.colour })),
@@ -129,7 +139,7 @@ export function scaleSpec(scale: ScaleId, questions: readonly ScaleQuestion[], c
   const headlines = questions.map((q) => scaleHeadline(q, ctx));
   return {
     id: `scale-${scaleSlug(scale)}`,
-    text: { title, count: t('unitsN', { total: Math.max(...questions.map((q) => q.total)) }), source: sourceLine(ctx) },
+    text: { title, count: t('unitsN', { total: Math.max(...questions.map((q) => q.total)) }), ...credits(ctx) },
     body: {
       kind: 'diverging',
       steps: steps.map((label, i) => ({ label, colour: colours[i]! })),
@@ -162,7 +172,7 @@ export function countyHeatSpec(rows: readonly Row[], ctx: SpecContext, chosenMet
   const label = (id: string) => `${methodName(id, lang)}${id === chosenMethod ? ' ◀' : ''}`;
   return {
     id: 'counties',
-    text: { title, subtitle: t('questionCounties'), count: t('unitsInCounties', { total: unitTotal, counties: counties.length }), source: sourceLine(ctx) },
+    text: { title, subtitle: t('questionCounties'), count: t('unitsInCounties', { total: unitTotal, counties: counties.length }), ...credits(ctx) },
     body: {
       kind: 'heat',
       columns: counties.map(([, name]) => name),
@@ -202,7 +212,7 @@ export function coverageSpec(rows: readonly Row[], ctx: SpecContext): ChartSpec 
   const gaps = rows.filter((r) => !r.is_covered);
   return {
     id: 'coverage',
-    text: { title, subtitle: t('questionCoverage'), count: t('unitsN', { total: units.length }), source: sourceLine(ctx) },
+    text: { title, subtitle: t('questionCoverage'), count: t('unitsN', { total: units.length }), ...credits(ctx) },
     body: {
       kind: 'heat',
       withScale: false,
@@ -268,7 +278,7 @@ export function trendSpec(shape: TrendShape, ctx: SpecContext, chosenMethod: str
   const last = shape.periods.length - 1;
   return {
     id: 'trends',
-    text: { title, subtitle: t('questionTrends'), count: t('unitsInExtract', { total: shape.unitsTotal }), source: sourceLine(ctx) },
+    text: { title, subtitle: t('questionTrends'), count: t('unitsInExtract', { total: shape.unitsTotal }), ...credits(ctx) },
     body: {
       kind: 'lines',
       periods: shape.periods,
@@ -333,7 +343,7 @@ export function trainingSpec(rows: readonly Row[], ctx: SpecContext): ChartSpec 
   const title = t('trainingHeading');
   return {
     id: 'training',
-    text: { title, subtitle: t('questionTraining'), count: t('unitsN', { total: units.length }), source: sourceLine(ctx) },
+    text: { title, subtitle: t('questionTraining'), count: t('unitsN', { total: units.length }), ...credits(ctx) },
     body: {
       kind: 'heat',
       columns: tools.map((id) => methodName(id, lang)),
@@ -378,7 +388,7 @@ export function mapSpec(shares: ReadonlyMap<string, AreaShare>, level: MapLevel,
   const title = `${t('viewMap')}: ${name}`;
   return {
     id: `map-${level}-${method}`,
-    text: { title, subtitle: question, count: t('mapAreasN', { total, areas: areas.length }), source: sourceLine(ctx) },
+    text: { title, subtitle: question, count: t('mapAreasN', { total, areas: areas.length }), ...credits(ctx) },
     body: {
       kind: 'map',
       level,
@@ -439,7 +449,7 @@ export function rateMapSpec(
   const title = `${t('viewMap')}: ${name}`;
   return {
     id: `rate-${level}-${method}`,
-    text: { title, subtitle: question, count: t('rateAreasN', { areas: areas.length }), source: sourceLine(ctx), note: rateBasisNote(basis, t) },
+    text: { title, subtitle: question, count: t('rateAreasN', { areas: areas.length }), ...credits(ctx), note: rateBasisNote(basis, t) },
     body: { kind: 'map', level, values: areas.map(([code, a]) => [code, a.rate]), breaks, format: rate, noDataLabel: t('noPopulation'), legendTitle: t('measureRate', { base }) },
     alt: `${title}. ${question}: ${areas.map(([code, a]) => `${nameOf.get(code) ?? code} ${rate(a.rate)}`).join('; ')}. ${rateBasisNote(basis, t)}`,
     table: {

@@ -8,10 +8,12 @@ type Role = ColumnRole['role'];
 export interface LoadedFile {
   name: string;
   roles: ReadonlySet<Role>;
+  /** One of the samples bundled with the app: the charts it feeds say they show sample data. */
+  sample: boolean;
 }
 
-export function loadedFile(name: string, guess: ShapeGuess): LoadedFile {
-  return { name, roles: new Set(Object.values(guess.roles).map((r) => r.role)) };
+export function loadedFile(name: string, guess: ShapeGuess, sample = false): LoadedFile {
+  return { name, roles: new Set(Object.values(guess.roles).map((r) => r.role)), sample };
 }
 
 /** What every analysis view gets: the engine, the filters, and the files the figures come from. */
@@ -33,4 +35,9 @@ export const METHOD_USE: readonly Role[] = ['method-flag', 'method-choices', 'co
 /** The names of the files with a column in any of these roles: the source line of a chart. */
 export function namesWith(sources: readonly LoadedFile[], roles: readonly Role[]): string[] {
   return sources.filter((s) => roles.some((role) => s.roles.has(role))).map((s) => s.name);
+}
+
+/** Whether any of the files a chart names (`files`, as namesWith gives them) is a bundled sample. */
+export function fromSample(sources: readonly LoadedFile[], files: readonly string[]): boolean {
+  return sources.some((s) => s.sample && files.includes(s.name));
 }

@@ -5,7 +5,7 @@ import { ShareBars } from '../charts/ShareBars';
 import { useI18n } from '../i18n/i18n';
 import { adoptionSpec, TOOL_QUESTION } from '../shaping/specs';
 import { adoptionGroups } from '../shaping/shape-adoption';
-import { METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
+import { fromSample, METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
 import { useQuery } from './use-query';
 import { TrainingTable } from './TrainingTable';
 import { ScaleQuestions } from './ScaleQuestions';
@@ -18,10 +18,11 @@ export function AdoptionView({ kind, ...props }: ViewProps & { kind: 'interventi
   const groups = adoptionGroups(rows, kind, lang);
   if (groups.length === 0) return <p className="empty">{t('noData')}</p>;
   const files = namesWith(sources, METHOD_USE);
+  const sample = fromSample(sources, files);
   return (
     <div className="view-body">
       {groups.map((group) => {
-        const spec = adoptionSpec(group, kind, { lang, t, files });
+        const spec = adoptionSpec(group, kind, { lang, t, files, sample });
         return (
           <ChartFrame
             key={group.recommendation}
@@ -29,7 +30,6 @@ export function AdoptionView({ kind, ...props }: ViewProps & { kind: 'interventi
             title={spec.text.title}
             question={spec.text.subtitle}
             count={spec.text.count}
-            sources={files}
             spec={spec}
           >
             {group.isRecommended && <p className="tag recommended">{t('recommended')}</p>}

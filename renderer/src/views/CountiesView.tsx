@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { countyHeatSpec } from '../shaping/specs';
 import { CountyMultiples } from './CountyMultiples';
 import { useQuery } from './use-query';
-import { METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
+import { fromSample, METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
 
 export function CountiesView({ engine, filters, dataVersion, sources, onFilters }: ViewProps) {
   const { lang, t } = useI18n();
@@ -21,14 +21,14 @@ export function CountiesView({ engine, filters, dataVersion, sources, onFilters 
     return { id, label: method ? (lang === 'sv' ? method.name : method.nameEn) : id };
   });
   const files = namesWith(sources, METHOD_USE);
-  const spec = countyHeatSpec(shares, { lang, t, files }, filters.method);
+  const spec = countyHeatSpec(shares, { lang, t, files, sample: fromSample(sources, files) }, filters.method);
   const index = new Map(shares.map((r) => [`${String(r.method_id)}|${String(r.county_code)}`, r]));
   const shownCounty = filters.county ?? counties[0]?.id ?? null;
   const countyUnits = units.filter((u) => u.county_code === shownCounty);
   const countyName = countyUnits[0]?.county_name ?? '';
   return (
     <div className="view-body">
-      <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} sources={files} spec={spec}>
+      <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} spec={spec}>
         <HeatMap
           label={t('questionCounties')}
           rows={methods}

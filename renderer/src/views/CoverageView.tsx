@@ -5,7 +5,7 @@ import { RECOMMENDATIONS, type RecommendationId } from '../domain/methods';
 import { useI18n } from '../i18n/i18n';
 import { coverageSpec } from '../shaping/specs';
 import { useQuery } from './use-query';
-import { METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
+import { fromSample, METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
 
 const TYPES: readonly RecommendationId[] = ['parenting-programme', 'cbt-skills-group', 'family-treatment', 'tfco', 'individual-cbt'];
 
@@ -18,11 +18,11 @@ export function CoverageView({ engine, filters, dataVersion, sources }: ViewProp
   const at = new Map(rows.map((r) => [`${String(r.unit_label)}|${String(r.recommendation)}`, r]));
   const typeName = (id: RecommendationId) => (lang === 'sv' ? RECOMMENDATIONS[id].name : RECOMMENDATIONS[id].nameEn);
   const files = namesWith(sources, METHOD_USE);
-  const spec = coverageSpec(rows, { lang, t, files });
+  const spec = coverageSpec(rows, { lang, t, files, sample: fromSample(sources, files) });
   const gaps = rows.filter((r) => !r.is_covered && r.offered_nearby);
   return (
     <div className="view-body">
-      <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} sources={files} spec={spec}>
+      <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} spec={spec}>
         <div className="heat-wrap" tabIndex={0} role="region" aria-label={t('questionCoverage')}>
           <table className="coverage">
             <thead>

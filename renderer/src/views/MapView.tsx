@@ -14,7 +14,7 @@ import { BAR } from '../export/palette';
 import { COUNTIES, MUNICIPALITIES, SKR_GROUPS } from '../domain/units';
 import { mapSpec, methodName, rateBase, rateMapSpec } from '../shaping/specs';
 import { useQuery } from './use-query';
-import { METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
+import { fromSample, METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
 
 /** Shares in steps of a fifth: the same classes on every map, so maps can be compared. */
 const FIFTHS = [0.2, 0.4, 0.6, 0.8];
@@ -49,7 +49,8 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   const breaks = classBreaks([...values.values()], classMethod, classes, classMethod === 'fixed' ? FIFTHS : undefined);
   // A rate comes from the extracts and the one population file it rests on.
   const files = isRate ? [...namesWith(sources, ['count']), basis.file] : namesWith(sources, METHOD_USE);
-  const spec = isRate ? rateMapSpec(rates, level, method, breaks, { lang, t, files }, basis) : mapSpec(shares, level, method, breaks, { lang, t, files });
+  const ctx = { lang, t, files, sample: fromSample(sources, files) };
+  const spec = isRate ? rateMapSpec(rates, level, method, breaks, ctx, basis) : mapSpec(shares, level, method, breaks, ctx);
   const format = isRate ? (rate: number) => formatRate(rate, lang) : (share: number) => formatPercent(share, lang);
   const select = (code: string) => {
     if (level === 'county') onFilters({ ...filters, county: filters.county === code ? null : code });
@@ -124,7 +125,7 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
           </label>
         )}
       </fieldset>
-      <ChartFrame id="map" title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} sources={files} spec={spec} note={spec.text.note}>
+      <ChartFrame id="map" title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} spec={spec} note={spec.text.note}>
         <p className="muted">{t('mapHint')}</p>
         <div className="map-wrap">
           <ChoroplethMap

@@ -15,7 +15,7 @@ const FIGURES: [string, MessageKey][] = [
   ['counties', 'overviewCounties'],
 ];
 
-export function OverviewView({ engine, filters, dataVersion, invited, onInvited }: ViewProps) {
+export function OverviewView({ engine, filters, dataVersion, sources, invited, onInvited }: ViewProps) {
   const { lang, t } = useI18n();
   const changeInvited = (text: string) => {
     const value = Math.floor(Number(text));
@@ -29,8 +29,11 @@ export function OverviewView({ engine, filters, dataVersion, invited, onInvited 
   const units = Number(figures.units);
   // The invitation covers the whole pilot: a rate for a filtered part of it would be wrong.
   const showRate = invited !== null && !hasFilters(filters);
+  // The bundled samples' files: the figures say they are sample data, and so does each file's row.
+  const samples = new Set(sources.flatMap((s) => (s.sample ? [s.name] : [])));
   return (
     <div className="view-body">
+      {files.some((file) => samples.has(String(file.file_name))) && <p className="tag sample">{t('chartSample')}</p>}
       <dl className="key-figures">
         {FIGURES.map(([column, key]) => (
           <div key={column}>
@@ -64,7 +67,10 @@ export function OverviewView({ engine, filters, dataVersion, invited, onInvited 
           <tbody>
             {files.map((file) => (
               <tr key={String(file.file_name)}>
-                <td>{String(file.file_name)}</td>
+                <td>
+                  {String(file.file_name)}
+                  {samples.has(String(file.file_name)) && <span className="badge sample">{t('sampleBadge')}</span>}
+                </td>
                 <td>{t(SHAPE_KEYS[String(file.shape) as Shape] ?? 'shapeUnknown')}</td>
                 <td className="num">{formatNumber(Number(file.units), lang)}</td>
               </tr>

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/i18n';
 import { scaleHeadline, scaleSpec } from '../shaping/specs';
 import { otherScales, scaleQuestions } from '../shaping/shape-scales';
 import { useQuery } from './use-query';
-import { namesWith, type ViewProps } from '../shaping/view-props';
+import { fromSample, namesWith, type ViewProps } from '../shaping/view-props';
 
 interface Props extends ViewProps {
   /** The scales shown, in order. */
@@ -26,13 +26,14 @@ export function ScaleQuestions({ engine, filters, dataVersion, sources, scales, 
   const ids = withOthers ? [...scales, ...otherScales(questions)] : scales;
   const charts = ids.map((scale) => ({ scale, questions: questions.filter((q) => q.scale === scale) })).filter((c) => c.questions.length > 0);
   if (charts.length === 0) return questionFilter ? null : <p className="empty">{t('noData')}</p>;
-  const ctx = { lang, t, files: namesWith(sources, ['likert']) };
+  const files = namesWith(sources, ['likert']);
+  const ctx = { lang, t, files, sample: fromSample(sources, files) };
   return (
     <>
       {charts.map(({ scale, questions: list }) => {
         const spec = scaleSpec(scale, list, ctx);
         return (
-          <ChartFrame key={scale} id={spec.id} title={spec.text.title} count={spec.text.count} sources={ctx.files} spec={spec}>
+          <ChartFrame key={scale} id={spec.id} title={spec.text.title} count={spec.text.count} spec={spec}>
             <DivergingBars
               label={spec.text.title}
               steps={scaleSteps(scale)}

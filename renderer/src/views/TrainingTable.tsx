@@ -5,7 +5,7 @@ import { formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { trainingSpec } from '../shaping/specs';
 import { useQuery } from './use-query';
-import { namesWith, type ViewProps } from '../shaping/view-props';
+import { fromSample, namesWith, type ViewProps } from '../shaping/view-props';
 
 export function TrainingTable({ engine, filters, dataVersion, sources }: ViewProps) {
   const { lang, t } = useI18n();
@@ -14,10 +14,10 @@ export function TrainingTable({ engine, filters, dataVersion, sources }: ViewPro
   const tools = [...new Set(rows.map((r) => String(r.method_id)))];
   const units = [...new Set(rows.map((r) => String(r.unit_label)))];
   const files = namesWith(sources, ['trained']);
-  const spec = trainingSpec(rows, { lang, t, files });
+  const spec = trainingSpec(rows, { lang, t, files, sample: fromSample(sources, files) });
   const cell = (unit: string, tool: string) => rows.find((r) => r.unit_label === unit && r.method_id === tool);
   return (
-    <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} sources={files} spec={spec}>
+    <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} spec={spec}>
       <table className="data-table">
         <thead>
           <tr>

@@ -7,7 +7,7 @@ import { formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { methodName, trendShape, trendSpec, yearlyCounts } from '../shaping/specs';
 import { useQuery } from './use-query';
-import { namesWith, type ViewProps } from '../shaping/view-props';
+import { fromSample, namesWith, type ViewProps } from '../shaping/view-props';
 
 export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps) {
   const { lang, t } = useI18n();
@@ -15,7 +15,8 @@ export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps)
   const rows = useQuery(engine, 'usage_trend', filters, dataVersion);
   if (!rows) return null;
   if (rows.length === 0) return <p className="empty">{t('noData')}</p>;
-  const ctx = { lang, t, files: namesWith(sources, ['count']), suppression };
+  const files = namesWith(sources, ['count']);
+  const ctx = { lang, t, files, sample: fromSample(sources, files), suppression };
   const shape = trendShape(rows, filters.method);
   const spec = trendSpec(shape, ctx, filters.method);
   const data = shape.periods.map((period, j) => ({ period, ...Object.fromEntries(shape.methods.map((id, i) => [id, shape.values[i]![j]!])) }));
@@ -23,7 +24,7 @@ export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps)
   const show = (value: number | string | null) => (typeof value === 'number' ? formatNumber(value, lang) : (value ?? ''));
   return (
     <div className="view-body">
-      <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} sources={ctx.files} spec={spec}>
+      <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} spec={spec}>
         <div role="img" aria-label={spec.alt} style={{ width: '100%', height: 360 }}>
           <ResponsiveContainer>
             <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
@@ -95,7 +96,7 @@ export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps)
             </tbody>
           </table>
           {counts.footnote && <p className="footnote">{counts.footnote}</p>}
-          {ctx.files.length > 0 && <p className="source">{t('sourceLine', { files: ctx.files.join(', ') })}</p>}
+          {spec.text.source && <p className="source">{spec.text.source}</p>}
         </section>
       )}
     </div>

@@ -116,6 +116,8 @@ const source = z.object({
   account: account.optional(),
   statistics: statistics.nullable().optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** One of the bundled samples; absent in workspaces saved before there were samples (and for the user's files). */
+  sample: z.boolean().optional(),
   unitsMatched: count,
   unitsUnmatched: z.array(text(1000)).max(100_000),
   methodsMatched: count,

@@ -2,9 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Preferences } from '../../../renderer/src/app/preferences';
 import {
+  confirmsItself,
   initialWorkspace,
+  needsUser,
   workspaceReducer,
   type PendingImport,
+  type QueuedFile,
   type Source,
   type WorkspaceAction,
   type WorkspaceState,
@@ -19,8 +22,9 @@ const picked = (name: string): PickedFile => ({ name, size: 10, bytes: async () 
 const noNames: NamePreview = { units: [], methods: [] } as unknown as NamePreview;
 const guess: ShapeGuess = { shape: 'survey-wide', roles: { Kommun: { role: 'unit' }, FFT: { role: 'method-flag', methodName: 'FFT' } } };
 
-function staged(table: string): Omit<PendingImport, 'stamp'> {
+function staged(table: string, sample = false): Omit<PendingImport, 'stamp'> {
   return {
+    sample,
     file: { name: `${table}.csv`, bytes: new Uint8Array(3) },
     table: { table, columns: [{ name: 'Kommun', type: 'VARCHAR' }, { name: 'FFT', type: 'VARCHAR' }] } as PendingImport['table'],
     options: {},
@@ -35,6 +39,7 @@ function staged(table: string): Omit<PendingImport, 'stamp'> {
     methodPicks: {},
   };
 }
+const sampled = (name: string): QueuedFile => ({ ...picked(name), sample: true });
 const source = (table: string): Source => ({ table: { table }, guess, sha256: 'ab', unitsMatched: 1, unitsUnmatched: [], methodsMatched: 1, methodsUnmatched: [] }) as unknown as Source;
 
 describe('workspaceReducer', () => {
@@ -179,5 +184,53 @@ describe('workspaceReducer', () => {
     ]);
     expect(s.pending!.unitPicks).toEqual({ Nordost: null });
     expect(s.pending!.methodPicks).toEqual({ 'Egen metod': 'new-local' });
+  });
+
+  describe('the bundled samples (Öppna exempeldata)', () => {
+    const statistics = (over: object) => ({ kind: 'population', yearFrom: 'file-name', years: [2023], noRate: null, ...over }) as unknown as PendingImport['statistics'];
+    const stagedAs = (pending: Omit<PendingImport, 'stamp'>) => run([{ type: 'staged', pending }]).pending!;
+
+    it('keep their mark through the queue, behind and before the user’s own files', () => {
+      let s = run([{ type: 'opened', files: [picked('mine.csv')] }, { type: 'opened', files: [sampled('a.csv'), sampled('b.csv')] }, { type: 'next' }]);
+      expect(s.inHand?.sample).toBeUndefined();
+      s = run([{ type: 'next' }], s);
+      expect(s.inHand).toMatchObject({ name: 'a.csv', sample: true });
+      expect(s.queue).toEqual([expect.objectContaining({ name: 'b.csv', sample: true })]);
+    });
+
+    it('confirm themselves as detected; the user’s own files wait for Importera', () => {
+      expect(confirmsItself(stagedAs(staged('usage', true)))).toBe(true);
+      expect(confirmsItself(stagedAs(staged('usage', false)))).toBe(false);
+    });
+
+    it('wait in the mapping view as any file does when it asks something Importera alone does not answer', () => {
+      const unknown = { shape: 'unknown', roles: { A: { role: 'ignore', reason: 'not-recognised' } } } as ShapeGuess;
+      const askedScale = { shape: 'survey-wide', roles: { ...guess.roles, Hur: { role: 'ignore', reason: 'scale-order', proposal: ['Aldrig', 'Ibland', 'Ofta'] } } } as ShapeGuess;
+      const population = { shape: 'statistics', roles: { Kommun: { role: 'unit' }, Folkmängd: { role: 'value' } } } as ShapeGuess;
+      const asking = [
+        { ...staged('x', true), guess: unknown, namesFor: unknown },
+        { ...staged('x', true), guess: askedScale, namesFor: askedScale },
+        // A statistics file with no year anywhere gives nothing until the user says which year.
+        { ...staged('x', true), guess: population, namesFor: population, statistics: statistics({ yearFrom: null, years: [], noRate: 'no-year' }) },
+      ];
+      for (const pending of asking) {
+        expect(needsUser(pending)).toBe(true);
+        expect(confirmsItself(stagedAs(pending))).toBe(false);
+      }
+      // The year its name gives, shown filled in as Importera takes it, and names left unmatched (listed in
+      // the import report, never guessed) are no reason to stop.
+      const named = { ...staged('x', true), guess: population, namesFor: population, statistics: statistics({}) };
+      expect(confirmsItself(stagedAs(named))).toBe(true);
+      const unmatched = { ...staged('x', true), names: { units: [{ name: 'Okänd', match: { status: 'unknown' } }], methods: [{ name: 'SIG', id: null }] } as unknown as NamePreview };
+      expect(confirmsItself(stagedAs(unmatched))).toBe(true);
+    });
+
+    it('stay marked as samples once confirmed, and in a workspace restored', () => {
+      const mark = (table: string): Source => ({ ...source(table), sample: true });
+      let s = run([{ type: 'staged', pending: staged('usage', true) }, { type: 'confirmed', source: mark('usage') }, { type: 'confirmed', source: source('mine') }]);
+      expect(s.sources.map((x) => [x.table.table, x.sample === true])).toEqual([['usage', true], ['mine', false]]);
+      s = run([{ type: 'restored', saved: { sources: [mark('s1'), source('s2')], selected: null, preferences: NO_PREFERENCES } }], s);
+      expect(s.sources.map((x) => x.sample === true)).toEqual([true, false]);
+    });
   });
 });

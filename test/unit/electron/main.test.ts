@@ -122,7 +122,7 @@ function menuItem(menu: string, label: string): MenuEntry {
 describe('main process wiring', () => {
   it('grants the app scheme its privileges and sandboxes every renderer before ready', () => {
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
     ]);
     expect(electron.app.enableSandbox).toHaveBeenCalledOnce();
     const registered = vi.mocked(electron.protocol.registerSchemesAsPrivileged).mock.invocationCallOrder[0] ?? Infinity;

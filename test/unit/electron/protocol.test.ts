@@ -61,6 +61,13 @@ describe('handleAppRequest serving real files', () => {
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([0, 97, 115, 109]));
   });
 
+  it('lets the browser keep the hashed files under assets/ for good and asks for index.html every time', async () => {
+    const asset = await handleAppRequest(request('app://metodkartan/assets/duckdb.wasm'), root, recordingReadFile());
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const page = await handleAppRequest(request('app://metodkartan/index.html'), root, recordingReadFile());
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+  });
+
   it('answers HEAD with headers and no body', async () => {
     const response = await handleAppRequest(request('app://metodkartan/index.html', 'HEAD'), root, recordingReadFile());
     expect(response.status).toBe(200);
@@ -137,7 +144,7 @@ describe('registerAppProtocol', () => {
     expect(response?.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 
-  it('declares the privileges a standard, secure, fetchable origin needs', () => {
-    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, supportFetchAPI: true, stream: true });
+  it('declares the privileges a standard, secure, fetchable origin with a code cache needs', () => {
+    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true });
   });
 });

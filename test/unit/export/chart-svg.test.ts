@@ -5,6 +5,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../../renderer/src/i18n/translate';
 import type { ChartSpec } from '../../../renderer/src/export/chart-spec';
+import { withEdits } from '../../../renderer/src/export/chart-edits';
+import { figuresOf } from '../../../renderer/src/export/chart-files';
+import { dataTableToCsv } from '../../../renderer/src/export/table-export';
 import { chartSvg, niceTicks, wrap } from '../../../renderer/src/export/chart-svg';
 import { fontFaceCss, measureWith, type FontFiles, type TextMeasure } from '../../../renderer/src/export/fonts';
 import { svgToPng } from '../../../renderer/src/export/png';
@@ -114,5 +117,26 @@ describe('chart export', () => {
     // The headline wraps beside its bar; the description holds it whole.
     expect(chartSvg(diverging!, 'a4', measure).svg).toContain(`>73${NBSP}% ganska eller`);
     expect(diverging!.alt).toContain(`73${NBSP}% ganska eller mycket nöjda (40 av 55)`);
+  });
+
+  it('says above the title, in its description and below its figures when they are sample data; an edit cannot drop it', async () => {
+    const [family] = adoptionGroups([adoption(23, 'fft'), adoption(8, 'mst')], 'intervention', 'sv');
+    const mark = 'Exempeldata – påhittade siffror, inte verkliga uppgifter.';
+    const sample = adoptionSpec(family!, 'intervention', { ...ctx, sample: true });
+    expect(sample.text.sample).toBe(mark);
+    expect(sample.text.source).toBe('Källa: exempelfilerna som följer med Metodkartan (pilot-methods-survey-2023.xlsx), egen bearbetning.');
+    const edited = withEdits(sample, { title: 'Egen rubrik', note: '', alt: 'Egen beskrivning.' });
+    const { svg } = chartSvg(edited, 'a4', measure);
+    expect(svg.indexOf(`>${mark}</text>`)).toBeGreaterThan(0);
+    expect(svg.indexOf(`>${mark}</text>`)).toBeLessThan(svg.indexOf('>Egen rubrik</text>'));
+    expect(svg).toContain(`<desc id="desc">${mark} Egen beskrivning.</desc>`);
+    expect(chartSvg(edited, 'slide', measure).svg).toContain(`>${mark}</text>`);
+    const csv = new TextDecoder().decode(dataTableToCsv(figuresOf(edited)));
+    expect(csv.split('\r\n')).toContain(mark);
+    // The user's own files: no mark anywhere.
+    const own = adoptionSpec(family!, 'intervention', ctx);
+    expect(own.text.sample).toBeUndefined();
+    expect(chartSvg(own, 'a4', measure).svg).not.toContain('Exempeldata');
+    expect(figuresOf(own)).toBe(own.table);
   });
 });

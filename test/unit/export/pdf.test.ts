@@ -193,6 +193,16 @@ describe('reportPdf', () => {
     expect(cover?.images).toEqual([]);
   });
 
+  it('says under the title, before anything else, when the report rests on sample data', async () => {
+    const warning = 'Exempeldata: rapporten bygger på påhittade exempelfiler som följer med Metodkartan, inte på verkliga uppgifter.';
+    const [cover] = await read(await reportPdf({ ...input, warning }, fonts));
+    const text = cover!.text.replace(/\n/g, ' ');
+    expect(text.indexOf('Exempeldata: rapporten bygger på')).toBeGreaterThan(text.indexOf('Metodkartan – rapport'));
+    expect(text.indexOf('Exempeldata: rapporten bygger på')).toBeLessThan(text.indexOf('Län: Skåne'));
+    const [plain] = await read(await reportPdf(input, fonts));
+    expect(plain!.text).not.toContain('Exempeldata');
+  });
+
   it('gives each section its own page: heading, Swedish text, and the chart at text width', async () => {
     const pages = await read(await reportPdf(input, fonts));
     input.sections.forEach((section, i) => {
