@@ -6,7 +6,7 @@
 //   register, matching, shapes) → shaping (query rows → chart specs) → views, export and report.
 /** Lowest first. A folder (or file) of renderer/src/ in each. */
 const LAYERS = [
-  ['db', 'safe-text.ts'],
+  ['db', 'safe-text.ts', 'focus-ring.ts', 'roving-keys.ts'],
   ['import', 'platform', 'i18n', 'format.ts', 'maps'],
   ['domain'],
   ['model', 'export'],

@@ -4,6 +4,7 @@ import { LANGUAGE_NAMES } from './i18n/translate';
 import { useWorkspace } from './app/use-workspace';
 import { confirmsItself } from './app/workspace-state';
 import { DropOverlay } from './components/DropOverlay';
+import { Modal } from './components/Modal';
 import { ErrorList } from './components/ErrorList';
 import { FileList } from './components/FileList';
 import { MappingView } from './components/MappingView';
@@ -245,14 +246,26 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
       {shown !== 'files' ? (
         <main className="content analysis-content">
           <ExportContext.Provider value={exportServices}>
-            <ReportBar
-              suppression={suppression}
-              onSuppression={changeSuppression}
-              onReport={(scope) => void makeReport(scope)}
-              status={reportStatus?.text ?? null}
-              isBusy={reportStatus?.isBusy ?? false}
+            <AnalysisView
+              actions={
+                <ReportBar
+                  suppression={suppression}
+                  onSuppression={changeSuppression}
+                  onReport={(scope) => void makeReport(scope)}
+                  status={reportStatus?.text ?? null}
+                  isBusy={reportStatus?.isBusy ?? false}
+                />
+              }
+              view={shown}
+              engine={engine}
+              filters={filters}
+              onFilters={setFilters}
+              dataVersion={files.dataVersion}
+              sources={loaded}
+              invited={invited}
+              onInvited={setInvited}
+              onView={setTab}
             />
-            <AnalysisView view={shown} engine={engine} filters={filters} onFilters={setFilters} dataVersion={files.dataVersion} sources={loaded} invited={invited} onInvited={setInvited} />
           </ExportContext.Provider>
         </main>
       ) : (
@@ -328,15 +341,13 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
       )}
 
       {isAboutOpen && (
-        <div className="modal-backdrop" onClick={() => setIsAboutOpen(false)}>
-          <div className="modal" role="dialog" aria-modal="true" aria-label={t('menuAbout')}>
-            <h2>{t('appName')}</h2>
-            <p>{t('aboutText', { version: __APP_VERSION__ })}</p>
-            <button type="button" className="primary" onClick={() => setIsAboutOpen(false)}>
-              {t('dismiss')}
-            </button>
-          </div>
-        </div>
+        <Modal label={t('menuAbout')} onClose={() => setIsAboutOpen(false)}>
+          <h2>{t('appName')}</h2>
+          <p>{t('aboutText', { version: __APP_VERSION__ })}</p>
+          <button type="button" className="primary" onClick={() => setIsAboutOpen(false)}>
+            {t('dismiss')}
+          </button>
+        </Modal>
       )}
 
       <DropOverlay onFiles={load} />

@@ -104,9 +104,13 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       let guess = detected;
       if (roles) guess = { shape: shapeFromRoles(roles), roles };
       else if (template) guess = { shape: shapeFromRoles(template.roles), roles: template.roles };
-      const names = await previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs));
-      const account = await accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs));
-      const statistics = await readStatistics(db, table, guess);
+      // Three reads of the same table, asked for together: DuckDB answers them in turn, without a
+      // round trip to its worker between them.
+      const [names, account, statistics] = await Promise.all([
+        previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs)),
+        accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs)),
+        readStatistics(db, table, guess),
+      ]);
       return { file, table, options, guess, names, account, namesFor: guess, statistics, statisticsChoice: {}, template, unitPicks: {}, methodPicks: {} };
     },
     [engine, dispatch],

@@ -13,7 +13,8 @@ interface HeatCell {
 interface Props {
   label: string;
   rows: readonly { id: string; label: string }[];
-  columns: readonly { id: string; label: string }[];
+  /** `title`: the full name, where `label` is short (shown on hover and read by screen readers). */
+  columns: readonly { id: string; label: string; title?: string }[];
   cell: (row: string, column: string) => HeatCell | undefined;
   onColumn?: (column: string) => void;
   selectedColumn?: string | null;
@@ -30,13 +31,13 @@ export function HeatMap({ label, rows, columns, cell, onColumn, selectedColumn, 
           <tr>
             <th scope="col" />
             {columns.map((column) => (
-              <th scope="col" key={column.id} className={column.id === selectedColumn ? 'selected' : undefined}>
+              <th scope="col" key={column.id} className={column.id === selectedColumn ? 'selected' : undefined} title={column.title} abbr={column.title}>
                 {onColumn ? (
                   <button type="button" className="link" aria-pressed={column.id === selectedColumn} onClick={() => onColumn(column.id)}>
                     {column.label}
                   </button>
                 ) : (
-                  column.label
+                  <span className="col-label">{column.label}</span>
                 )}
               </th>
             ))}
@@ -52,7 +53,7 @@ export function HeatMap({ label, rows, columns, cell, onColumn, selectedColumn, 
                   <td
                     key={column.id}
                     style={{ background: shareColour(value.share), color: inkOn(value.share) }}
-                    title={`${row.label}, ${column.label}: ${t('shareOfUnits', { share: formatPercent(value.share, lang), n: value.n, total: value.total })}`}
+                    title={`${row.label}, ${column.title ?? column.label}: ${t('shareOfUnits', { share: formatPercent(value.share, lang), n: value.n, total: value.total })}`}
                   >
                     {formatPercent(value.share, lang)}
                   </td>

@@ -1,9 +1,14 @@
-// Horizontal bars of shares, each labelled with its share and n of N; props in, SVG out. When bars can
-// be chosen, each bar's label is a button (Tab, then Enter or Space), so the mouse is never required.
-import type { KeyboardEvent } from 'react';
+// Horizontal bars of shares, each labelled with its share and n of N; props in, SVG out. The chart is
+// one Tab stop, as the map is (a roving tabindex): the arrow keys move between its bars (Home, End and
+// a letter too), the focused bar's row gets the focus ring and its label and value are its name, which
+// a screen reader says. When bars can be chosen, each bar is a button: Enter or Space (or a click)
+// chooses it, so the mouse is never required.
+import { useState, type KeyboardEvent } from 'react';
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatNumber, formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { isSelectKey, itemForKey } from '../roving-keys';
+import { FocusRing } from './FocusRing';
 
 export interface ShareBar {
   id: string;
@@ -36,7 +41,12 @@ interface TickProps {
 
 export function ShareBars({ bars, label, selected, onSelect, measure }: Props) {
   const { lang, t } = useI18n();
+  const [focused, setFocused] = useState<string | null>(null);
+  const [width, setWidth] = useState(0);
   const data = bars.map((bar) => ({ ...bar, text: measure ? measure.text(bar) : t('shareOfUnits', { share: formatPercent(bar.share, lang), n: bar.n, total: bar.total }) }));
+  const order = data.map((bar) => ({ id: bar.id, name: bar.label }));
+  // The one bar Tab reaches: the focused one, else the chosen one, else the first.
+  const tabStop = [focused, selected, order[0]?.id].find((id) => id !== null && id !== undefined && order.some((bar) => bar.id === id));
 
   // A render function, not a component: a component made here would remount on every render and
   // lose the keyboard focus after Enter.
@@ -49,16 +59,36 @@ export function ShareBars({ bars, label, selected, onSelect, measure }: Props) {
         {payload?.value}
       </text>
     );
-    if (!onSelect || !bar) return text;
-    const choose = () => onSelect(bar.id);
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' && event.key !== ' ') return;
+    if (!bar) return text;
+    const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
+      if (onSelect && isSelectKey(event.key)) {
+        event.preventDefault();
+        onSelect(bar.id);
+        return;
+      }
+      const target = itemForKey(order, bar.id, event.key);
+      if (!target) return;
       event.preventDefault();
-      choose();
+      event.currentTarget.ownerSVGElement?.querySelector<SVGGElement>(`[data-bar="${CSS.escape(target)}"]`)?.focus();
     };
+    // The row: the label, the bar and its text (to the drawing's right edge once it is measured).
+    const rowLeft = x - LABEL_WIDTH;
+    const rowRight = width > 0 ? width - 6 : x;
     return (
-      <g role="button" tabIndex={0} aria-pressed={isSelected} aria-label={`${bar.label}: ${bar.text}`} className="bar-label" onClick={choose} onKeyDown={onKeyDown}>
-        <rect x={x - LABEL_WIDTH} y={y - ROW_HEIGHT / 2 + 2} width={LABEL_WIDTH} height={ROW_HEIGHT - 4} fill="transparent" />
+      <g
+        role={onSelect ? 'button' : 'img'}
+        tabIndex={bar.id === tabStop ? 0 : -1}
+        aria-pressed={onSelect ? isSelected : undefined}
+        aria-label={`${bar.label}: ${bar.text}`}
+        className={onSelect ? 'bar-row bar-label' : 'bar-row'}
+        data-bar={bar.id}
+        onClick={onSelect ? () => onSelect(bar.id) : undefined}
+        onKeyDown={onKeyDown}
+        onFocus={() => setFocused(bar.id)}
+        onBlur={() => setFocused(null)}
+      >
+        <rect className="bar-hit" x={rowLeft} y={y - ROW_HEIGHT / 2 + 2} width={LABEL_WIDTH} height={ROW_HEIGHT - 4} fill="transparent" />
+        <FocusRing x={rowLeft + 4} y={y - ROW_HEIGHT / 2 + 4} width={rowRight - rowLeft - 4} height={ROW_HEIGHT - 8} />
         {text}
       </g>
     );
@@ -73,9 +103,10 @@ export function ShareBars({ bars, label, selected, onSelect, measure }: Props) {
 
   return (
     <div className="share-bars">
-      <div role={onSelect ? 'group' : 'img'} aria-label={label} style={{ width: '100%', height: data.length * ROW_HEIGHT + 40 }}>
-        <ResponsiveContainer>
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 150, bottom: 4, left: 8 }}>
+      <div role="group" aria-label={label} style={{ width: '100%', height: data.length * ROW_HEIGHT + 40 }}>
+        <ResponsiveContainer onResize={(w) => setWidth(w)}>
+          {/* Recharts' own keyboard layer would add a Tab stop without a name (svg role="application"). */}
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 150, bottom: 4, left: 8 }} accessibilityLayer={false}>
             {measure ? (
               <XAxis type="number" domain={[0, 'auto']} tickFormatter={(v: number) => formatNumber(v, lang, 1)} tick={{ fontSize: 12 }} />
             ) : (

@@ -9,6 +9,7 @@ import type { ExportSize } from '../export/chart-svg';
 import { INTERNATIONAL_CSV, SWEDISH_CSV } from '../export/table-export';
 import { useI18n } from '../i18n/i18n';
 import type { Platform } from '../platform';
+import { Modal } from './Modal';
 
 interface Props {
   spec: ChartSpec;
@@ -47,12 +48,6 @@ export function ExportDialog({ spec: generated, edit, onEdit, platform, assets, 
     };
   }, [spec, size, assets]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
   async function run(task: () => Promise<string | null>) {
     setStatus({ kind: 'busy' });
     try {
@@ -79,82 +74,81 @@ export function ExportDialog({ spec: generated, edit, onEdit, platform, assets, 
 
   const isBusy = status.kind === 'busy';
   return (
-    <div className="modal-backdrop" onClick={onClose}>
-      <div className="modal export-dialog" role="dialog" aria-modal="true" aria-labelledby="export-heading" onClick={(e) => e.stopPropagation()}>
-        <h2 id="export-heading">{t('exportHeading')}</h2>
-        <div className="export-grid">
-          <div className="export-fields">
-            <label>
-              {t('exportChartTitle')}
-              <input value={spec.text.title} onChange={(e) => onEdit({ ...edit, title: e.target.value })} data-testid="export-title" />
-            </label>
-            <label>
-              {t('exportNote')}
-              <textarea rows={2} value={spec.text.note ?? ''} onChange={(e) => onEdit({ ...edit, note: e.target.value })} data-testid="export-note" />
-            </label>
-            <label>
-              {t('exportAlt')}
-              <textarea rows={4} value={spec.alt} onChange={(e) => onEdit({ ...edit, alt: e.target.value })} data-testid="export-alt" />
-            </label>
-            {edit && (
-              <button type="button" className="ghost" onClick={() => onEdit({})}>
-                {t('exportReset')}
-              </button>
-            )}
-            <fieldset>
-              <legend>{t('exportSize')}</legend>
-              <label className="inline">
-                <input type="radio" name="export-size" checked={size === 'a4'} onChange={() => setSize('a4')} /> {t('sizeA4')}
-              </label>
-              <label className="inline">
-                <input type="radio" name="export-size" checked={size === 'slide'} onChange={() => setSize('slide')} /> {t('sizeSlide')}
-              </label>
-            </fieldset>
-          </div>
-          <figure className="export-preview">
-            {preview ? <img src={preview} alt={spec.alt} data-testid="export-preview" /> : <p className="muted">{t('exportPreparing')}</p>}
-          </figure>
-        </div>
-        <div className="export-actions" role="group" aria-label={t('exportImage')}>
-          <span className="group-label">{t('exportImage')}</span>
-          {[1, 2, 3].map((scale) => (
-            <button key={scale} type="button" className="secondary" disabled={isBusy} onClick={() => void save({ format: 'png', scale })}>
-              PNG {scale}×
+    // Focus starts on the title (the first field), stays in the dialog and goes back to its Exportera button.
+    <Modal className="export-dialog" labelledBy="export-heading" onClose={onClose}>
+      <h2 id="export-heading">{t('exportHeading')}</h2>
+      <div className="export-grid">
+        <div className="export-fields">
+          <label>
+            {t('exportChartTitle')}
+            <input value={spec.text.title} onChange={(e) => onEdit({ ...edit, title: e.target.value })} data-testid="export-title" />
+          </label>
+          <label>
+            {t('exportNote')}
+            <textarea rows={2} value={spec.text.note ?? ''} onChange={(e) => onEdit({ ...edit, note: e.target.value })} data-testid="export-note" />
+          </label>
+          <label>
+            {t('exportAlt')}
+            <textarea rows={4} value={spec.alt} onChange={(e) => onEdit({ ...edit, alt: e.target.value })} data-testid="export-alt" />
+          </label>
+          {edit && (
+            <button type="button" className="ghost" onClick={() => onEdit({})}>
+              {t('exportReset')}
             </button>
-          ))}
-          <button type="button" className="secondary" disabled={isBusy} onClick={() => void save({ format: 'svg' })}>
-            SVG
-          </button>
-          <button type="button" className="secondary" disabled={isBusy} onClick={() => void save({ format: 'pdf' })}>
-            PDF
-          </button>
-          <button type="button" className="secondary" disabled={isBusy} onClick={() => void copy()}>
-            {t('exportCopy')}
-          </button>
+          )}
+          <fieldset>
+            <legend>{t('exportSize')}</legend>
+            <label className="inline">
+              <input type="radio" name="export-size" checked={size === 'a4'} onChange={() => setSize('a4')} /> {t('sizeA4')}
+            </label>
+            <label className="inline">
+              <input type="radio" name="export-size" checked={size === 'slide'} onChange={() => setSize('slide')} /> {t('sizeSlide')}
+            </label>
+          </fieldset>
         </div>
-        <div className="export-actions" role="group" aria-label={t('exportData')}>
-          <span className="group-label">{t('exportData')}</span>
-          <select value={csv} onChange={(e) => setCsv(e.target.value as 'sv' | 'intl')} aria-label={t('csvFormat')}>
-            <option value="sv">{t('csvSwedish')}</option>
-            <option value="intl">{t('csvInternational')}</option>
-          </select>
-          <button type="button" className="secondary" disabled={isBusy} onClick={() => void save({ format: 'csv' })}>
-            CSV
-          </button>
-          <button type="button" className="secondary" disabled={isBusy} onClick={() => void save({ format: 'xlsx' })}>
-            XLSX
-          </button>
-        </div>
-        <p className="export-status" role="status" aria-live="polite" data-testid="export-status">
-          {status.kind === 'busy' && t('exportWorking')}
-          {(status.kind === 'done' || status.kind === 'failed') && status.text}
-        </p>
-        <div className="modal-actions">
-          <button type="button" className="primary" onClick={onClose}>
-            {t('dismiss')}
-          </button>
-        </div>
+        <figure className="export-preview">
+          {preview ? <img src={preview} alt={spec.alt} data-testid="export-preview" /> : <p className="muted">{t('exportPreparing')}</p>}
+        </figure>
       </div>
-    </div>
+      <div className="export-actions" role="group" aria-label={t('exportImage')}>
+        <span className="group-label">{t('exportImage')}</span>
+        {[1, 2, 3].map((scale) => (
+          <button key={scale} type="button" className="secondary" disabled={isBusy} onClick={() => void save({ format: 'png', scale })}>
+            PNG {scale}×
+          </button>
+        ))}
+        <button type="button" className="secondary" disabled={isBusy} onClick={() => void save({ format: 'svg' })}>
+          SVG
+        </button>
+        <button type="button" className="secondary" disabled={isBusy} onClick={() => void save({ format: 'pdf' })}>
+          PDF
+        </button>
+        <button type="button" className="secondary" disabled={isBusy} onClick={() => void copy()}>
+          {t('exportCopy')}
+        </button>
+      </div>
+      <div className="export-actions" role="group" aria-label={t('exportData')}>
+        <span className="group-label">{t('exportData')}</span>
+        <select value={csv} onChange={(e) => setCsv(e.target.value as 'sv' | 'intl')} aria-label={t('csvFormat')}>
+          <option value="sv">{t('csvSwedish')}</option>
+          <option value="intl">{t('csvInternational')}</option>
+        </select>
+        <button type="button" className="secondary" disabled={isBusy} onClick={() => void save({ format: 'csv' })}>
+          CSV
+        </button>
+        <button type="button" className="secondary" disabled={isBusy} onClick={() => void save({ format: 'xlsx' })}>
+          XLSX
+        </button>
+      </div>
+      <p className="export-status" role="status" aria-live="polite" data-testid="export-status">
+        {status.kind === 'busy' && t('exportWorking')}
+        {(status.kind === 'done' || status.kind === 'failed') && status.text}
+      </p>
+      <div className="modal-actions">
+        <button type="button" className="primary" onClick={onClose}>
+          {t('dismiss')}
+        </button>
+      </div>
+    </Modal>
   );
 }

@@ -1,5 +1,6 @@
 // What happened to a file on import: rows read, imported and rejected (with line numbers and reasons),
 // and how many of its units and methods the register and the catalogue know.
+import { useEffect, useRef } from 'react';
 import type { Source } from '../app/workspace-state';
 import { formatNumber } from '../format';
 import { describeRejected } from '../import/import-file';
@@ -14,8 +15,15 @@ export function ImportReport({ source }: { source: Source }) {
   const { lang, t } = useI18n();
   const { report } = source.table;
   const n = (value: number) => formatNumber(value, lang);
+  // After Importera the mapping view is gone, and the keyboard focus with it (to <body>): it lands here,
+  // on what the import did. A report shown while focus is elsewhere (a file chosen in the list) leaves it there.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) ref.current?.focus();
+  }, []);
   return (
-    <section className="report" aria-labelledby="report-title">
+    <section ref={ref} className="report" aria-labelledby="report-title" tabIndex={-1} data-testid="import-report">
       <h3 id="report-title">{t('reportHeading')}</h3>
       <p>
         {t('fileShape')}: <strong>{t(SHAPE_KEYS[source.guess.shape] ?? 'shapeUnknown')}</strong>

@@ -2,6 +2,7 @@
 // also described here, so it can be drawn again as a standalone SVG, PNG or PDF with its title,
 // question, n/N, source and note on the image, in the app and on the command line.
 import type { ClassBreaks, MapLevel } from '../maps/choropleth';
+import type { Box } from '../maps/zoom';
 import type { DataTable } from './table-export';
 
 interface ChartText {
@@ -53,7 +54,17 @@ export type ChartBody =
   | { kind: 'heat'; columns: string[]; rows: HeatDatum[]; withScale?: boolean }
   | { kind: 'lines'; periods: string[]; series: LineSeries[]; formatTick: (value: number) => string }
   /** A choropleth of Sweden: values by register code, classes and their colours. */
-  | { kind: 'map'; level: MapLevel; values: [string, number][]; breaks: ClassBreaks; format: (value: number) => string; noDataLabel: string; legendTitle: string };
+  | {
+      kind: 'map';
+      level: MapLevel;
+      values: [string, number][];
+      breaks: ClassBreaks;
+      format: (value: number) => string;
+      noDataLabel: string;
+      legendTitle: string;
+      /** Only this box of the country (map units, maps/zoom.ts), as the map on screen was zoomed; without it, all of it. */
+      view?: Box;
+    };
 
 export interface ChartSpec {
   /** Stable, file-name safe: "adoption-family-treatment". */

@@ -324,6 +324,7 @@ function drawMap(canvas: Canvas, body: Extract<ChartBody, { kind: 'map' }>, avai
     format: body.format,
     noDataLabel: body.noDataLabel,
     legendTitle: body.legendTitle,
+    view: body.view,
     measure: canvas.measure,
   });
   canvas.parts.push(drawn.svg.replace(/^<svg /, `<svg x="${PAD}" y="${round(canvas.y)}" `));

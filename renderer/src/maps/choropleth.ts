@@ -1,7 +1,8 @@
 // Choropleth maps of Sweden, pure: values by register code → classes → colours → projected SVG paths.
 // No React and no DOM, so the same code draws the app's map, the exported SVG/PNG and the tests' maps.
 import { geoPath } from 'd3-geo';
-import { COUNTY_BORDERS, featuresOf, SWEDEN_OUTLINE, swedenProjection, type MapLevel } from './geo';
+import { COUNTY_BORDERS, featuresOf, SWEDEN_OUTLINE, swedenProjection, unitBoxes, viewProjection, type MapLevel } from './geo';
+import { intersects, type Box } from './zoom';
 
 export type { MapLevel } from './geo';
 
@@ -129,6 +130,8 @@ export interface MapFeature {
   value: number | null;
   /** Where a label or tooltip points: the unit's centre of area, in pixels. */
   centroid: [number, number];
+  /** The unit's extent in pixels (as drawn: cut at the edges of a zoomed map). */
+  box: Box;
 }
 
 export interface ChoroplethLayout {
@@ -145,46 +148,61 @@ export interface ChoroplethOptions {
   width: number;
   height: number;
   breaks: ClassBreaks;
-  /** Space kept free at the edges, in pixels (default 4). */
+  /** Space kept free at the edges, in pixels (default 4); not used with `view`. */
   padding?: number;
+  /**
+   * Only this box of the country (map units, zoom.ts), as large as fits and centred, cut at the edges:
+   * a zoomed map, an inset. Only the units inside it are drawn. Without it, the whole country.
+   */
+  view?: Box;
 }
 
 interface Shapes {
-  units: { id: string; name: string; path: string; centroid: [number, number] }[];
+  units: { id: string; name: string; path: string; centroid: [number, number]; box: Box }[];
   borders: string;
   outline: string;
 }
 
-// Projecting the paths is the costly part and does not depend on the values: kept for a few sizes.
+// Projecting the paths is the costly part and does not depend on the values: kept for a few sizes
+// (the map, its insets, an export).
 const shapeCache = new Map<string, Shapes>();
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-function shapes(level: MapLevel, width: number, height: number, padding: number): Shapes {
-  const key = `${level} ${width} ${height} ${padding}`;
+function shapes(level: MapLevel, width: number, height: number, padding: number, view: Box | undefined): Shapes {
+  const key = `${level} ${width} ${height} ${view ? `${view.x} ${view.y} ${view.width} ${view.height}` : padding}`;
   const hit = shapeCache.get(key);
   if (hit) return hit;
-  const path = geoPath(swedenProjection(width, height, padding)).digits(1);
+  const path = geoPath(view ? viewProjection(view, width, height) : swedenProjection(width, height, padding)).digits(1);
+  const boxes = unitBoxes(level);
   const made: Shapes = {
-    units: featuresOf(level).map((f) => {
-      const [x, y] = path.centroid(f);
-      return { id: f.id, name: f.properties.name, path: path(f) ?? '', centroid: [round1(x), round1(y)] };
-    }),
+    units: featuresOf(level)
+      .filter((f) => !view || intersects(view, boxes.get(f.id)!))
+      .map((f) => {
+        const [x, y] = path.centroid(f);
+        const [[x0, y0], [x1, y1]] = path.bounds(f);
+        const centroid: [number, number] = [round1(x), round1(y)];
+        return { id: f.id, name: f.properties.name, path: path(f) ?? '', centroid, box: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } };
+      })
+      .filter((u) => u.path !== ''),
     borders: level === 'municipality' ? (path(COUNTY_BORDERS) ?? '') : '',
     outline: path(SWEDEN_OUTLINE) ?? '',
   };
-  if (shapeCache.size >= 8) shapeCache.delete(shapeCache.keys().next().value!);
+  if (shapeCache.size >= 16) shapeCache.delete(shapeCache.keys().next().value!);
   shapeCache.set(key, made);
   return made;
 }
 
-/** Every unit of `level`, coloured by its value in `values` (by register code); units without one are grey. */
+/**
+ * Every unit of `level` (or those inside `options.view`), coloured by its value in `values` (by register
+ * code); units without one are grey.
+ */
 export function choropleth(level: MapLevel, values: ReadonlyMap<string, number>, options: ChoroplethOptions): ChoroplethLayout {
-  const { width, height, breaks, padding = 4 } = options;
-  const { units, borders, outline } = shapes(level, width, height, padding);
+  const { width, height, breaks, padding = 4, view } = options;
+  const { units, borders, outline } = shapes(level, width, height, padding, view);
   const features = units.map((u): MapFeature => {
     const raw = values.get(u.id);
     const value = raw !== undefined && Number.isFinite(raw) ? raw : null;
-    return { ...u, centroid: [...u.centroid], colour: colourOf(value, breaks), value };
+    return { ...u, centroid: [...u.centroid], box: { ...u.box }, colour: colourOf(value, breaks), value };
   });
   return { features, width, height, borders, outline };
 }

@@ -6,6 +6,7 @@ import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import sweden from './data/sweden.topo.json';
+import { FIT_MARGIN, pad, transformFor, type Box } from './zoom';
 
 export type MapLevel = 'county' | 'municipality';
 
@@ -63,3 +64,58 @@ export const SWEDEN_ASPECT: number = (() => {
   const [[x0, y0], [x1, y1]] = geoPath(geoTransverseMercator().rotate([-15, 0])).bounds(SWEDEN);
   return (x1 - x0) / (y1 - y0);
 })();
+
+/** Sweden's extent in map units (zoom.ts): as wide as SWEDEN_ASPECT, one high, north-west corner at 0, 0. */
+export const COUNTRY_BOX: Box = { x: 0, y: 0, width: SWEDEN_ASPECT, height: 1 };
+
+/** The projection in map units: SWEDEN fitted exactly to COUNTRY_BOX. */
+const UNIT_PROJECTION = geoTransverseMercator()
+  .rotate([-15, 0])
+  .fitExtent(
+    [
+      [0, 0],
+      [SWEDEN_ASPECT, 1],
+    ],
+    SWEDEN,
+  );
+
+/**
+ * The projection that draws `view` (map units) as large as fits in `width` × `height` pixels, centred,
+ * cut at the edges of that box: what a zoomed map, an inset and a zoomed export draw.
+ */
+export function viewProjection(view: Box, width: number, height: number): GeoProjection {
+  const t = transformFor(view, { x: 0, y: 0, width, height });
+  const [x, y] = UNIT_PROJECTION.translate();
+  return geoTransverseMercator()
+    .rotate([-15, 0])
+    .scale(UNIT_PROJECTION.scale() * t.k)
+    .translate([x * t.k + t.x, y * t.k + t.y])
+    .clipExtent([
+      [0, 0],
+      [width, height],
+    ]);
+}
+
+const unitBoxCache = new Map<MapLevel, ReadonlyMap<string, Box>>();
+
+/** Each unit's extent in map units, by register code. */
+export function unitBoxes(level: MapLevel): ReadonlyMap<string, Box> {
+  let boxes = unitBoxCache.get(level);
+  if (!boxes) {
+    const path = geoPath(UNIT_PROJECTION);
+    boxes = new Map(
+      featuresOf(level).map((f) => {
+        const [[x0, y0], [x1, y1]] = path.bounds(f);
+        return [f.id, { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }];
+      }),
+    );
+    unitBoxCache.set(level, boxes);
+  }
+  return boxes;
+}
+
+/** What to show to see one unit (a county filtered or clicked): its extent with a margin; null for an unknown code. */
+export function unitView(level: MapLevel, code: string): Box | null {
+  const box = unitBoxes(level).get(code);
+  return box ? pad(box, FIT_MARGIN) : null;
+}

@@ -7,7 +7,8 @@ import type { Row } from '../db/engine';
 import { methodById, RECOMMENDATIONS, type RecommendationId } from '../domain/methods';
 
 export interface AdoptionGroup {
-  recommendation: RecommendationId | 'local';
+  /** `overview`: every method of the view in one chart (adoptionOverview). */
+  recommendation: RecommendationId | 'local' | 'overview';
   title: string;
   ageBand: string | null;
   isRecommended: boolean;
@@ -36,7 +37,8 @@ export function adoptionGroups(rows: readonly Row[], kind: 'intervention' | 'too
     const tools = RECOMMENDATIONS.assessment;
     return ofKind.length === 0
       ? []
-      : [{ recommendation: 'assessment', title: lang === 'sv' ? tools.name : tools.nameEn, ageBand: null, isRecommended: false, bars: ofKind.map((r) => bar(r, lang, BAR.tool)) }];
+      : // One chart of every tool, most used first (ties in the catalogue's order): the view's answer.
+        [{ recommendation: 'assessment', title: lang === 'sv' ? tools.name : tools.nameEn, ageBand: null, isRecommended: false, bars: ofKind.map((r) => bar(r, lang, BAR.tool)).sort((a, b) => b.share - a.share) }];
   }
   return INTERVENTION_ORDER.map((recommendation) => {
     const members = ofKind.filter((row) => row.recommendation === recommendation);
@@ -49,4 +51,13 @@ export function adoptionGroups(rows: readonly Row[], kind: 'intervention' | 'too
       bars: members.map((row) => bar(row, lang, colourFor(recommendation))),
     };
   }).filter((group) => group.bars.length > 0);
+}
+
+/**
+ * Every method of the groups in one chart, most used first (ties by name): the view's answer in one
+ * picture, above the per-type charts. Each bar keeps its type's colour, so the recommended ones show.
+ */
+export function adoptionOverview(groups: readonly AdoptionGroup[], title: string, lang: Lang): AdoptionGroup {
+  const bars = groups.flatMap((group) => group.bars).sort((a, b) => b.share - a.share || a.label.localeCompare(b.label, lang));
+  return { recommendation: 'overview', title, ageBand: null, isRecommended: false, bars };
 }

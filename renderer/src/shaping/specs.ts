@@ -7,9 +7,10 @@ import { CATEGORY, scaleColours } from '../export/palette';
 import type { Row } from '../db/engine';
 import { NAMED_SCALES, scaleSteps, type ScaleId } from '../domain/likert';
 import { methodById, RECOMMENDATIONS, type RecommendationId } from '../domain/methods';
-import type { ChartSpec } from '../export/chart-spec';
+import type { ChartBody, ChartSpec } from '../export/chart-spec';
 import { COUNTY_FEATURES, MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
 import type { ClassBreaks } from '../maps/choropleth';
+import type { Box } from '../maps/zoom';
 import type { AreaShare, RateBasis } from '../maps/map-data';
 import type { SUPPRESSED} from '../export/suppress';
 import { DEFAULT_SUPPRESSION, suppressGrid, type SuppressionSettings } from '../export/suppress';
@@ -378,8 +379,16 @@ function areasByName<T>(figures: ReadonlyMap<string, T>, level: MapLevel): { nam
   return { nameOf, areas: [...figures].sort((a, b) => name(a[0]).localeCompare(name(b[0]), 'sv')) };
 }
 
+/**
+ * A map's body. With `view` (map units, maps/zoom.ts: the box the user zoomed the map to) the export
+ * draws only that part of the country, as the screen shows it; without it, the whole country.
+ */
+function mapBody(body: Extract<ChartBody, { kind: 'map' }>, view: Box | undefined): ChartBody {
+  return view ? { ...body, view } : body;
+}
+
 /** A method's share per county or municipality as a choropleth; units without answers stay grey. */
-export function mapSpec(shares: ReadonlyMap<string, AreaShare>, level: MapLevel, method: string, breaks: ClassBreaks, ctx: SpecContext): ChartSpec {
+export function mapSpec(shares: ReadonlyMap<string, AreaShare>, level: MapLevel, method: string, breaks: ClassBreaks, ctx: SpecContext, view?: Box): ChartSpec {
   const { t, lang } = ctx;
   const name = methodName(method, lang);
   const question = t('questionMap', { method: name });
@@ -389,15 +398,18 @@ export function mapSpec(shares: ReadonlyMap<string, AreaShare>, level: MapLevel,
   return {
     id: `map-${level}-${method}`,
     text: { title, subtitle: question, count: t('mapAreasN', { total, areas: areas.length }), ...credits(ctx) },
-    body: {
-      kind: 'map',
-      level,
-      values: areas.map(([code, a]) => [code, a.share]),
-      breaks,
-      format: (share) => pct(share, ctx),
-      noDataLabel: t('noDataLabel'),
-      legendTitle: question,
-    },
+    body: mapBody(
+      {
+        kind: 'map',
+        level,
+        values: areas.map(([code, a]) => [code, a.share]),
+        breaks,
+        format: (share) => pct(share, ctx),
+        noDataLabel: t('noDataLabel'),
+        legendTitle: question,
+      },
+      view,
+    ),
     alt: `${title}. ${question}: ${areas.map(([code, a]) => `${nameOf.get(code) ?? code} ${t('shareOfUnits', { share: pct(a.share, ctx), n: a.n, total: a.total })}`).join('; ')}.`,
     table: {
       title,
@@ -439,6 +451,7 @@ export function rateMapSpec(
   breaks: ClassBreaks,
   ctx: SpecContext,
   basis: RateBasis,
+  view?: Box,
 ): ChartSpec {
   const { t, lang } = ctx;
   const name = methodName(method, lang);
@@ -450,7 +463,7 @@ export function rateMapSpec(
   return {
     id: `rate-${level}-${method}`,
     text: { title, subtitle: question, count: t('rateAreasN', { areas: areas.length }), ...credits(ctx), note: rateBasisNote(basis, t) },
-    body: { kind: 'map', level, values: areas.map(([code, a]) => [code, a.rate]), breaks, format: rate, noDataLabel: t('noPopulation'), legendTitle: t('measureRate', { base }) },
+    body: mapBody({ kind: 'map', level, values: areas.map(([code, a]) => [code, a.rate]), breaks, format: rate, noDataLabel: t('noPopulation'), legendTitle: t('measureRate', { base }) }, view),
     alt: `${title}. ${question}: ${areas.map(([code, a]) => `${nameOf.get(code) ?? code} ${rate(a.rate)}`).join('; ')}. ${rateBasisNote(basis, t)}`,
     table: {
       title,

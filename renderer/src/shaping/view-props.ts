@@ -1,6 +1,7 @@
 import type { Engine } from '../db/engine';
 import type { ColumnRole, ShapeGuess } from '../domain/shape-detect';
 import type { Filters } from './filters';
+import type { ViewId } from './view-ids';
 
 type Role = ColumnRole['role'];
 
@@ -27,6 +28,8 @@ export interface ViewProps {
   /** The units invited to the survey, as the analyst entered it (the exports do not say); kept in the workspace. */
   invited: number | null;
   onInvited: (invited: number | null) => void;
+  /** Opens another view (Översikt's key figures link to the view that shows them in full). */
+  onView?: (view: ViewId) => void;
 }
 
 /** Roles that make a file report method use: ticked options, choices in a cell, counts per method. */

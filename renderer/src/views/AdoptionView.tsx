@@ -4,7 +4,8 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { ShareBars } from '../charts/ShareBars';
 import { useI18n } from '../i18n/i18n';
 import { adoptionSpec, TOOL_QUESTION } from '../shaping/specs';
-import { adoptionGroups } from '../shaping/shape-adoption';
+import { adoptionGroups, adoptionOverview, type AdoptionGroup } from '../shaping/shape-adoption';
+import { BAR } from '../export/palette';
 import { fromSample, METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
 import { useQuery } from './use-query';
 import { TrainingTable } from './TrainingTable';
@@ -19,9 +20,11 @@ export function AdoptionView({ kind, ...props }: ViewProps & { kind: 'interventi
   if (groups.length === 0) return <p className="empty">{t('noData')}</p>;
   const files = namesWith(sources, METHOD_USE);
   const sample = fromSample(sources, files);
+  // Several types: first one chart of every intervention, most used first, then a chart per type.
+  const charts: AdoptionGroup[] = groups.length > 1 ? [adoptionOverview(groups, t('adoptionOverviewTitle'), lang), ...groups] : groups;
   return (
     <div className="view-body">
-      {groups.map((group) => {
+      {charts.map((group) => {
         const spec = adoptionSpec(group, kind, { lang, t, files, sample });
         return (
           <ChartFrame
@@ -32,6 +35,22 @@ export function AdoptionView({ kind, ...props }: ViewProps & { kind: 'interventi
             count={spec.text.count}
             spec={spec}
           >
+            {group.recommendation === 'overview' && (
+              <ul className="bar-legend" aria-label={t('legend')}>
+                {[
+                  [BAR.recommended, t('recommended')],
+                  [BAR.other, t('legendOtherInterventions')],
+                  [BAR.advisedAgainst, t('advisedAgainst')],
+                ]
+                  .filter(([colour]) => group.bars.some((bar) => bar.colour === colour))
+                  .map(([colour, label]) => (
+                  <li key={label}>
+                    <span className="swatch" style={{ background: colour }} aria-hidden="true" />
+                    {label}
+                  </li>
+                ))}
+              </ul>
+            )}
             {group.isRecommended && <p className="tag recommended">{t('recommended')}</p>}
             {group.recommendation === 'advised-against' && <p className="tag advised-against">{t('advisedAgainst')}</p>}
             <ShareBars

@@ -1,4 +1,6 @@
-// One analysis view with the filter bar above it; the view ids are the tabs of the app.
+// One analysis view under one compact, sticky toolbar: the filters, then the actions every tab repeats
+// (suppression, report pack); the view ids are the tabs of the app.
+import type { ReactNode } from 'react';
 import { AdoptionView } from './AdoptionView';
 import { CountiesView } from './CountiesView';
 import { CoverageView } from './CoverageView';
@@ -43,13 +45,16 @@ function View({ view, ...props }: ViewProps & { view: ViewId }) {
   }
 }
 
-export function AnalysisView(props: ViewProps & { view: ViewId }) {
+export function AnalysisView({ actions, ...props }: ViewProps & { view: ViewId; actions?: ReactNode }) {
   const { t } = useI18n();
   const isBusy = useQueriesRunning();
   const failures = useQueryFailures();
   return (
     <section className="analysis" id={`panel-${props.view}`} role="tabpanel" aria-labelledby={`tab-${props.view}`} aria-busy={isBusy}>
-      <FilterBar engine={props.engine} dataVersion={props.dataVersion} filters={props.filters} onChange={props.onFilters} />
+      <div className="toolbar" role="region" aria-label={t('toolbarLabel')}>
+        <FilterBar engine={props.engine} dataVersion={props.dataVersion} filters={props.filters} onChange={props.onFilters} />
+        {actions}
+      </div>
       {failures.size > 0 && (
         <div className="error" role="alert" data-testid="query-failure">
           <div>

@@ -18,6 +18,13 @@ export function FilterBar({ engine, dataVersion, filters, onChange }: Props) {
   const { lang, t } = useI18n();
   const years = (useQuery(engine, 'usage_periods', NO_FILTERS, dataVersion) ?? []).map((r) => String(r.year));
   const method = filters.method ? methodById(filters.method) : undefined;
+  // Each filter in force as a chip that removes it: what the figures are filtered by, at a glance.
+  const chips = [
+    { key: 'county', label: t('filterCounty'), value: COUNTIES.find((c) => c.code === filters.county)?.name },
+    { key: 'skrGroup', label: t('filterSkrGroup'), value: SKR_GROUPS.find((g) => g.code === filters.skrGroup)?.name },
+    { key: 'unitType', label: t('filterUnitType'), value: filters.unitType ? t(filters.unitType === 'district' ? 'unitTypeDistrict' : 'unitTypeMunicipality') : undefined },
+    { key: 'period', label: t('filterPeriod'), value: filters.period ?? undefined },
+  ].filter((chip): chip is { key: 'county' | 'skrGroup' | 'unitType' | 'period'; label: string; value: string } => chip.value !== undefined);
   return (
     <fieldset className="filters">
       <legend className="sr-only">{t('filtersLabel')}</legend>
@@ -64,6 +71,11 @@ export function FilterBar({ engine, dataVersion, filters, onChange }: Props) {
           </select>
         </label>
       )}
+      {chips.map(({ key, label, value }) => (
+        <button type="button" className="chip" key={key} onClick={() => onChange({ ...filters, [key]: null })} aria-label={t('removeFilter', { filter: t('activeFilter', { label, value }) })}>
+          {t('activeFilter', { label, value })} <span aria-hidden="true">×</span>
+        </button>
+      ))}
       {filters.method && (
         <button type="button" className="chip" onClick={() => onChange({ ...filters, method: null })} data-testid="chosen-method">
           {t('chosenMethod', { method: method ? (lang === 'sv' ? method.name : method.nameEn) : filters.method })} <span aria-hidden="true">×</span>

@@ -1,13 +1,15 @@
 // Karta: a method's share of responding units on a map of Sweden, by county or municipality, with the
-// classes the user chooses. A county click filters every view; a municipality click lists its units
-// (the city districts that roll up to it).
+// classes the user chooses. A county click filters every view, and the map zooms to the county
+// filtered; a municipality click lists its units (the city districts that roll up to it). The map can be
+// zoomed and panned; an export draws what it shows, or the whole country, as the user chooses.
 import { useState } from 'react';
 import { ChartFrame } from '../charts/ChartFrame';
 import { formatPercent, formatRate } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { ChoroplethMap } from '../maps/ChoroplethMap';
 import { classBreaks, type ClassMethod } from '../maps/choropleth';
-import { MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
+import { MUNICIPALITY_FEATURES, unitView, type MapLevel } from '../maps/geo';
+import type { Box } from '../maps/zoom';
 import { compareMunicipality, compareRates, mapRates, mapShares, methodsIn, rateYear, similarMunicipalities, unitsOf, type RateBasis } from '../maps/map-data';
 import { ShareBars } from '../charts/ShareBars';
 import { BAR } from '../export/palette';
@@ -29,6 +31,14 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   const [classing, setClassing] = useState<ClassMethod>('fixed');
   const [classes, setClasses] = useState(5);
   const [municipality, setMunicipality] = useState<string | null>(null);
+  // What the map shows (null: the whole country), zoomed to the county in the filter when it changes.
+  const [view, setView] = useState<Box | null>(() => (filters.county ? unitView('county', filters.county) : null));
+  const [zoomedTo, setZoomedTo] = useState(filters.county);
+  if (zoomedTo !== filters.county) {
+    setZoomedTo(filters.county);
+    setView(filters.county ? unitView('county', filters.county) : null);
+  }
+  const [exportWhole, setExportWhole] = useState(false);
   if (!rows || !rateRows) return null;
   const methods = methodsIn(rows);
   if (methods.length === 0) return <p className="empty">{t('noData')}</p>;
@@ -50,7 +60,8 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   // A rate comes from the extracts and the one population file it rests on.
   const files = isRate ? [...namesWith(sources, ['count']), basis.file] : namesWith(sources, METHOD_USE);
   const ctx = { lang, t, files, sample: fromSample(sources, files) };
-  const spec = isRate ? rateMapSpec(rates, level, method, breaks, ctx, basis) : mapSpec(shares, level, method, breaks, ctx);
+  const exportView = exportWhole ? undefined : (view ?? undefined);
+  const spec = isRate ? rateMapSpec(rates, level, method, breaks, ctx, basis, exportView) : mapSpec(shares, level, method, breaks, ctx, exportView);
   const format = isRate ? (rate: number) => formatRate(rate, lang) : (share: number) => formatPercent(share, lang);
   const select = (code: string) => {
     if (level === 'county') onFilters({ ...filters, county: filters.county === code ? null : code });
@@ -126,19 +137,31 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
         )}
       </fieldset>
       <ChartFrame id="map" title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} spec={spec} note={spec.text.note}>
-        <p className="muted">{t('mapHint')}</p>
+        <ChoroplethMap
+          level={level}
+          values={values}
+          breaks={breaks}
+          format={format}
+          label={spec.text.subtitle ?? spec.text.title}
+          noDataLabel={t(isRate ? 'noPopulation' : 'noDataLabel')}
+          hint={t('mapHint')}
+          legendTitle={spec.body.kind === 'map' ? spec.body.legendTitle : undefined}
+          scaleMax={isRate ? undefined : 1}
+          selected={level === 'county' ? filters.county : municipality}
+          onSelect={select}
+          view={view}
+          onViewChange={setView}
+          tools={
+            <label className="map-export-choice">
+              {t('mapExportView')}
+              <select value={exportWhole ? 'country' : 'shown'} onChange={(e) => setExportWhole(e.target.value === 'country')} data-testid="map-export-view">
+                <option value="shown">{t('mapExportShown')}</option>
+                <option value="country">{t('mapExportCountry')}</option>
+              </select>
+            </label>
+          }
+        />
         <div className="map-wrap">
-          <ChoroplethMap
-            level={level}
-            values={values}
-            breaks={breaks}
-            format={format}
-            label={spec.text.subtitle ?? spec.text.title}
-            noDataLabel={t(isRate ? 'noPopulation' : 'noDataLabel')}
-            selected={level === 'county' ? filters.county : municipality}
-            onSelect={select}
-            height={560}
-          />
           {municipality && (
             <section className="map-units" aria-live="polite">
               <h4>{t('mapUnitsIn', { municipality: municipalityName })}</h4>

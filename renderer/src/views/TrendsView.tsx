@@ -1,7 +1,7 @@
 // Trender: units with recorded use of each method per month, from usage extracts; and the counts
 // per year, which concern children: small ones are suppressed.
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../charts/ChartFrame';
+import { TrendLines } from '../charts/TrendLines';
 import { useExport } from '../export/export-context';
 import { formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -19,27 +19,12 @@ export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps)
   const ctx = { lang, t, files, sample: fromSample(sources, files), suppression };
   const shape = trendShape(rows, filters.method);
   const spec = trendSpec(shape, ctx, filters.method);
-  const data = shape.periods.map((period, j) => ({ period, ...Object.fromEntries(shape.methods.map((id, i) => [id, shape.values[i]![j]!])) }));
   const counts = yearlyCounts(rows, ctx);
   const show = (value: number | string | null) => (typeof value === 'number' ? formatNumber(value, lang) : (value ?? ''));
   return (
     <div className="view-body">
       <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} spec={spec}>
-        <div role="img" aria-label={spec.alt} style={{ width: '100%', height: 360 }}>
-          <ResponsiveContainer>
-            <LineChart data={data} margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
-              <CartesianGrid stroke="#e5e9ef" />
-              <XAxis dataKey="period" tick={{ fontSize: 12 }} minTickGap={24} />
-              <YAxis allowDecimals={false} tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatNumber(v, lang)} />
-              <Tooltip formatter={(v) => formatNumber(Number(v), lang)} />
-              <Legend />
-              {spec.body.kind === 'lines' &&
-                spec.body.series.map((series, i) => (
-                  <Line key={shape.methods[i]} dataKey={shape.methods[i]!} name={series.label} stroke={series.colour} strokeWidth={series.emphasis ? 4 : 2} dot={false} isAnimationActive={false} />
-                ))}
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
+        {spec.body.kind === 'lines' && <TrendLines periods={spec.body.periods} series={spec.body.series} label={`${spec.text.title}: ${spec.text.subtitle ?? ''}`} description={spec.alt} format={(v) => formatNumber(v, lang)} />}
         <table className="sr-only" data-testid="trend-table">
           <caption>{t('questionTrends')}</caption>
           <thead>
@@ -53,9 +38,9 @@ export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps)
             </tr>
           </thead>
           <tbody>
-            {data.map((point, j) => (
-              <tr key={point.period}>
-                <th scope="row">{point.period}</th>
+            {shape.periods.map((period, j) => (
+              <tr key={period}>
+                <th scope="row">{period}</th>
                 {shape.methods.map((id, i) => (
                   <td key={id}>{formatNumber(shape.values[i]![j]!, lang)}</td>
                 ))}

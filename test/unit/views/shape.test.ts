@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BAR } from '../../../renderer/src/export/palette';
-import { adoptionGroups } from '../../../renderer/src/shaping/shape-adoption';
+import fc from 'fast-check';
+import { adoptionGroups, adoptionOverview } from '../../../renderer/src/shaping/shape-adoption';
 import { scaleQuestions } from '../../../renderer/src/shaping/shape-scales';
 
 const row = (id: string, kind: string, recommendation: string, n: number, total: number) => ({
@@ -42,6 +43,31 @@ describe('adoptionGroups', () => {
 
   it('keeps the tools apart', () => {
     expect(adoptionGroups(rows, 'tool', 'sv').flatMap((g) => g.bars.map((b) => [b.id, b.n]))).toEqual([['savry', 12]]);
+  });
+
+  it('shows the tools most used first, ties in the catalogue order', () => {
+    const tools = [row('savry', 'tool', 'assessment', 12, 56), row('earl', 'tool', 'assessment', 20, 56), row('yls-cmi', 'tool', 'assessment', 12, 56)];
+    expect(adoptionGroups(tools, 'tool', 'sv')[0]!.bars.map((b) => b.id)).toEqual(['earl', 'savry', 'yls-cmi']);
+  });
+
+  it('puts every intervention in one overview chart, most used first, each in its type’s colour', () => {
+    const overview = adoptionOverview(adoptionGroups(rows, 'intervention', 'sv'), 'Alla insatser', 'sv');
+    expect(overview.bars.map((b) => b.id)).toEqual(['stodsamtal-ungdom', 'fft', 'komet', 'mst', 'scared-straight']);
+    expect(overview.bars.find((b) => b.id === 'scared-straight')!.colour).toBe(BAR.advisedAgainst);
+    expect(overview.bars.find((b) => b.id === 'fft')!.colour).toBe(BAR.recommended);
+  });
+
+  it('keeps every bar of every group in the overview, in falling order, whatever the shares', () => {
+    const ids = ['komet', 'fft', 'mst', 'tfco', 'scared-straight', 'stodsamtal-ungdom', 'bsft'];
+    const recs = ['parenting-programme', 'family-treatment', 'family-treatment', 'tfco', 'advised-against', 'unspecified', 'family-treatment'];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 56 }), { minLength: ids.length, maxLength: ids.length }), (counts) => {
+        const groups = adoptionGroups(ids.map((id, i) => row(id, 'intervention', recs[i]!, counts[i]!, 56)), 'intervention', 'sv');
+        const overview = adoptionOverview(groups, 'Alla', 'sv');
+        expect(overview.bars.map((b) => b.id).sort()).toEqual(groups.flatMap((g) => g.bars.map((b) => b.id)).sort());
+        for (let i = 1; i < overview.bars.length; i++) expect(overview.bars[i - 1]!.share).toBeGreaterThanOrEqual(overview.bars[i]!.share);
+      }),
+    );
   });
 });
 
