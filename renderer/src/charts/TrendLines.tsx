@@ -46,6 +46,15 @@ export function TrendLines({ periods, series, label, description, format }: Prop
   };
   return (
     <>
+      {/* Above the lines, so the names are read before the chart and stay on the first screen. */}
+      <ul className="series-legend">
+        {series.map((s) => (
+          <li key={s.label}>
+            <span className="line-swatch" style={{ background: s.colour, height: s.emphasis ? 5 : 3 }} aria-hidden="true" />
+            {s.label}
+          </li>
+        ))}
+      </ul>
       <div
         className="chart-keys"
         role="group"
@@ -90,14 +99,6 @@ export function TrendLines({ periods, series, label, description, format }: Prop
           </>
         )}
       </p>
-      <ul className="series-legend">
-        {series.map((s) => (
-          <li key={s.label}>
-            <span className="line-swatch" style={{ background: s.colour, height: s.emphasis ? 5 : 3 }} aria-hidden="true" />
-            {s.label}
-          </li>
-        ))}
-      </ul>
     </>
   );
 }
