@@ -1,15 +1,15 @@
 // The analyst's screen (issue 20): at the common municipal laptop's 1366×768 and at 1920×1080, every
 // tab with the samples loaded uses the width without spilling out of its cards, and answers above the
-// fold: the first chart's plot begins on the first screen. Screenshots go to docs/screenshots/.
+// fold: the first chart's plot begins on the first screen. Screenshots go to test-results/screenshots/
+// (the ones looked at and kept are copied to docs/screenshots/).
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppSession } from './app-session';
+import { openApp, SCREENSHOT_DIR, type AppSession } from './app-session';
 
 const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ] as const;
-const SHOTS = path.resolve('docs/screenshots');
 
 let app: AppSession;
 
@@ -62,7 +62,7 @@ describe.each(SIZES)('at $width×$height', ({ width, height }) => {
       await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
       found[tab] = await boxes();
       if (['Insatser', 'Län', 'Trender', 'Översikt'].includes(tab)) {
-        await page.screenshot({ path: path.join(SHOTS, `layout-${width}-${tab.toLowerCase().replace(/ö/g, 'o').replace(/ä/g, 'a')}.png`) });
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `layout-${width}-${tab.toLowerCase().replace(/ö/g, 'o').replace(/ä/g, 'a')}.png`) });
       }
     }
     for (const [tab, b] of Object.entries(found)) {
