@@ -13,6 +13,9 @@ import { ImportError } from '../renderer/src/import/import-file';
 import { loadParquetNode } from '../renderer/src/import/parquet-node';
 import { loadSource, type LoadedSource } from '../renderer/src/model/load-source';
 import { summarize, whyNoRates, type Summary } from '../renderer/src/model/summarize';
+import { readWave, waveUse } from '../renderer/src/model/waves-read';
+import { changesBetween, compareWaves, type WaveUse } from '../renderer/src/domain/waves';
+import { runQuery } from '../renderer/src/db/query-files';
 import { accountFile } from '../renderer/src/model/accounting';
 import { createModel } from '../renderer/src/model/model';
 import type { SavedState } from '../renderer/src/workspace/use-workspace-file';
@@ -28,7 +31,9 @@ import { loadFontFilesNode, loadResvgWasmNode } from './export-assets-node';
 import { startNodeEngine } from './node-engine';
 
 const USAGE = `Användning / usage:
-  metodkartan summarize [--json] FIL...   sammanfatta filer: enheter, metoder, andelar
+  metodkartan summarize [--json] [--wave FIL=OMGÅNG]... FIL...
+                                          sammanfatta filer: enheter, metoder, andelar; med två
+                                          eller fler enkätomgångar också per omgång och förändringen
                                           (FIL kan vara en sparad arbetsyta, .metodkartan)
   metodkartan report --out MAPP [--lang sv|en] [--size a4|slide] [--county LÄNSKOD] [--period ÅR] FIL...
                                           rapportpaket: PDF, diagram som PNG, SVG och CSV, manifest.json`;
@@ -185,20 +190,80 @@ async function report(args: readonly string[]): Promise<number> {
   });
 }
 
+/** `summarize [--json] [--wave FILE=LABEL]… FILE…`; null when the arguments say something else. */
+function parseSummarize(args: readonly string[]): { isJson: boolean; files: string[]; waves: Map<string, string> } | null {
+  const files: string[] = [];
+  const waves = new Map<string, string>();
+  let isJson = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') isJson = true;
+    else if (arg === '--wave') {
+      const [file, label] = splitOnce(args[++i] ?? '', '=');
+      if (!file || !label) return null;
+      waves.set(path.basename(file), label);
+    } else if (arg.startsWith('--')) return null;
+    else files.push(arg);
+  }
+  return files.length > 0 ? { isJson, files, waves } : null;
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + separator.length)];
+}
+
+/** One wave's figures, from an engine of its own holding that wave's files only: N is that wave's units. */
+async function waveFigures(label: string, members: readonly string[]): Promise<{ entry: NonNullable<Summary['waves']>[number]; methods: Summary['methods']; use: WaveUse }> {
+  const engine = await startNodeEngine();
+  try {
+    const loaded: LoadedSource[] = [];
+    for (const file of members) {
+      at.file = file;
+      const taken = new Set(loaded.map((s) => s.table.table));
+      loaded.push(await loadSource(engine, { name: path.basename(file), bytes: await readBytes(file) }, taken, { loadParquet: loadParquetNode }));
+    }
+    at.file = '';
+    const { methods } = await summarize(engine, loaded);
+    const [overview] = await runQuery(engine, 'overview', [null, null, null]);
+    const entry = { wave: label, units_total: Number(overview?.units ?? 0), methods: methods.map(({ id, units_using, units_total, share }) => ({ id, units_using, units_total, share })) };
+    return { entry, methods, use: await waveUse(engine, label) };
+  } finally {
+    await engine.close().catch(() => undefined);
+  }
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'report') return report(rest);
-  const isJson = rest.includes('--json');
-  const files = rest.filter((arg) => arg !== '--json');
-  const unknownFlag = files.find((arg) => arg.startsWith('--'));
-  if (command !== 'summarize' || files.length === 0 || unknownFlag) {
+  const parsed = command === 'summarize' ? parseSummarize(rest) : null;
+  if (!parsed) {
+    const unknownFlag = rest.find((arg) => arg.startsWith('--') && arg !== '--json' && arg !== '--wave');
     console.error(unknownFlag ? `Okänd flagga: ${unknownFlag}\n${USAGE}` : USAGE);
     return 2;
   }
+  const { isJson, files } = parsed;
   return withEngine(async (engine) => {
     const { sources: loaded } = await loadAll(engine, files);
+    at.step = 'omgångar';
+    // A survey's wave: as given (--wave), else from its response dates or its name (readWave).
+    const waves = await Promise.all(loaded.map((s) => parsed.waves.get(s.table.fileName) ?? readWave(engine, s.table, s.guess.shape)));
     at.step = 'sammanfattning';
-    const summary = await summarize(engine, loaded);
+    const summary = await summarize(engine, loaded, waves);
+    const labels = [...new Set(waves.filter((w): w is string => w !== null))].sort(compareWaves);
+    if (labels.length >= 2) {
+      // Each wave on its own, so nothing of different years is merged: then what changed between them.
+      at.step = 'omgångar';
+      const pathOf = new Map(files.map((file) => [path.basename(file), file]));
+      const figures: Awaited<ReturnType<typeof waveFigures>>[] = [];
+      for (const label of labels) {
+        const members = loaded.flatMap((s, i) => (waves[i] === label && pathOf.has(s.table.fileName) ? [pathOf.get(s.table.fileName)!] : []));
+        figures.push(await waveFigures(label, members));
+      }
+      summary.waves = figures.map((f) => f.entry);
+      summary.changes = figures.slice(1).flatMap((to, i) => changesBetween(figures[i]!.use, to.use));
+      summary.methods = figures.at(-1)!.methods;
+    }
     const why = whyNoRates(summary, loaded);
     if (why) process.stderr.write(`${why}\n`);
     if (isJson) process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -4,12 +4,15 @@ import { runQuery } from '../db/query-files';
 import type { Fate } from './accounting';
 import type { LoadedSource } from './load-source';
 import type { Measure } from '../domain/statistics';
+import type { WaveChange } from '../domain/waves';
 import type { IgnoredRowReason, NoRateReason, StatisticsReading } from './statistics-read';
 
 export interface Summary {
   files: {
     file: string;
     shape: string;
+    /** The survey wave the file is (`--wave`, its response dates or its name); null for other files or when nothing says. */
+    wave: string | null;
     rows: number;
     imported: number;
     rejected: number;
@@ -30,6 +33,10 @@ export interface Summary {
   reference: ReferenceEntry[];
   /** Children with each method per 10,000 aged 0–17, per municipality and year of the extracts (absent: see whyNoRates). */
   rates?: RateEntry[];
+  /** With two or more survey waves: each wave's figures, oldest first (`methods` is then the latest wave's). */
+  waves?: { wave: string; units_total: number; methods: { id: string; units_using: number; units_total: number; share: number }[] }[];
+  /** With two or more waves: per method and pair of consecutive waves, the panel and who started and stopped. */
+  changes?: WaveChange[];
 }
 
 export interface ReferenceEntry {
@@ -89,7 +96,8 @@ function referenceEntry(file: string, r: StatisticsReading): ReferenceEntry {
 
 const orNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
-export async function summarize(engine: Engine, sources: readonly LoadedSource[]): Promise<Summary> {
+/** `waves`: each source's wave, in the order of `sources` (none given: null for all). */
+export async function summarize(engine: Engine, sources: readonly LoadedSource[], waves: readonly (string | null)[] = []): Promise<Summary> {
   const units = await runQuery(engine, 'unit_matches');
   const methods = await runQuery(engine, 'method_adoption', [null, null, null]); // no county, SKR-group or unit-type filter
   const unmatchedMethods = await runQuery(engine, 'unmatched_methods');
@@ -98,9 +106,10 @@ export async function summarize(engine: Engine, sources: readonly LoadedSource[]
   const hasChildren = reference.some((r) => r.used_for_rates && r.measure === 'children_0_17');
   const rates = hasUsage && hasChildren ? await runQuery(engine, 'population_rate', [null, null, null, null]) : [];
   return {
-    files: sources.map(({ table, guess, account }) => ({
+    files: sources.map(({ table, guess, account }, i) => ({
       file: table.fileName,
       shape: guess.shape,
+      wave: waves[i] ?? null,
       rows: table.report.rowsRead,
       imported: table.report.imported,
       rejected: table.report.rejectedCount,

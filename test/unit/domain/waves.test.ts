@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { changesBetween, compareWaves, responseDateColumns, waveFromFileName, waveFromYears, type WaveUse } from '../../../renderer/src/domain/waves';
+
+describe('a survey file’s wave', () => {
+  it('is the year most answers were given, a tie going to the later year', () => {
+    expect(waveFromYears(new Map([[2023, 40], [2024, 3]]))).toBe('2023');
+    expect(waveFromYears(new Map([[2023, 5], [2024, 5]]))).toBe('2024');
+    expect(waveFromYears(new Map())).toBeNull();
+  });
+
+  it('is a year the file name gives once, and none when it gives several or none', () => {
+    expect(waveFromFileName('metodenkat-2024.xlsx')).toBe('2024');
+    expect(waveFromFileName('Metodkartläggning 2023 (svar).csv')).toBe('2023');
+    expect(waveFromFileName('usage-2022-2024.csv')).toBeNull();
+    expect(waveFromFileName('enkat-12345.csv')).toBeNull();
+    expect(waveFromFileName('enkat.csv')).toBeNull();
+  });
+
+  it('is read from the tools’ response dates, completion before start', () => {
+    expect(responseDateColumns(['ID', 'Starttid', 'Slutförandetid', 'E-post'])).toEqual(['Slutförandetid', 'Starttid']);
+    expect(responseDateColumns(['Tidstämpel', 'Kommun'])).toEqual(['Tidstämpel']);
+    expect(responseDateColumns(['Start time', 'Completion time'])).toEqual(['Completion time', 'Start time']);
+    expect(responseDateColumns(['Kommun', 'Period'])).toEqual([]);
+  });
+
+  it('orders waves in time, numbers as numbers', () => {
+    expect(['2024', 'hösten 2023', '2023', '2023-höst'].sort(compareWaves)).toEqual(['2023', '2023-höst', '2024', 'hösten 2023']);
+  });
+});
+
+describe('changesBetween', () => {
+  const use = (wave: string, units: string[], using: Record<string, string[]>): WaveUse => ({
+    wave,
+    units: new Set(units),
+    using: new Map(Object.entries(using).map(([id, list]) => [id, new Set(list)])),
+  });
+
+  it('counts who started and stopped among the units that answered in both', () => {
+    const from = use('2023', ['falun', 'borlange', 'ludvika'], { fft: ['borlange', 'ludvika'], komet: ['falun'] });
+    const to = use('2024', ['falun', 'borlange', 'mora'], { fft: ['falun', 'mora'], mst: ['mora'] });
+    expect(changesBetween(from, to)).toEqual([
+      { id: 'fft', from: '2023', to: '2024', panel: 2, started: 1, stopped: 1 },
+      { id: 'komet', from: '2023', to: '2024', panel: 2, started: 0, stopped: 1 },
+      { id: 'mst', from: '2023', to: '2024', panel: 2, started: 0, stopped: 0 },
+    ]);
+  });
+
+  it('is the mirror image when the waves swap, and never counts more than the panel', () => {
+    const units = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 6 });
+    const wave = (label: string) =>
+      units.chain((answered) =>
+        fc.record({ fft: fc.subarray(answered), komet: fc.subarray(answered) }).map((using) => use(label, answered, using)),
+      );
+    fc.assert(
+      fc.property(wave('2023'), wave('2024'), (from, to) => {
+        const forward = changesBetween(from, to);
+        const backward = changesBetween(to, from);
+        for (const change of forward) {
+          const mirror = backward.find((c) => c.id === change.id)!;
+          expect(mirror.started).toBe(change.stopped);
+          expect(mirror.stopped).toBe(change.started);
+          expect(change.started + change.stopped).toBeLessThanOrEqual(change.panel);
+        }
+      }),
+    );
+  });
+});
