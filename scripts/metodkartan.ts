@@ -114,9 +114,13 @@ function percent(share: number): string {
 }
 
 function printText(summary: Summary): void {
-  for (const f of summary.files) console.log(`${f.file}: ${f.shape}, ${f.imported} av ${f.rows} rader inlästa, ${f.rejected} avvisade`);
+  for (const f of summary.files) console.log(`${f.file}: ${f.shape}${f.wave ? `, omgång ${f.wave}` : ''}, ${f.imported} av ${f.rows} rader inlästa, ${f.rejected} avvisade`);
   console.log(`Enheter: ${summary.units.length} (${summary.unmatched.units.length} utan träff i registret)`);
+  if (summary.waves) console.log(`Metoder i den senaste omgången, ${summary.waves.at(-1)!.wave}:`);
   for (const m of summary.methods) console.log(`  ${m.id.padEnd(22)} ${String(m.units_using).padStart(4)} / ${m.units_total}  ${percent(m.share)}`);
+  for (const c of summary.changes ?? []) {
+    if (c.started + c.stopped > 0) console.log(`  ${c.id.padEnd(22)} ${c.from} → ${c.to}: ${c.started} började, ${c.stopped} slutade (av ${c.panel} som svarade båda gångerna)`);
+  }
   if (summary.unmatched.methods.length > 0) console.log(`Okända metodnamn: ${summary.unmatched.methods.join(', ')}`);
   for (const r of summary.reference) {
     const years = r.years.length === 0 ? 'inget år' : `${r.years[0]}${r.years.length > 1 ? `–${r.years[r.years.length - 1]}` : ''}`;
