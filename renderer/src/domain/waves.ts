@@ -3,7 +3,7 @@
 // `Tidstämpel`, Netigate and Esmaker dates), else a year in its file name; none is guessed beyond that.
 
 /** Headers of the columns that say when an answer was given; completion before start where both exist. */
-const COMPLETED = /^(slutförandetid|completion time|tidstämpel|tidsstämpel|timestamp|inskickad|inskickat|submitted|svarsdatum|svarstid|avslutad|completed|end ?date|slutdatum)\b/i;
+const COMPLETED = /^(slutförandetid|completion time|tidstämpel|tidsstämpel|timestamp|inskickad|inskickat|submitted|submit ?date|date submitted|svarsdatum|svarstid|besvarad|besvarat|avslutad|completed|end ?date|end time|slutdatum|datum(?=$))\b/i;
 const STARTED = /^(starttid|start time|startdatum|start ?date|påbörjad|started)\b/i;
 
 /** The columns to read a wave from, best first: completion times, then start times. */

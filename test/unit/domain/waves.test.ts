@@ -21,7 +21,11 @@ describe('a survey file’s wave', () => {
     expect(responseDateColumns(['ID', 'Starttid', 'Slutförandetid', 'E-post'])).toEqual(['Slutförandetid', 'Starttid']);
     expect(responseDateColumns(['Tidstämpel', 'Kommun'])).toEqual(['Tidstämpel']);
     expect(responseDateColumns(['Start time', 'Completion time'])).toEqual(['Completion time', 'Start time']);
-    expect(responseDateColumns(['Kommun', 'Period'])).toEqual([]);
+    expect(responseDateColumns(['Respondent', 'Besvarad', 'Kommun'])).toEqual(['Besvarad']); // Esmaker
+    expect(responseDateColumns(['id', 'submitdate', 'startdate'])).toEqual(['submitdate', 'startdate']);
+    expect(responseDateColumns(['Datum', 'Kommun'])).toEqual(['Datum']);
+    // A question about a date is not when the answer was given.
+    expect(responseDateColumns(['Kommun', 'Period', 'Datumgräns', 'Datum för senaste utbildning'])).toEqual([]);
   });
 
   it('orders waves in time, numbers as numbers', () => {
