@@ -1,6 +1,6 @@
 // One headless Debian Chromium (never a downloaded browser) against the built renderer served on
 // 127.0.0.1 by the same server `npm run web` uses. Every request of the session is recorded.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -163,4 +163,12 @@ export async function importSample(page: Page, name: string): Promise<void> {
   await page.getByRole('heading', { name: `Importera ${name}`, exact: true }).waitFor();
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
   await page.getByRole('heading', { name, exact: true }).waitFor();
+}
+
+/** Öppna exempeldata, as a newcomer clicks it: returns once every bundled sample is listed and nothing is being read. */
+export async function openSamples(page: Page): Promise<void> {
+  const samples = readdirSync(path.resolve('data-samples')).filter((name) => !name.endsWith('.md')).length;
+  await page.getByRole('button', { name: 'Öppna exempeldata', exact: true }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.file-list .badge.sample').length === n, samples, { timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('.status')?.textContent === '', undefined, { timeout: 60_000 });
 }

@@ -4,7 +4,7 @@
 // (the ones looked at and kept are copied to docs/screenshots/).
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, SCREENSHOT_DIR, type AppSession } from './app-session';
+import { openApp, openSamples, SCREENSHOT_DIR, type AppSession } from './app-session';
 
 const SIZES = [
   { width: 1366, height: 768 },
@@ -15,8 +15,7 @@ let app: AppSession;
 
 beforeAll(async () => {
   app = await openApp();
-  await app.page.getByRole('button', { name: 'Öppna exempeldata', exact: true }).click();
-  await app.page.locator('.file-list .file-name').nth(4).waitFor({ timeout: 60_000 });
+  await openSamples(app.page);
 });
 
 afterAll(async () => {

@@ -8,9 +8,8 @@ import path from 'node:path';
 import axe from 'axe-core';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, SCREENSHOT_DIR, type AppSession } from './app-session';
+import { openApp, openSamples, SCREENSHOT_DIR, type AppSession } from './app-session';
 
-const SAMPLES = 5;
 const VIEWPORTS = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
@@ -99,9 +98,7 @@ beforeAll(async () => {
   const { page } = app;
   await page.setViewportSize(VIEWPORTS[0]);
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === '');
-  await page.getByRole('button', { name: 'Öppna exempeldata', exact: true }).click();
-  await page.waitForFunction((n) => document.querySelectorAll('.file-list .badge.sample').length === n, SAMPLES, { timeout: 120_000 });
-  await page.waitForFunction(() => document.querySelector('.status')?.textContent === '', undefined, { timeout: 60_000 });
+  await openSamples(page);
   await openMap(page);
 }, 180_000);
 
