@@ -13,7 +13,7 @@ import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
 import type { Engine, Row } from '../renderer/src/db/engine';
-import { parameterCount, runQuery, type QueryId } from '../renderer/src/db/query-files';
+import { parametersUsed, runQuery, type QueryId } from '../renderer/src/db/query-files';
 import { loadSource } from '../renderer/src/model/load-source';
 import { addSource, createModel, refreshMappings } from '../renderer/src/model/model';
 import type { ShapeGuess } from '../renderer/src/domain/shape-detect';
@@ -50,7 +50,7 @@ export function queryCases(): QueryCase[] {
 /** `method_adoption (county 01, year 2023)`: the filters the file actually binds. */
 export function caseName(c: QueryCase): string {
   const year = c.variant.params[3];
-  const takesYear = parameterCount(readQueryFiles()[c.id] ?? '') >= 4;
+  const takesYear = parametersUsed(readQueryFiles()[c.id] ?? '').includes(4);
   return `${c.id} (${c.variant.label}${takesYear && year ? `, year ${year}` : ''})`;
 }
 

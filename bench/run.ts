@@ -9,7 +9,7 @@
 // (bench/coi-trial.ts).
 // Progress goes to stderr; generated files to bench/.data/ (ignored by git). See bench/README.md.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,12 +19,13 @@ import { DEFAULT_SEED, GENERATOR_VERSION, writeUsageCsv, writeUsageXlsx } from '
 import type { NativeImport } from './native-import';
 import type { ChildReply, ChildRequest, EngineKind } from './query-child';
 import { caseName, queryCases as queryList } from './queries';
+import { bundledSamples } from '../test/support/samples';
 
 const BENCH = path.resolve(import.meta.dirname);
 const DATA = path.join(BENCH, '.data');
 const COLD_START_SAMPLE = path.resolve(BENCH, '..', 'data-samples', 'usage-2022-2024.csv');
 /** The samples Öppna exempeldata loads: every file in data-samples/ but its README. */
-const SAMPLE_FILES = readdirSync(path.resolve(BENCH, '..', 'data-samples')).filter((name) => !name.endsWith('.md')).length;
+const SAMPLE_FILES = bundledSamples(path.resolve(BENCH, '..', 'data-samples')).length;
 
 export interface BenchCase {
   name: string;

@@ -2,8 +2,8 @@
 -- municipality) and every catalogue method its files could report: whether it uses the method. The
 -- map rolls districts up to their municipality and shows them one click away.
 -- $1 county code, $2 SKR group, $3 unit type ('municipality' | 'district'); NULL = all (see the macros
--- method_units, method_users and filtered_units in renderer/src/domain/model.ts). $4 period: a year ('2023') or NULL; it narrows usage
--- extracts only, a survey is its own wave.
+-- method_units, method_users and filtered_units in queries/model/schema.sql). $4 period: a year ('2023') or NULL; it narrows usage
+-- extracts only. $5 the survey wave ('2024'), NULL = every survey (in_wave).
 SELECT
   a.county_code,
   a.municipality_code,
@@ -12,7 +12,7 @@ SELECT
   c.id AS method_id,
   used.unit_key IS NOT NULL AS is_using
 FROM method_catalogue AS c
-JOIN method_units($1, $2, $3) AS a ON a.method_id = c.id
-LEFT JOIN method_users($1, $2, $3, $4) AS used ON used.method_id = c.id AND used.unit_key = a.unit_key
+JOIN method_units($1, $2, $3, $5) AS a ON a.method_id = c.id
+LEFT JOIN method_users($1, $2, $3, $4, $5) AS used ON used.method_id = c.id AND used.unit_key = a.unit_key
 WHERE a.municipality_code IS NOT NULL
 ORDER BY a.municipality_code, a.district NULLS FIRST, c.position

@@ -4,6 +4,8 @@
 //
 // data-samples/ (what the analyses read; see data-samples/README.md):
 //   pilot-methods-survey-2023.xlsx     Microsoft Forms export: 56 responding units, methods, tools, frequency questions
+//   pilot-methods-survey-2024.xlsx     the same survey a year later (wave 2024): 4 units gone, 3 new, some
+//                                      starting and stopping methods (WAVE_2024 below)
 //   pilot-activities-survey-2023.csv   Netigate-style CSV: satisfaction and extent questions per pilot activity
 //   usage-2022-2024.csv                documentation-system extract, long form, month by month
 //   assessment-training-2024.csv       staff trained per assessment tool per Stockholm district (the city audit)
@@ -548,6 +550,110 @@ async function writeMethodsSurvey(): Promise<void> {
   await writeFile(`${SAMPLES}/pilot-methods-survey-2023.xlsx`, pinZipTimes(xlsx));
 }
 
+// --- 1b. The methods survey's second wave, 2024: the same Forms questionnaire a year later. -----------
+
+/**
+ * What changed between the waves, so the change view and its tests can be counted by hand: units that did
+ * not answer in 2024, units answering for the first time (with what they use), and among the units that
+ * answered both years (the panel, 52) those that started and stopped each method.
+ */
+const WAVE_2024 = {
+  gone: ['Tierp', 'Arvika', 'Gällivare', 'Köping'],
+  added: [
+    { unit: municipality('Sundsvall', 'Sundsvalls kommun', '22', 2), uses: ['fft', 'komet', 'mi', 'stodsamtal-ungdom', 'stodsamtal-foralder', 'familjebehandling', 'kontaktperson', 'savry'] },
+    { unit: municipality('Linköping', 'Linköpings kommun', '05', 3), uses: ['fft', 'mst', 'tfco', 'kbt-individual', 'stodsamtal-ungdom', 'stodsamtal-foralder', 'savry', 'earl'] },
+    { unit: municipality('Uppsala', 'Uppsala kommun', '03', 3), uses: ['komet', 'kbt-individual', 'stodsamtal-ungdom', 'stodsamtal-foralder', 'mi', 'erasor'] },
+  ],
+  started: {
+    fft: ['Borlänge', 'Östersund', 'Norrtälje', 'Göteborg Hisingen'],
+    komet: ['Nacka', 'Södertälje', 'Göteborg Nordost'],
+    // The Stockholm audit's districts moving to SAVRY.
+    savry: ['Enskede-Årsta-Vantör', 'Farsta', 'Södermalm', 'Skarpnäck', 'Borås'],
+    mst: ['Falun'],
+    tfco: ['Jönköping'],
+  },
+  stopped: {
+    komet: ['Sollentuna'],
+    mst: ['Hässelby-Vällingby'],
+    erasor: ['Kalmar', 'Trelleborg'],
+    earl: ['Farsta'],
+    'kbt-individual': ['Mora'],
+  },
+} as const satisfies {
+  gone: readonly string[];
+  added: readonly { unit: PilotUnit; uses: readonly string[] }[];
+  started: Readonly<Record<string, readonly string[]>>;
+  stopped: Readonly<Record<string, readonly string[]>>;
+};
+
+/** Whether a unit of the 2024 wave uses a method: its 2023 use, changed as WAVE_2024 says (new units: their own list). */
+function uses2024(key: string, id: string): boolean {
+  const added = WAVE_2024.added.find((a) => a.unit.key === key);
+  if (added) return (added.uses as readonly string[]).includes(id);
+  const started = (WAVE_2024.started as Record<string, readonly string[]>)[id] ?? [];
+  const stopped = (WAVE_2024.stopped as Record<string, readonly string[]>)[id] ?? [];
+  if (started.includes(key)) return true;
+  if (stopped.includes(key)) return false;
+  return USED[id]?.units.includes(key) ?? false;
+}
+
+function checkWave2024(): void {
+  const keys = new Set(PILOT_UNITS.map((u) => u.key));
+  for (const key of WAVE_2024.gone) if (!keys.has(key)) throw new Error(`2024: unknown unit ${key} gone`);
+  for (const { unit: u } of WAVE_2024.added) {
+    if (keys.has(u.key)) throw new Error(`2024: ${u.key} is not new`);
+    checkUnit(u.forms, u.key);
+  }
+  for (const [id, units] of Object.entries(WAVE_2024.started)) {
+    for (const key of units) if (!keys.has(key) || (WAVE_2024.gone as readonly string[]).includes(key) || uses(PILOT_UNITS.find((u) => u.key === key)!, id)) throw new Error(`2024: ${key} cannot start ${id}`);
+  }
+  for (const [id, units] of Object.entries(WAVE_2024.stopped)) {
+    for (const key of units) if (!keys.has(key) || !uses(PILOT_UNITS.find((u) => u.key === key)!, id)) throw new Error(`2024: ${key} cannot stop ${id}`);
+  }
+}
+
+async function writeMethodsSurvey2024(): Promise<void> {
+  checkWave2024();
+  const random = prng(2024);
+  const unitQuestion = 'Vilken kommun eller stadsdelsförvaltning svarar du för?';
+  const interventions = 'Vilka av följande öppenvårdsinsatser har ni använt för barn 6–17 år med normbrytande beteende eller kriminalitet under 2023/24?';
+  const tools = 'Vilka standardiserade bedömningsmetoder har ni använt för barn 6–17 år med normbrytande beteende eller kriminalitet under 2023/24?';
+  // The frequency questions as in 2023: the panel's answers kept, the new units answering "Oftast".
+  const frequency = assignAnswers(FREQUENCY_QUESTIONS, 17);
+  const header = ['ID', 'Starttid', 'Slutförandetid', 'E-post', 'Namn', unitQuestion, interventions, tools, ...FREQUENCY_QUESTIONS.map((q) => q.header)];
+  const units = [
+    ...PILOT_UNITS.map((u, i) => ({ u, answers: frequency[i]! })).filter(({ u }) => !(WAVE_2024.gone as readonly string[]).includes(u.key)),
+    ...WAVE_2024.added.map(({ unit: u }) => ({ u, answers: FREQUENCY_QUESTIONS.map(() => 'Oftast') as (string | null)[] })),
+  ];
+  // Answers from 2 September to 18 October 2024.
+  let clock = Date.UTC(2024, 8, 2, 7, 30);
+  const rows = shuffled(units, random).map(({ u, answers }, row) => {
+    clock += Math.floor((0.4 + random() * 1.4) * 15 * 3600_000);
+    const started = new Date(clock - (clock % 60_000));
+    const finished = new Date(started.getTime() + Math.floor(6 + random() * 25) * 60_000);
+    const chosen = (options: readonly [string, string][]) =>
+      options
+        .filter(([id]) => uses2024(u.key, id))
+        .map(([, name]) => `${name};`)
+        .join('');
+    const toolCell = chosen(TOOL_OPTIONS);
+    return [
+      { value: row + 1 },
+      { value: started, format: 'yyyy-mm-dd hh:mm:ss' },
+      { value: finished, format: 'yyyy-mm-dd hh:mm:ss' },
+      { value: 'anonymous' },
+      null,
+      { value: u.forms },
+      { value: chosen(INTERVENTION_OPTIONS) },
+      toolCell === '' ? null : { value: toolCell },
+      ...answers.map((answer) => (answer === null ? null : { value: answer })),
+    ];
+  });
+  const sheet: SheetData = [header.map((value) => ({ value, fontWeight: 'bold' as const })), ...rows];
+  const xlsx = await writeExcelFile(sheet, { sheet: 'Form1' }).toBuffer();
+  await writeFile(`${SAMPLES}/pilot-methods-survey-2024.xlsx`, pinZipTimes(xlsx));
+}
+
 // --- 2. The activities survey: Netigate-style CSV (semicolon, Windows-1252, CRLF). ---------------------
 
 function csvCell(text: string): string {
@@ -692,6 +798,7 @@ await writeShellCsv();
 await writeShellXlsx();
 checkCounts();
 await writeMethodsSurvey();
+await writeMethodsSurvey2024();
 await writeActivitiesSurvey();
 const usageRows = await writeUsage();
 await writeTraining();

@@ -251,7 +251,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const { sources: loaded } = await loadAll(engine, files);
     at.step = 'omgångar';
     // A survey's wave: as given (--wave), else from its response dates or its name (readWave).
-    const waves = await Promise.all(loaded.map((s) => parsed.waves.get(s.table.fileName) ?? readWave(engine, s.table, s.guess.shape)));
+    const waves = await Promise.all(loaded.map((s) => parsed.waves.get(s.table.fileName) ?? readWave(engine, s.table, s.guess.shape).then((r) => r.wave)));
     at.step = 'sammanfattning';
     const summary = await summarize(engine, loaded, waves);
     const labels = [...new Set(waves.filter((w): w is string => w !== null))].sort(compareWaves);

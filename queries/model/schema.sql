@@ -2,7 +2,9 @@
 -- the query files build on (units, filtered_units, method_units, method_users). Made by createModel
 -- (renderer/src/domain/model.ts) where missing, statement by statement (each ends with `;` at a line end).
 
-CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, file_name VARCHAR, shape VARCHAR);
+-- `wave`: a survey file's wave (`2024`: the same survey answered year after year); NULL for other files,
+-- and for surveys that say none (all of them one wave, as in workspaces saved before there were waves).
+CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, file_name VARCHAR, shape VARCHAR, wave VARCHAR);
 
 CREATE TABLE IF NOT EXISTS responding_units (source VARCHAR, unit_name VARCHAR);
 
@@ -61,6 +63,14 @@ CREATE OR REPLACE MACRO filtered_units(county, grp, kind) AS TABLE
      AND (grp IS NULL OR skr_group = grp)
      AND (kind IS NULL OR unit_type = kind);
 
+-- Whether a file's rows count in the chosen wave: every file when none is chosen (NULL); else a survey
+-- only if it is of that wave, and every file that is not a survey (extracts are narrowed by their periods).
+CREATE OR REPLACE MACRO in_wave(src, chosen) AS
+   chosen IS NULL OR NOT EXISTS (
+     SELECT 1 FROM sources AS w
+     WHERE w.source = src AND w.shape IN ('survey-wide', 'survey-multi') AND w.wave IS DISTINCT FROM chosen
+   );
+
 -- An extract's (unit, method) pairs whose every figure, under any spelling of the method, is no value.
 -- Found from the few rows without a figure, so the views do not scan every usage row for it.
 CREATE OR REPLACE VIEW usage_no_value AS
@@ -75,25 +85,26 @@ CREATE OR REPLACE VIEW usage_no_value AS
 -- The (method, unit) pairs a file could report: the units that answered a file asking the method, or
 -- appear in an extract listing it. The base (N) of every share of units. An extract's unit whose every
 -- figure for a method, under any of its spellings, is no value (Kolada's `..`, a dash, a blank) is
--- neither a user nor in N.
-CREATE OR REPLACE MACRO method_units(county, grp, kind) AS TABLE
+-- neither a user nor in N. With a wave chosen, only that wave's surveys count (in_wave).
+CREATE OR REPLACE MACRO method_units(county, grp, kind, chosen_wave) AS TABLE
    SELECT DISTINCT m.method_id, u.unit_key, u.county_code, u.municipality_code, u.district, u.unit_label
    FROM method_asked AS a
    JOIN method_map AS m USING (method_name)
    JOIN responding_units AS r USING (source)
    JOIN filtered_units(county, grp, kind) AS u ON u.unit_name = r.unit_name
-   WHERE m.method_id IS NOT NULL
+   WHERE m.method_id IS NOT NULL AND in_wave(a.source, chosen_wave)
      AND (a.source, r.unit_name, m.method_id) NOT IN (SELECT (source, unit_name, method_id) FROM usage_no_value);
 
 -- The (method, unit) pairs in use (n): ticked in a survey, or a count above zero in an extract; with
--- a year chosen, an extract's unit uses a method only if it has a count in that year.
-CREATE OR REPLACE MACRO method_users(county, grp, kind, year) AS TABLE
+-- a year chosen, an extract's unit uses a method only if it has a count in that year; with a wave
+-- chosen, only that wave's surveys count.
+CREATE OR REPLACE MACRO method_users(county, grp, kind, year, chosen_wave) AS TABLE
    SELECT DISTINCT m.method_id, u.unit_key
    FROM method_use AS x
    JOIN method_map AS m USING (method_name)
    JOIN responding_units AS r ON r.source = x.source AND r.unit_name = x.unit_name
    JOIN filtered_units(county, grp, kind) AS u ON u.unit_name = x.unit_name
-   WHERE m.method_id IS NOT NULL
+   WHERE m.method_id IS NOT NULL AND in_wave(x.source, chosen_wave)
      AND (year IS NULL OR x.source NOT IN (SELECT source FROM sources WHERE shape = 'usage')
        OR (x.source, x.unit_name, x.method_name) IN (
          SELECT (source, unit_name, method_name) FROM usage WHERE count > 0 AND starts_with(period, year)

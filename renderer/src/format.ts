@@ -58,3 +58,8 @@ export function formatRate(rate: number, lang: Lang): string {
 export function formatPercent(share: number, lang: Lang): string {
   return numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
+
+/** A difference of shares in whole percentage points, signed (`+7`, `−3`, `0`): the change between waves. */
+export function formatPoints(difference: number, lang: Lang): string {
+  return numberFormat(lang, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(Math.round(difference * 100));
+}

@@ -1,11 +1,12 @@
 // One headless Debian Chromium (never a downloaded browser) against the built renderer served on
 // 127.0.0.1 by the same server `npm run web` uses. Every request of the session is recorded.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { JSHandle } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../scripts/serve-web';
+import { bundledSamples } from '../support/samples';
 
 /** Where Chromium or Chrome is usually installed, per platform (the first that exists is used). */
 function installedBrowsers(): string[] {
@@ -167,7 +168,7 @@ export async function importSample(page: Page, name: string): Promise<void> {
 
 /** Öppna exempeldata, as a newcomer clicks it: returns once every bundled sample is listed and nothing is being read. */
 export async function openSamples(page: Page): Promise<void> {
-  const samples = readdirSync(path.resolve('data-samples')).filter((name) => !name.endsWith('.md')).length;
+  const samples = bundledSamples().length;
   await page.getByRole('button', { name: 'Öppna exempeldata', exact: true }).click();
   await page.waitForFunction((n) => document.querySelectorAll('.file-list .badge.sample').length === n, samples, { timeout: 120_000 });
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === '', undefined, { timeout: 60_000 });

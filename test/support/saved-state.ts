@@ -6,7 +6,7 @@ import type { SavedState } from '../../renderer/src/workspace/use-workspace-file
 export function savedStateFor(sources: readonly (LoadedSource & { sha256: string })[], overrides: Partial<SavedState> = {}): SavedState {
   const state: SavedState = {
     tab: 'counties',
-    filters: { county: '20', skrGroup: null, unitType: null, period: '2023', method: 'fft' },
+    filters: { county: '20', skrGroup: null, unitType: null, period: '2023', wave: null, method: 'fft' },
     edits: { 'adoption-tfco': { title: 'TFCO i Dalarna', note: 'Egen not – “citat” €' } },
     suppression: { enabled: true, threshold: 5 },
     invited: 65,

@@ -13,6 +13,11 @@ export interface ImportTemplate {
   madeFrom: string;
   options: ImportOptions;
   roles: Record<string, ColumnRole>;
+  /**
+   * The wave the user gave `madeFrom` in the mapping view: offered again for a file of that name only
+   * (next year's export of the same survey has the same header and its own wave, read from its dates).
+   */
+  wave?: string;
 }
 
 export interface Preferences {

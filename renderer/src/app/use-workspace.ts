@@ -6,7 +6,9 @@ import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
 import type { Engine } from '../db/engine';
 import { accountFile } from '../model/accounting';
 import { importAnswers } from '../model/load-source';
-import { addLocalMethod, addSource, createModel, forgetNames, refreshMappings, removeSource } from '../model/model';
+import { addLocalMethod, addSource, createModel, forgetNames, refreshMappings, removeSource, setWave } from '../model/model';
+import { readWave } from '../model/waves-read';
+import type { WaveReading } from '../domain/waves';
 import { previewNames } from '../model/name-preview';
 import { shapeFromRoles, type ColumnRole, type ShapeGuess } from '../domain/shape-detect';
 import { readStatistics, type StatisticsChoice } from '../model/statistics-read';
@@ -104,14 +106,17 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       let guess = detected;
       if (roles) guess = { shape: shapeFromRoles(roles), roles };
       else if (template) guess = { shape: shapeFromRoles(template.roles), roles: template.roles };
-      // Three reads of the same table, asked for together: DuckDB answers them in turn, without a
+      // Four reads of the same table, asked for together: DuckDB answers them in turn, without a
       // round trip to its worker between them.
-      const [names, account, statistics] = await Promise.all([
+      const [names, account, statistics, read] = await Promise.all([
         previewNames(db, table.table, guess, rememberedUnits(prefs), localMethods(prefs)),
         accountFile(db, table.table, table.columns.map((c) => c.name), guess, localMethods(prefs)),
         readStatistics(db, table, guess),
+        readWave(db, table, guess.shape),
       ]);
-      return { file, table, options, guess, names, account, namesFor: guess, statistics, statisticsChoice: {}, template, unitPicks: {}, methodPicks: {} };
+      // A wave the user gave this very file before comes back with its template.
+      const wave: WaveReading = template?.wave !== undefined && template.madeFrom === file.name ? { wave: template.wave, from: { kind: 'chosen' } } : read;
+      return { file, table, options, guess, names, account, namesFor: guess, statistics, statisticsChoice: {}, wave, template, unitPicks: {}, methodPicks: {} };
     },
     [engine, dispatch],
   );
@@ -135,11 +140,14 @@ export function useWorkspace(engine: () => Promise<Engine>) {
           await addLocalMethod(db, localMethodId(name));
         } else if (pick) prefs = withMethodChoice(prefs, name, pick);
       }
-      prefs = withTemplate(prefs, { signature: headerSignature(table.columns.map((c) => c.name)), madeFrom: file.name, options, roles: guess.roles });
+      const isSurvey = guess.shape === 'survey-wide' || guess.shape === 'survey-multi';
+      const wave = isSurvey ? pending.wave.wave : null;
+      const chosenWave = isSurvey && pending.wave.from.kind === 'chosen' && wave !== null ? { wave } : {};
+      prefs = withTemplate(prefs, { signature: headerSignature(table.columns.map((c) => c.name)), madeFrom: file.name, options, roles: guess.roles, ...chosenWave });
       remember(prefs);
 
       await forgetNames(db, Object.keys(unitPicks), Object.keys(methodPicks));
-      const statistics = await addSource(db, table.table, guess, localMethods(prefs), table, statisticsChoice);
+      const statistics = await addSource(db, table.table, guess, localMethods(prefs), { ...table, wave }, statisticsChoice);
       await refreshMappings(db, rememberedUnits(prefs), localMethods(prefs));
       // The names and the accounting the mapping view showed hold unless the user picked a unit or method
       // for a name (or the roles changed and they have not followed yet): then they are worked out again.
@@ -156,6 +164,7 @@ export function useWorkspace(engine: () => Promise<Engine>) {
         statistics,
         sha256: await hashing,
         ...(pending.sample ? { sample: true } : {}),
+        wave,
         unitsMatched: final.units.length - unmatchedUnits.length,
         unitsUnmatched: unmatchedUnits,
         methodsMatched: final.methods.length - unmatchedMethods.length,
@@ -270,7 +279,9 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       const names = await previewNames(db, pending.table.table, guess, rememberedUnits(prefs), localMethods(prefs));
       const account = await accountFile(db, pending.table.table, pending.table.columns.map((c) => c.name), guess, localMethods(prefs));
       const statistics = await readStatistics(db, pending.table, guess, pending.statisticsChoice);
-      dispatch({ type: 'namesFollowed', stamp, guess, names, account, statistics });
+      // A file read as a survey only now gets its wave now.
+      const wave = await readWave(db, pending.table, guess.shape);
+      dispatch({ type: 'namesFollowed', stamp, guess, names, account, statistics, wave });
     },
     [engine, dispatch],
   );
@@ -284,6 +295,17 @@ export function useWorkspace(engine: () => Promise<Engine>) {
       dispatch({ type: 'statisticsChosen', choice });
       const statistics = await readStatistics(await engine(), pending.table, guess, choice);
       dispatch({ type: 'statisticsRead', stamp, guess, choice, statistics });
+    },
+    [engine, dispatch],
+  );
+
+  const chooseWave = useCallback((wave: string | null) => dispatch({ type: 'waveChosen', wave }), [dispatch]);
+
+  /** A loaded survey's wave, changed in the file list: its figures move to that wave. */
+  const changeSourceWave = useCallback(
+    async (table: string, wave: string | null) => {
+      await setWave(await engine(), table, wave);
+      dispatch({ type: 'sourceWaveChanged', table, wave });
     },
     [engine, dispatch],
   );
@@ -338,5 +360,5 @@ export function useWorkspace(engine: () => Promise<Engine>) {
   const stopReading = useCallback(() => reading.current?.abort(), []);
 
   const { sources, dataVersion, pending, selected, busy, progress, errors, handling } = state;
-  return { sources, dataVersion, pending, selected, setSelected, busy, progress, errors, handling, snapshot, restore, open, openSamples, changeOptions, changeRole, changeStatistics, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail, stopReading };
+  return { sources, dataVersion, pending, selected, setSelected, busy, progress, errors, handling, snapshot, restore, open, openSamples, changeOptions, changeRole, changeStatistics, chooseWave, changeSourceWave, pickUnit, pickMethod, confirm, cancel, remove, dismissError, fail, stopReading };
 }

@@ -7,6 +7,7 @@ import type { NamePreview } from '../model/name-preview';
 import { shapeFromRoles, type ColumnRole, type ShapeGuess } from '../domain/shape-detect';
 import type { StatisticsChoice, StatisticsReading } from '../model/statistics-read';
 import type { UnitRef } from '../domain/units';
+import type { WaveReading } from '../domain/waves';
 import type { ImportOptions, ImportedTable, SourceFile } from '../import/import-file';
 import type { PickedFile } from '../platform';
 import type { UserMessage } from './error-message';
@@ -46,6 +47,8 @@ export interface PendingImport {
   /** A statistics file: what it holds under the current roles and the user's year and rate choice. */
   statistics: StatisticsReading | null;
   statisticsChoice: StatisticsChoice;
+  /** A survey's wave, as its dates or name give it or the user chose it (the mapping view's Omgång). */
+  wave: WaveReading;
   template: ImportTemplate | null;
   unitPicks: Record<string, UnitRef | null>;
   methodPicks: Record<string, MethodPick>;
@@ -64,6 +67,8 @@ export interface Source extends Omit<LoadedSource, 'account' | 'statistics'> {
    * and in workspaces saved before there were samples.
    */
   sample?: boolean;
+  /** A survey's wave ('2024'); absent or null when none was said (workspaces saved before waves: one wave). */
+  wave?: string | null;
   unitsMatched: number;
   unitsUnmatched: string[];
   methodsMatched: number;
@@ -122,7 +127,11 @@ export type WorkspaceAction =
   | { type: 'failed'; message: UserMessage }
   | { type: 'errorDismissed'; id: number }
   | { type: 'roleChanged'; column: string; role: ColumnRole }
-  | { type: 'namesFollowed'; stamp: number; guess: ShapeGuess; names: NamePreview; account: FileAccount; statistics: StatisticsReading | null }
+  | { type: 'namesFollowed'; stamp: number; guess: ShapeGuess; names: NamePreview; account: FileAccount; statistics: StatisticsReading | null; wave: WaveReading }
+  /** The wave typed in the mapping view's Omgång field (null: none). */
+  | { type: 'waveChosen'; wave: string | null }
+  /** A loaded survey's wave changed in the file list. */
+  | { type: 'sourceWaveChanged'; table: string; wave: string | null }
   | { type: 'statisticsChosen'; choice: StatisticsChoice }
   | { type: 'statisticsRead'; stamp: number; guess: ShapeGuess; choice: StatisticsChoice; statistics: StatisticsReading | null }
   | { type: 'unitPicked'; name: string; ref: UnitRef | null }
@@ -232,9 +241,19 @@ export function workspaceReducer(state: WorkspaceState, action: WorkspaceAction)
     }
     case 'namesFollowed': {
       const { guess, names, account, statistics } = action;
-      // Unless a later change overtook them: then that change's names are on their way.
-      return onPending(state, action.stamp, (p) => (p.guess === guess ? { ...p, names, account, namesFor: guess, statistics } : null));
+      // Unless a later change overtook them: then that change's names are on their way. A wave the user chose stays.
+      return onPending(state, action.stamp, (p) =>
+        p.guess === guess ? { ...p, names, account, namesFor: guess, statistics, wave: p.wave.from.kind === 'chosen' ? p.wave : action.wave } : null,
+      );
     }
+    case 'waveChosen':
+      return state.pending ? { ...state, pending: { ...state.pending, wave: { wave: action.wave, from: { kind: 'chosen' } } } } : state;
+    case 'sourceWaveChanged':
+      return {
+        ...state,
+        sources: state.sources.map((s) => (s.table.table === action.table ? { ...s, wave: action.wave } : s)),
+        dataVersion: state.dataVersion + 1,
+      };
     case 'statisticsChosen':
       return state.pending ? { ...state, pending: { ...state.pending, statisticsChoice: action.choice } } : state;
     case 'statisticsRead': {

@@ -17,22 +17,26 @@ export type QueryId =
   | 'usage_trend'
   | 'usage_periods'
   | 'unit_method_use'
-  | 'population_rate';
+  | 'population_rate'
+  | 'wave_use';
 
 /**
- * Runs a query file with its parameters. The views pass every filter to every file; a file gets exactly
- * as many as it has `$n` (DuckDB refuses more or fewer), the missing ones NULL: a filter not set.
+ * Runs a query file with its parameters. The views pass every filter to every file (filterParams: $1 …
+ * $5); a file reads the ones it needs, and DuckDB takes exactly as many values as a statement has `$n`,
+ * numbered from 1 without a gap. So a file's `$n` are numbered again in order (`$1, $2, $3, $5` become
+ * `$1 … $4`) and given their values; a parameter past the end of `params` is NULL: a filter not set.
  */
 export async function runQuery(engine: Engine, id: QueryId, params: unknown[] = []): Promise<Row[]> {
   const sql = engine.queryFiles[id];
   if (sql === undefined) throw new Error(`No query file queries/${id}.sql`);
-  const count = parameterCount(sql);
-  const values = Array.from({ length: count }, (_, i) => (i < params.length ? params[i] : null));
-  return toRows(await engine.query(sql, values));
+  const used = parametersUsed(sql);
+  const position = new Map(used.map((n, i) => [n, i + 1]));
+  const code = sql.replace(/--.*$/gm, '').replace(/\$(\d+)/g, (_, n: string) => `$${position.get(Number(n))!}`);
+  return toRows(await engine.query(code, used.map((n) => (n <= params.length ? params[n - 1] : null))));
 }
 
-/** The highest `$n` in a statement, comment lines left out. */
-export function parameterCount(sql: string): number {
+/** The `$n` a statement reads, in order, comment lines left out. */
+export function parametersUsed(sql: string): number[] {
   const code = sql.replace(/--.*$/gm, '');
-  return Math.max(0, ...[...code.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+  return [...new Set([...code.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
 }

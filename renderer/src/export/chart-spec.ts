@@ -40,6 +40,15 @@ export interface HeatDatum {
   cells: ({ share: number; text: string } | null)[];
 }
 
+/** One method between two waves: its share in each (null: that wave did not ask it), and the words beside it. */
+export interface ChangeDatum {
+  label: string;
+  from: number | null;
+  to: number | null;
+  /** "34 % → 42 % (+8 procentenheter)". */
+  text: string;
+}
+
 export interface LineSeries {
   label: string;
   colour: string;
@@ -53,6 +62,8 @@ export type ChartBody =
   /** `withScale: false` where cells are yes/no (coverage), not shares: no colour scale then. */
   | { kind: 'heat'; columns: string[]; rows: HeatDatum[]; withScale?: boolean }
   | { kind: 'lines'; periods: string[]; series: LineSeries[]; formatTick: (value: number) => string }
+  /** Shares in two waves, a dot for each joined by a line (a dumbbell): the change between them. */
+  | { kind: 'change'; fromLabel: string; toLabel: string; rows: ChangeDatum[]; formatTick: (share: number) => string }
   /** A choropleth of Sweden: values by register code, classes and their colours. */
   | {
       kind: 'map';

@@ -6,7 +6,8 @@
 import { inkOn, shareColour } from './palette';
 import { choroplethSvg } from './choropleth-svg';
 import { escapeXml } from '../safe-text';
-import { spokenAlt, type BarDatum, type ChartBody, type ChartSpec, type DivergingDatum, type HeatDatum, type LineSeries } from './chart-spec';
+import { spokenAlt, type BarDatum, type ChangeDatum, type ChartBody, type ChartSpec, type DivergingDatum, type HeatDatum, type LineSeries } from './chart-spec';
+import { CHANGE } from './palette';
 import { FONT_FAMILY, type TextMeasure } from './fonts';
 
 export type ExportSize = 'a4' | 'slide';
@@ -83,6 +84,10 @@ class Canvas {
     this.parts.push(`<rect x="${round(x)}" y="${round(y)}" width="${round(Math.max(0, width))}" height="${round(height)}" fill="${fill}"${extra ? ` ${extra}` : ''}/>`);
   }
 
+  circle(cx: number, cy: number, r: number, fill: string) {
+    this.parts.push(`<circle cx="${round(cx)}" cy="${round(cy)}" r="${round(r)}" fill="${fill}"/>`);
+  }
+
   line(x1: number, y1: number, x2: number, y2: number, stroke: string, width = 1) {
     this.parts.push(`<line x1="${round(x1)}" y1="${round(y1)}" x2="${round(x2)}" y2="${round(y2)}" stroke="${stroke}" stroke-width="${width}"/>`);
   }
@@ -149,7 +154,42 @@ function drawBody(canvas: Canvas, body: ChartBody, available: number | null) {
       return drawLines(canvas, body.periods, body.series, body.formatTick, available);
     case 'map':
       return drawMap(canvas, body, available);
+    case 'change':
+      return drawChange(canvas, body.fromLabel, body.toLabel, body.rows, body.formatTick, available);
   }
+}
+
+/** Two waves' shares per method: a grey dot for the first, a blue one for the second, a line between. */
+function drawChange(canvas: Canvas, fromLabel: string, toLabel: string, rows: readonly ChangeDatum[], formatTick: (share: number) => string, available: number | null) {
+  drawLegend(canvas, [{ label: fromLabel, colour: CHANGE.from }, { label: toLabel, colour: CHANGE.to }], 'box');
+  canvas.y += 6;
+  const { measure, width } = canvas;
+  const axisHeight = 22;
+  const rowHeight = available === null ? 28 : clamp((available - axisHeight - 40) / Math.max(1, rows.length), 16, 44);
+  const labelSize = clamp(rowHeight * 0.48, 11, 14);
+  const labelWidth = Math.min(width * 0.34, Math.max(...rows.map((r) => measure.width(r.label, labelSize))) + 12);
+  const valueWidth = Math.max(...rows.map((r) => measure.width(r.text, 12))) + 16;
+  const x0 = PAD + labelWidth;
+  const plotWidth = width - 2 * PAD - labelWidth - valueWidth;
+  const top = canvas.y;
+  const bottom = top + rowHeight * rows.length;
+  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
+    const x = x0 + tick * plotWidth;
+    canvas.line(x, top, x, bottom, GRID);
+    canvas.text(x, bottom + 15, formatTick(tick), 11, { fill: MUTED, anchor: 'middle' });
+  }
+  rows.forEach((row, i) => {
+    const middle = top + rowHeight * (i + 0.5);
+    const radius = clamp(rowHeight * 0.2, 4, 7);
+    canvas.text(x0 - 8, middle + labelSize * 0.35, row.label, labelSize, { anchor: 'end' });
+    const [a, b] = [row.from, row.to].map((share) => (share === null ? null : x0 + share * plotWidth));
+    if (a != null && b != null) canvas.line(a, middle, b, middle, CHANGE.line, 3);
+    if (a != null) canvas.circle(a, middle, radius, CHANGE.from);
+    if (b != null) canvas.circle(b, middle, radius, CHANGE.to);
+    canvas.text(x0 + plotWidth + 12, middle + 4, row.text, 12);
+  });
+  canvas.line(x0, top, x0, bottom, MUTED);
+  canvas.y = bottom + axisHeight;
 }
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));

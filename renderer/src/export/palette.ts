@@ -2,6 +2,9 @@
 // common red–green deficiencies and in greyscale print.
 export const CATEGORY = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
+/** The change between two waves: the earlier wave grey, the later the palette's blue, the line between them light. */
+export const CHANGE = { from: '#6b7785', to: '#0072B2', line: '#c9d3de' };
+
 export const BAR = { recommended: '#0072B2', other: '#7fa7c9', advisedAgainst: '#D55E00', tool: '#009E73' };
 
 /** Diverging scale, negative to positive; the neutral step is grey. */

@@ -2,7 +2,8 @@
 // names as files write them to the register's units and the catalogue's methods. The tables, views and
 // macros themselves are SQL files: queries/model/schema.sql and values.sql.
 //
-//   sources(source, file_name, shape)              every confirmed file: what the figures come from
+//   sources(source, file_name, shape, wave)        every confirmed file: what the figures come from, and a
+//                                                  survey's wave (`2024`; NULL: none said)
 //   responding_units(source, unit_name)            every unit that answered a survey or appears in an extract
 //   method_asked(source, method_name)              the methods a file could report (asked, or seen)
 //   method_use(source, unit_name, method_name)     a unit uses a method (ticked, or a count above zero)
@@ -155,10 +156,11 @@ export async function addSource(
   source: string,
   guess: ShapeGuess,
   localMethods: ReadonlyMap<string, string> = new Map(),
-  file: { fileName: string; format: string; title?: string } = { fileName: source, format: 'csv' },
+  file: { fileName: string; format: string; title?: string; wave?: string | null } = { fileName: source, format: 'csv' },
   choice: StatisticsChoice = {},
 ): Promise<StatisticsReading | null> {
-  await engine.query('INSERT INTO sources VALUES (?, ?, ?)', [source, file.fileName, guess.shape]);
+  const isSurvey = guess.shape === 'survey-wide' || guess.shape === 'survey-multi';
+  await engine.query('INSERT INTO sources VALUES (?, ?, ?, ?)', [source, file.fileName, guess.shape, isSurvey ? (file.wave ?? null) : null]);
   const [unitColumn] = columnsWith(guess, 'unit');
   if (!unitColumn || guess.shape === 'unknown') return null;
   // Statistics never add units: their figures join the units that are there (statistics-read.ts).
@@ -308,6 +310,11 @@ async function addUsage(
   } finally {
     for (const table of [units, periods, methods, pairs]) await engine.query(`DROP TABLE IF EXISTS ${table}`);
   }
+}
+
+/** A survey file's wave as the user changed it after import (null: none). */
+export async function setWave(engine: Engine, source: string, wave: string | null): Promise<void> {
+  await engine.query('UPDATE sources SET wave = ? WHERE source = ?', [wave, source]);
 }
 
 export async function removeSource(engine: Engine, source: string): Promise<void> {

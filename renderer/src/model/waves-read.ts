@@ -3,7 +3,7 @@ import { toRows, type Engine } from '../db/engine';
 import { runQuery } from '../db/query-files';
 import { quoteIdent } from '../db/table-name';
 import type { Shape } from '../domain/shape-detect';
-import { responseDateColumns, waveFromFileName, waveFromYears, type WaveUse } from '../domain/waves';
+import { responseDateColumns, waveFromFileName, waveFromYears, type WaveReading, type WaveUse } from '../domain/waves';
 import type { ImportedTable } from '../import/import-file';
 
 const SURVEY_SHAPES: readonly Shape[] = ['survey-wide', 'survey-multi'];
@@ -13,10 +13,10 @@ const FORMATS = ['%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%m/%d/%Y %H
 
 /**
  * The wave of a survey file: the year most of its answers were given, from its response dates, else the
- * year its file name gives; null for a file that is not a survey, or one that says neither.
+ * year its file name gives; none for a file that is not a survey, or one that says neither.
  */
-export async function readWave(engine: Engine, table: ImportedTable, shape: Shape): Promise<string | null> {
-  if (!SURVEY_SHAPES.includes(shape)) return null;
+export async function readWave(engine: Engine, table: ImportedTable, shape: Shape): Promise<WaveReading> {
+  if (!SURVEY_SHAPES.includes(shape)) return { wave: null, from: { kind: 'none' } };
   for (const column of responseDateColumns(table.columns.map((c) => c.name))) {
     const value = quoteIdent(column);
     const formats = `[${FORMATS.map((f) => `'${f}'`).join(', ')}]`;
@@ -28,9 +28,10 @@ export async function readWave(engine: Engine, table: ImportedTable, shape: Shap
       ),
     );
     const wave = waveFromYears(new Map(rows.map((r) => [Number(r.y), Number(r.n)])));
-    if (wave !== null) return wave;
+    if (wave !== null) return { wave, from: { kind: 'dates', column } };
   }
-  return waveFromFileName(table.fileName);
+  const wave = waveFromFileName(table.fileName);
+  return { wave, from: wave === null ? { kind: 'none' } : { kind: 'file-name' } };
 }
 
 /** The units that answered, and by method those using it (unit_method_use, no filter). */

@@ -55,7 +55,7 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
   const suppression = options.suppression ?? DEFAULT_SUPPRESSION;
   const query = (id: QueryId) => runQuery(engine, id, filterParams(filters));
   const ctx = (files: string[]): SpecContext => ({ lang, t, files, sample: fromSample(sources, files), suppression });
-  const methodFiles = namesWith(sources, METHOD_USE);
+  const methodFiles = namesWith(sources, METHOD_USE, filters, t);
   const sections: Section[] = [];
   const add = (view: ViewId, spec: ChartSpec, tables: DataTable[] = []) => sections.push({ view, chapter: t(VIEW_KEYS[view]), spec, tables });
 
@@ -64,7 +64,7 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
     const ids = withOthers ? [...wanted, ...otherScales(questions)] : wanted;
     for (const scale of ids) {
       const list = questions.filter((q) => q.scale === scale);
-      if (list.length > 0) add(view, scaleSpec(scale, list, ctx(namesWith(sources, ['likert']))));
+      if (list.length > 0) add(view, scaleSpec(scale, list, ctx(namesWith(sources, ['likert'], filters, t))));
     }
   };
 
@@ -79,7 +79,7 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
         if (view === 'tools') {
           await scales(view, ['frequency'], TOOL_QUESTION);
           const training = await query('training_coverage');
-          if (training.length > 0) add(view, trainingSpec(training, ctx(namesWith(sources, ['trained']))));
+          if (training.length > 0) add(view, trainingSpec(training, ctx(namesWith(sources, ['trained'], filters, t))));
         }
         break;
       }
@@ -107,7 +107,7 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
         const rated = rateYear(await query('population_rate'), filters.period);
         if (rated) {
           const rates = mapRates(rated.rows, 'municipality', method);
-          const files = [...namesWith(sources, ['count']), rated.basis.file];
+          const files = [...namesWith(sources, ['count'], filters, t), rated.basis.file];
           add(view, rateMapSpec(rates, 'municipality', method, classBreaks([...rates.values()].map((a) => a.rate), 'equal', 5), ctx(files), rated.basis));
         }
         break;
@@ -120,7 +120,7 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
       case 'trends': {
         const rows = await query('usage_trend');
         if (rows.length === 0) break;
-        const c = ctx(namesWith(sources, ['count']));
+        const c = ctx(namesWith(sources, ['count'], filters, t));
         add(view, trendSpec(trendShape(rows, filters.method), c, filters.method), [yearlyCountsTable(yearlyCounts(rows, c), c)]);
         break;
       }

@@ -3,7 +3,7 @@
 // buttons, the report pack and the command line alike.
 import type { Lang } from '../../../electron/shared/ipc-contract';
 import type { MessageKey } from '../i18n/translate';
-import { CATEGORY, scaleColours } from '../export/palette';
+import { CATEGORY, CHANGE, scaleColours } from '../export/palette';
 import type { Row } from '../db/engine';
 import { NAMED_SCALES, scaleSteps, type ScaleId } from '../domain/likert';
 import { methodById, RECOMMENDATIONS, type RecommendationId } from '../domain/methods';
@@ -14,7 +14,9 @@ import type { Box } from '../maps/zoom';
 import type { AreaShare, RateBasis } from '../maps/map-data';
 import type { SUPPRESSED} from '../export/suppress';
 import { DEFAULT_SUPPRESSION, suppressGrid, type SuppressionSettings } from '../export/suppress';
-import { formatNumber, formatPercent, formatRate } from '../format';
+import { formatNumber, formatPercent, formatPoints, formatRate } from '../format';
+import { SMALL_BASE } from '../domain/waves';
+import type { Changes, MethodChange, WaveShare } from './shape-changes';
 import type { Translate } from '../i18n/i18n';
 import type { AdoptionGroup } from './shape-adoption';
 import type { ScaleQuestion } from './shape-scales';
@@ -475,6 +477,100 @@ export function rateMapSpec(
         { name: t('columnRate', { base }), kind: 'number' },
       ],
       rows: areas.map(([code, a]) => [nameOf.get(code) ?? code, code, a.perMonth, a.children, a.rate]),
+    },
+  };
+}
+
+/** The mark on a share over fewer than SMALL_BASE units, and the note that says what it means. */
+export const SMALL_MARK = '*';
+
+/** A share in words: `41 %`, with the small-base mark where it rests on fewer than SMALL_BASE units. */
+function waveShare(value: WaveShare | null, ctx: SpecContext): string {
+  if (value === null) return '–';
+  return `${pct(value.share, ctx)}${value.total < SMALL_BASE ? SMALL_MARK : ''}`;
+}
+
+/** The methods of a kind that either wave asked, in catalogue order. */
+function changeMethods(changes: Changes, kind: 'intervention' | 'tool'): MethodChange[] {
+  return changes.methods.filter((m) => m.kind === kind && m.shares.some((share) => share !== null));
+}
+
+/**
+ * Interventions or tools between two waves (the last two of `changes`): per method its share in each
+ * and the difference in percentage points; n/N of each wave, or of the panel, in the count line.
+ */
+export function changeSpec(changes: Changes, kind: 'intervention' | 'tool', ctx: SpecContext): ChartSpec {
+  const { t, lang } = ctx;
+  const [from, to] = [changes.waves.at(-2)!, changes.waves.at(-1)!];
+  const [fromUnits, toUnits] = [changes.units.at(-2)!, changes.units.at(-1)!];
+  const methods = changeMethods(changes, kind);
+  const title = t(kind === 'tool' ? 'changeTitleTools' : 'changeTitleInterventions', { from, to });
+  const subtitle = t(kind === 'tool' ? 'questionTools' : 'questionInterventions');
+  const text = (m: MethodChange) => {
+    const [a, b] = [m.shares.at(-2) ?? null, m.shares.at(-1) ?? null];
+    const points = a && b ? t('changePoints', { points: formatPoints(b.share - a.share, lang), count: Math.abs(Math.round((b.share - a.share) * 100)) }) : t('changeNotAsked');
+    return `${waveShare(a, ctx)} → ${waveShare(b, ctx)} (${points})`;
+  };
+  const isSmall = methods.some((m) => m.shares.some((share) => share !== null && share.total < SMALL_BASE));
+  const notes = [changes.panelOnly ? t('changePanelNote', { panel: changes.panel }) : t('changeAllNote'), isSmall ? t('smallBaseNote', { mark: SMALL_MARK, min: SMALL_BASE }) : ''];
+  const count = changes.panelOnly ? t('changeCountPanel', { panel: changes.panel, from, to }) : t('changeCount', { from, to, fromUnits, toUnits });
+  const shareColumns = (wave: string) => [
+    { name: t('columnWaveUsing', { wave }), kind: 'number' as const },
+    { name: t('columnWaveTotal', { wave }), kind: 'number' as const },
+    { name: t('columnWaveShare', { wave }), kind: 'share' as const },
+  ];
+  const cells = (share: WaveShare | null | undefined) => (share ? [share.n, share.total, share.share] : [null, null, null]);
+  return {
+    id: `change-${kind === 'tool' ? 'tools' : 'interventions'}`,
+    text: { title, subtitle, count, ...credits(ctx), note: notes.filter(Boolean).join(' ') },
+    body: {
+      kind: 'change',
+      fromLabel: t('waveNamed', { wave: from }),
+      toLabel: t('waveNamed', { wave: to }),
+      rows: methods.map((m) => ({ label: methodName(m.id, lang), from: m.shares.at(-2)?.share ?? null, to: m.shares.at(-1)?.share ?? null, text: text(m) })),
+      formatTick: (share) => pct(share, ctx),
+    },
+    alt: `${title}. ${count}. ${methods.map((m) => `${methodName(m.id, lang)} ${text(m)}`).join('; ')}.`,
+    table: {
+      title,
+      columns: [
+        { name: t('columnMethod'), kind: 'text' },
+        ...shareColumns(from),
+        ...shareColumns(to),
+        { name: t('columnPoints'), kind: 'number' },
+        { name: t('columnStarted'), kind: 'number' },
+        { name: t('columnStopped'), kind: 'number' },
+      ],
+      rows: methods.map((m) => {
+        const [a, b] = [m.shares.at(-2), m.shares.at(-1)];
+        return [methodName(m.id, lang), ...cells(a), ...cells(b), a && b ? Math.round((b.share - a.share) * 100) : null, m.started.length, m.stopped.length];
+      }),
+    },
+  };
+}
+
+/** Three or more waves: each method's share per wave as a line (the most used in the latest wave, at most MAX_LINES). */
+export function waveLinesSpec(changes: Changes, kind: 'intervention' | 'tool', ctx: SpecContext): ChartSpec {
+  const { t, lang } = ctx;
+  const methods = changeMethods(changes, kind)
+    .sort((a, b) => (b.shares.at(-1)?.share ?? -1) - (a.shares.at(-1)?.share ?? -1))
+    .slice(0, MAX_LINES);
+  const title = t(kind === 'tool' ? 'waveLinesTitleTools' : 'waveLinesTitleInterventions');
+  const count = changes.panelOnly ? t('changeCountPanelAll', { panel: changes.panel }) : changes.waves.map((wave, i) => `${t('waveNamed', { wave })}: N = ${formatNumber(changes.units[i]!, lang)}`).join(' · ');
+  return {
+    id: `wave-lines-${kind === 'tool' ? 'tools' : 'interventions'}`,
+    text: { title, subtitle: t(kind === 'tool' ? 'questionTools' : 'questionInterventions'), count, ...credits(ctx) },
+    body: {
+      kind: 'lines',
+      periods: changes.waves,
+      series: methods.map((m, i) => ({ label: methodName(m.id, lang), colour: i === 0 ? CHANGE.to : CATEGORY[i % CATEGORY.length]!, values: m.shares.map((share) => share?.share ?? 0) })),
+      formatTick: (share) => pct(share, ctx),
+    },
+    alt: `${title}. ${methods.map((m) => `${methodName(m.id, lang)}: ${m.shares.map((share, i) => `${changes.waves[i]} ${waveShare(share, ctx)}`).join(', ')}`).join('; ')}.`,
+    table: {
+      title,
+      columns: [{ name: t('columnMethod'), kind: 'text' }, ...changes.waves.map((wave) => ({ name: t('columnWaveShare', { wave }), kind: 'share' as const }))],
+      rows: methods.map((m) => [methodName(m.id, lang), ...m.shares.map((share) => share?.share ?? null)]),
     },
   };
 }

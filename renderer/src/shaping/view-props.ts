@@ -1,6 +1,7 @@
 import type { Engine } from '../db/engine';
-import type { ColumnRole, ShapeGuess } from '../domain/shape-detect';
+import type { ColumnRole, Shape, ShapeGuess } from '../domain/shape-detect';
 import type { Filters } from './filters';
+import type { Translate } from '../i18n/i18n';
 import type { ViewId } from './view-ids';
 
 type Role = ColumnRole['role'];
@@ -11,11 +12,16 @@ export interface LoadedFile {
   roles: ReadonlySet<Role>;
   /** One of the samples bundled with the app: the charts it feeds say they show sample data. */
   sample: boolean;
+  shape: Shape;
+  /** A survey's wave ('2024'); null for other files and surveys that say none. */
+  wave: string | null;
 }
 
-export function loadedFile(name: string, guess: ShapeGuess, sample = false): LoadedFile {
-  return { name, roles: new Set(Object.values(guess.roles).map((r) => r.role)), sample };
+export function loadedFile(name: string, guess: ShapeGuess, sample = false, wave: string | null = null): LoadedFile {
+  return { name, roles: new Set(Object.values(guess.roles).map((r) => r.role)), sample, shape: guess.shape, wave };
 }
+
+const isSurvey = (file: LoadedFile) => file.shape === 'survey-wide' || file.shape === 'survey-multi';
 
 /** What every analysis view gets: the engine, the filters, and the files the figures come from. */
 export interface ViewProps {
@@ -35,12 +41,23 @@ export interface ViewProps {
 /** Roles that make a file report method use: ticked options, choices in a cell, counts per method. */
 export const METHOD_USE: readonly Role[] = ['method-flag', 'method-choices', 'count'];
 
-/** The names of the files with a column in any of these roles: the source line of a chart. */
-export function namesWith(sources: readonly LoadedFile[], roles: readonly Role[]): string[] {
-  return sources.filter((s) => roles.some((role) => s.roles.has(role))).map((s) => s.name);
+/**
+ * The files with a column in any of these roles, as the source line of a chart names them. With a wave
+ * chosen, only the surveys of that wave, each named with it (`enkät.xlsx (omgång 2024)`), and an
+ * extract with the year chosen (`uttag.csv (2023)`): nothing of different years is merged unsaid.
+ */
+export function namesWith(sources: readonly LoadedFile[], roles: readonly Role[], filters: Pick<Filters, 'wave' | 'period'>, t: Translate): string[] {
+  const { wave, period } = filters;
+  return sources
+    .filter((s) => roles.some((role) => s.roles.has(role)) && (wave === null || !isSurvey(s) || s.wave === wave))
+    .map((s) => {
+      if (wave !== null && isSurvey(s)) return `${s.name} (${t('waveNamed', { wave })})`;
+      if (period !== null && s.shape === 'usage') return `${s.name} (${period})`;
+      return s.name;
+    });
 }
 
 /** Whether any of the files a chart names (`files`, as namesWith gives them) is a bundled sample. */
 export function fromSample(sources: readonly LoadedFile[], files: readonly string[]): boolean {
-  return sources.some((s) => s.sample && files.includes(s.name));
+  return sources.some((s) => s.sample && files.some((f) => f === s.name || f.startsWith(`${s.name} (`)));
 }

@@ -18,7 +18,7 @@ export function AdoptionView({ kind, ...props }: ViewProps & { kind: 'interventi
   if (rows === null) return null;
   const groups = adoptionGroups(rows, kind, lang);
   if (groups.length === 0) return <p className="empty">{t('noData')}</p>;
-  const files = namesWith(sources, METHOD_USE);
+  const files = namesWith(sources, METHOD_USE, filters, t);
   const sample = fromSample(sources, files);
   // Several types: first one chart of every intervention, most used first, then a chart per type.
   const charts: AdoptionGroup[] = groups.length > 1 ? [adoptionOverview(groups, t('adoptionOverviewTitle'), lang), ...groups] : groups;

@@ -30,7 +30,7 @@ export function CountiesView({ engine, filters, dataVersion, sources, onFilters 
     return { id, label: method ? (lang === 'sv' ? method.name : method.nameEn) : id };
   });
   const sorted = sortHeat(order, methods, counties, shares);
-  const files = namesWith(sources, METHOD_USE);
+  const files = namesWith(sources, METHOD_USE, filters, t);
   const spec = countyHeatSpec(shares, { lang, t, files, sample: fromSample(sources, files) }, filters.method);
   const index = new Map(shares.map((r) => [`${String(r.method_id)}|${String(r.county_code)}`, r]));
   const shownCounty = filters.county ?? counties[0]?.id ?? null;

@@ -17,7 +17,7 @@ export function CoverageView({ engine, filters, dataVersion, sources }: ViewProp
   const units = [...new Set(rows.map((r) => String(r.unit_label)))];
   const at = new Map(rows.map((r) => [`${String(r.unit_label)}|${String(r.recommendation)}`, r]));
   const typeName = (id: RecommendationId) => (lang === 'sv' ? RECOMMENDATIONS[id].name : RECOMMENDATIONS[id].nameEn);
-  const files = namesWith(sources, METHOD_USE);
+  const files = namesWith(sources, METHOD_USE, filters, t);
   const spec = coverageSpec(rows, { lang, t, files, sample: fromSample(sources, files) });
   const gaps = rows.filter((r) => !r.is_covered && r.offered_nearby);
   return (

@@ -58,7 +58,7 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   const classMethod = isRate && classing === 'fixed' ? 'equal' : classing;
   const breaks = classBreaks([...values.values()], classMethod, classes, classMethod === 'fixed' ? FIFTHS : undefined);
   // A rate comes from the extracts and the one population file it rests on.
-  const files = isRate ? [...namesWith(sources, ['count']), basis.file] : namesWith(sources, METHOD_USE);
+  const files = isRate ? [...namesWith(sources, ['count'], filters, t), basis.file] : namesWith(sources, METHOD_USE, filters, t);
   const ctx = { lang, t, files, sample: fromSample(sources, files) };
   const exportView = exportWhole ? undefined : (view ?? undefined);
   const spec = isRate ? rateMapSpec(rates, level, method, breaks, ctx, basis, exportView) : mapSpec(shares, level, method, breaks, ctx, exportView);

@@ -26,7 +26,7 @@ export function ScaleQuestions({ engine, filters, dataVersion, sources, scales, 
   const ids = withOthers ? [...scales, ...otherScales(questions)] : scales;
   const charts = ids.map((scale) => ({ scale, questions: questions.filter((q) => q.scale === scale) })).filter((c) => c.questions.length > 0);
   if (charts.length === 0) return questionFilter ? null : <p className="empty">{t('noData')}</p>;
-  const files = namesWith(sources, ['likert']);
+  const files = namesWith(sources, ['likert'], filters, t);
   const ctx = { lang, t, files, sample: fromSample(sources, files) };
   return (
     <>

@@ -13,7 +13,7 @@ export function TrainingTable({ engine, filters, dataVersion, sources }: ViewPro
   if (!rows || rows.length === 0) return null;
   const tools = [...new Set(rows.map((r) => String(r.method_id)))];
   const units = [...new Set(rows.map((r) => String(r.unit_label)))];
-  const files = namesWith(sources, ['trained']);
+  const files = namesWith(sources, ['trained'], filters, t);
   const spec = trainingSpec(rows, { lang, t, files, sample: fromSample(sources, files) });
   const cell = (unit: string, tool: string) => rows.find((r) => r.unit_label === unit && r.method_id === tool);
   return (

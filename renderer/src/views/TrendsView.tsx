@@ -15,7 +15,7 @@ export function TrendsView({ engine, filters, dataVersion, sources }: ViewProps)
   const rows = useQuery(engine, 'usage_trend', filters, dataVersion);
   if (!rows) return null;
   if (rows.length === 0) return <p className="empty">{t('noData')}</p>;
-  const files = namesWith(sources, ['count']);
+  const files = namesWith(sources, ['count'], filters, t);
   const ctx = { lang, t, files, sample: fromSample(sources, files), suppression };
   const shape = trendShape(rows, filters.method);
   const spec = trendSpec(shape, ctx, filters.method);

@@ -8,10 +8,10 @@ import { setQueryFailure, trackQuery } from './query-activity';
 
 export function useQuery(engine: () => Promise<Engine>, id: QueryId, filters: Filters, dataVersion: number): Row[] | null {
   const [rows, setRows] = useState<Row[] | null>(null);
-  const { county, skrGroup, unitType, period } = filters;
+  const { county, skrGroup, unitType, period, wave } = filters;
   useEffect(() => {
     let isCurrent = true;
-    void trackQuery(engine().then((db) => runQuery(db, id, filterParams({ county, skrGroup, unitType, period, method: null }))))
+    void trackQuery(engine().then((db) => runQuery(db, id, filterParams({ county, skrGroup, unitType, period, wave, method: null }))))
       .then(
         (result) => {
           if (!isCurrent) return;
@@ -28,7 +28,7 @@ export function useQuery(engine: () => Promise<Engine>, id: QueryId, filters: Fi
     return () => {
       isCurrent = false;
     };
-  }, [engine, id, county, skrGroup, unitType, period, dataVersion]);
+  }, [engine, id, county, skrGroup, unitType, period, wave, dataVersion]);
   // A view that is closed has no failure to show.
   useEffect(() => () => setQueryFailure(id, null), [id]);
   return rows;

@@ -16,7 +16,7 @@ import { quoteIdent } from '../db/table-name';
 import { isColumnType, workspaceDocument } from './workspace-schema';
 
 const WORKSPACE_FORMAT = 'metodkartan-workspace';
-const WORKSPACE_VERSION = 2;
+const WORKSPACE_VERSION = 3;
 export const WORKSPACE_EXTENSION = '.metodkartan';
 
 /**
@@ -70,6 +70,9 @@ const MIGRATIONS: Record<number, (document: WorkspaceDocument) => WorkspaceDocum
   // `reference_files`). Version 1's population (a figure per unit name, of no stated age or year)
   // cannot be read as one: it is left out, and its file gives a population again once imported anew.
   1: (document) => ({ ...document, version: 2, tables: document.tables.filter((t) => t.name !== 'population'), state: withStatisticsRoles(document.state) }),
+  // Version 3 gives a survey file its wave (`sources.wave`). A version-2 `sources` lacks the column: its
+  // rows open with none, so every survey is one wave, as it was (loadWorkspace fills a column by name).
+  2: (document) => ({ ...document, version: 3 }),
 };
 
 /** Version 1 called a statistics file's shape and its figure `population`: the same file in version 2's words. */
@@ -135,7 +138,7 @@ export async function saveWorkspace(
 }
 
 /** Reads and checks a workspace file without touching the database. */
-export async function readWorkspace(bytes: Uint8Array): Promise<{ document: WorkspaceDocument; files: Record<string, Uint8Array> }> {
+export async function readWorkspace(bytes: Uint8Array): Promise<{ document: WorkspaceDocument; files: Record<string, Uint8Array>; savedAs: number }> {
   let files: Record<string, Uint8Array>;
   try {
     // A workspace is stored, not deflated (saveWorkspace): a part that claims more than a workspace can
@@ -187,7 +190,7 @@ export async function readWorkspace(bytes: Uint8Array): Promise<{ document: Work
     const required = savedAs >= (ADDED_IN[model] ?? 1);
     if (required && !document.tables.some((t) => t.name === model)) throw new WorkspaceError('corrupt', `missing ${model}`);
   }
-  return { document, files };
+  return { document, files, savedAs };
 }
 
 /**
@@ -210,15 +213,25 @@ function checkTables(document: WorkspaceDocument): void {
   if (problems.length > 0) throw new WorkspaceError('corrupt', problems.join('; '));
 }
 
-/** A model table stored with other columns than this version's model has is not this app's. */
-async function checkModelColumns(engine: Engine, document: WorkspaceDocument): Promise<void> {
+/**
+ * A model table stored with other columns than this version's model has is not this app's. Fewer is
+ * allowed where an earlier version saved the file: the model adds columns at the end only (ADDED_COLUMNS).
+ */
+async function checkModelColumns(engine: Engine, document: WorkspaceDocument, savedAs: number): Promise<void> {
   for (const table of document.tables) {
     if (!(WORKSPACE_TABLES as readonly string[]).includes(table.name)) continue;
     const live = await columnsOf(engine, table.name);
-    const same = live.length === table.columns.length && live.every((c, i) => c.name === table.columns[i]!.name && c.type === table.columns[i]!.type);
+    const missing = live.slice(table.columns.length).map((c) => `${table.name}.${c.name}`);
+    const same =
+      table.columns.length <= live.length &&
+      table.columns.every((c, i) => c.name === live[i]!.name && c.type === live[i]!.type) &&
+      missing.every((column) => savedAs < (ADDED_COLUMNS[column] ?? 1));
     if (!same) throw new WorkspaceError('corrupt', `${table.name}: columns`);
   }
 }
+
+/** Columns a model table gained after version 1, with the version that added them: a file saved before opens with them empty. */
+const ADDED_COLUMNS: Record<string, number> = { 'sources.wave': 3 };
 
 const staged = (index: number) => `workspace_staging_${index}`;
 
@@ -229,12 +242,12 @@ const staged = (index: number) => `workspace_staging_${index}`;
  */
 export async function loadWorkspace(
   engine: Engine,
-  read: { document: WorkspaceDocument; files: Record<string, Uint8Array> },
+  read: { document: WorkspaceDocument; files: Record<string, Uint8Array>; savedAs: number },
   openSourceTables: readonly string[],
   loadParquet: LoadParquet,
 ): Promise<WorkspaceDocument> {
-  const { document, files } = read;
-  await checkModelColumns(engine, document);
+  const { document, files, savedAs } = read;
+  await checkModelColumns(engine, document, savedAs);
   const parquet = await loadParquet();
   try {
     for (const [index, table] of document.tables.entries()) {
@@ -262,7 +275,8 @@ export async function loadWorkspace(
         await engine.query(`ALTER TABLE ${staged(index)} RENAME TO ${quoteIdent(table.name)}`);
       } else {
         await engine.query(`DELETE FROM ${quoteIdent(table.name)}`);
-        await engine.query(`INSERT INTO ${quoteIdent(table.name)} SELECT * FROM ${staged(index)}`);
+        // By name: a column a file saved before it existed (ADDED_COLUMNS) is left NULL.
+        await engine.query(`INSERT INTO ${quoteIdent(table.name)} BY NAME SELECT * FROM ${staged(index)}`);
         await engine.query(`DROP TABLE ${staged(index)}`);
       }
     }

@@ -43,6 +43,8 @@ const filters = z.object({
   skrGroup: code(SKR_GROUPS.map((g) => g.code)).nullable(),
   unitType: z.enum(['municipality', 'district']).nullable(),
   period: z.string().regex(/^(19|20)\d{2}$/).nullable(),
+  /** Absent in workspaces saved before waves: the latest. */
+  wave: text(40).nullable().optional(),
   method: z.string().regex(METHOD_ID).nullable(),
 });
 
@@ -118,6 +120,8 @@ const source = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** One of the bundled samples; absent in workspaces saved before there were samples (and for the user's files). */
   sample: z.boolean().optional(),
+  /** A survey's wave; absent in workspaces saved before waves (every survey then one wave). */
+  wave: text(40).nullable().optional(),
   unitsMatched: count,
   unitsUnmatched: z.array(text(1000)).max(100_000),
   methodsMatched: count,
@@ -127,7 +131,7 @@ const source = z.object({
 const unitRef = z.object({ municipalityCode: z.string().regex(/^\d{4}$/), district: text(200).nullable() });
 
 const preferences = z.object({
-  templates: z.array(z.object({ signature: text(100_000), madeFrom: text(1000), options: importOptions, roles })).max(1000),
+  templates: z.array(z.object({ signature: text(100_000), madeFrom: text(1000), options: importOptions, roles, wave: text(40).optional() })).max(1000),
   units: z.record(text(1000), unitRef),
   methods: z.record(text(1000), z.string().regex(METHOD_ID)),
 });

@@ -20,6 +20,7 @@ const NO_PREFERENCES: Preferences = { templates: [], units: {}, methods: {} };
 const run = (actions: WorkspaceAction[], from = initialWorkspace(NO_PREFERENCES)): WorkspaceState => actions.reduce(workspaceReducer, from);
 const picked = (name: string): PickedFile => ({ name, size: 10, bytes: async () => new Uint8Array(10) });
 const noNames: NamePreview = { units: [], methods: [] } as unknown as NamePreview;
+const NO_WAVE = { wave: null, from: { kind: 'none' as const } };
 const guess: ShapeGuess = { shape: 'survey-wide', roles: { Kommun: { role: 'unit' }, FFT: { role: 'method-flag', methodName: 'FFT' } } };
 
 function staged(table: string, sample = false): Omit<PendingImport, 'stamp'> {
@@ -34,6 +35,7 @@ function staged(table: string, sample = false): Omit<PendingImport, 'stamp'> {
     namesFor: guess,
     statistics: null,
     statisticsChoice: {},
+    wave: { wave: '2023', from: { kind: 'dates', column: 'Slutförandetid' } },
     template: null,
     unitPicks: {},
     methodPicks: {},
@@ -129,17 +131,34 @@ describe('workspaceReducer', () => {
     expect(s.pending!.guess.roles.Kommun).toEqual({ role: 'period' });
     // The first change's names are stale by now and are dropped; the second's are taken.
     const names = { units: [{ name: 'X' }], methods: [] } as unknown as NamePreview;
-    const stale = run([{ type: 'namesFollowed', stamp: 1, guess: first, names, account: {} as PendingImport['account'], statistics: null }], s);
+    const stale = run([{ type: 'namesFollowed', stamp: 1, guess: first, names, account: {} as PendingImport['account'], statistics: null, wave: NO_WAVE }], s);
     expect(stale).toBe(s);
     const latest = s.latestGuess!.guess;
-    const fresh = run([{ type: 'namesFollowed', stamp: 1, guess: latest, names, account: {} as PendingImport['account'], statistics: null }], s);
+    const fresh = run([{ type: 'namesFollowed', stamp: 1, guess: latest, names, account: {} as PendingImport['account'], statistics: null, wave: NO_WAVE }], s);
     expect(fresh.pending!.names).toBe(names);
     expect(fresh.pending!.namesFor).toBe(latest);
   });
 
+  it('keeps a wave the user typed when the names follow a role change, and takes the wave read otherwise', () => {
+    let s = run([{ type: 'staged', pending: staged('enkat') }]);
+    const read = { wave: '2024', from: { kind: 'file-name' as const } };
+    const follow = (state: WorkspaceState) => run([{ type: 'namesFollowed', stamp: 1, guess: state.pending!.guess, names: noNames, account: {} as PendingImport['account'], statistics: null, wave: read }], state);
+    expect(follow(s).pending!.wave).toEqual(read);
+    s = run([{ type: 'waveChosen', wave: '2023 höst' }], s);
+    expect(follow(s).pending!.wave).toEqual({ wave: '2023 höst', from: { kind: 'chosen' } });
+  });
+
+  it('moves a loaded survey to another wave and has the views query again', () => {
+    const source = { table: { table: 'enkat' }, wave: '2023' } as unknown as Source;
+    const s = run([{ type: 'confirmed', source }]);
+    const moved = run([{ type: 'sourceWaveChanged', table: 'enkat', wave: '2024' }], s);
+    expect(moved.sources[0]!.wave).toBe('2024');
+    expect(moved.dataVersion).toBe(s.dataVersion + 1);
+  });
+
   it('drops names worked out for a table that has since been read again', () => {
     const s = run([{ type: 'staged', pending: staged('enkat') }, { type: 'staged', pending: staged('enkat') }]);
-    const after = run([{ type: 'namesFollowed', stamp: 1, guess: s.pending!.guess, names: noNames, account: {} as PendingImport['account'], statistics: null }], s);
+    const after = run([{ type: 'namesFollowed', stamp: 1, guess: s.pending!.guess, names: noNames, account: {} as PendingImport['account'], statistics: null, wave: NO_WAVE }], s);
     expect(after).toBe(s);
   });
 
