@@ -13,8 +13,8 @@ import { ImportError } from '../renderer/src/import/import-file';
 import { loadParquetNode } from '../renderer/src/import/parquet-node';
 import { loadSource, type LoadedSource } from '../renderer/src/model/load-source';
 import { summarize, whyNoRates, type Summary } from '../renderer/src/model/summarize';
-import { readWave, waveUse } from '../renderer/src/model/waves-read';
-import { changesBetween, compareWaves, type WaveUse } from '../renderer/src/domain/waves';
+import { waveUse } from '../renderer/src/model/waves-read';
+import { changesBetween, compareWaves, wavesOf, type WaveUse } from '../renderer/src/domain/waves';
 import { runQuery } from '../renderer/src/db/query-files';
 import { accountFile } from '../renderer/src/model/accounting';
 import { createModel } from '../renderer/src/model/model';
@@ -24,8 +24,8 @@ import { sha256Hex } from '../renderer/src/export/sha256';
 import { DEFAULT_SUPPRESSION } from '../renderer/src/export/suppress';
 import { buildPack, packInput } from '../renderer/src/report/pack';
 import { buildSections } from '../renderer/src/report/sections';
-import { NO_FILTERS, type Filters } from '../renderer/src/shaping/filters';
-import { loadedFile } from '../renderer/src/shaping/view-props';
+import { NO_FILTERS, withWave, type Filters } from '../renderer/src/shaping/filters';
+import { isSurvey, loadedFile } from '../renderer/src/shaping/view-props';
 import pkg from '../package.json' with { type: 'json' };
 import { loadFontFilesNode, loadResvgWasmNode } from './export-assets-node';
 import { startNodeEngine } from './node-engine';
@@ -80,7 +80,7 @@ async function openWorkspaceFile(engine: Engine, file: string): Promise<Inputs> 
   const sources: Loaded[] = [];
   for (const s of state.files.sources) {
     const account = s.account ?? (await accountFile(engine, s.table.table, s.table.columns.map((c) => c.name), s.guess));
-    sources.push({ table: s.table, guess: s.guess, account, statistics: s.statistics ?? null, sha256: s.sha256, ...(s.sample ? { sample: true } : {}) });
+    sources.push({ table: s.table, guess: s.guess, account, statistics: s.statistics ?? null, wave: s.wave ?? null, sha256: s.sha256, ...(s.sample ? { sample: true } : {}) });
   }
   return { sources, workspace: state };
 }
@@ -178,11 +178,14 @@ async function report(args: readonly string[]): Promise<number> {
     at.step = 'rapport';
     // A workspace brings its filters, suppression and chart texts; the flags narrow it further.
     const base = workspace?.filters ?? NO_FILTERS;
-    const filters: Filters = { ...base, county: parsed.flags.get('--county') ?? base.county, period: parsed.flags.get('--period') ?? base.period };
+    const loaded = sources.map((s) => loadedFile(s.table.fileName, s.guess, s.sample === true, s.wave ?? null));
+    // Of two or more survey waves, the figures are the latest's (or the workspace's chosen one), as in the app.
+    const chosen: Filters = { ...NO_FILTERS, ...base, county: parsed.flags.get('--county') ?? base.county, period: parsed.flags.get('--period') ?? base.period };
+    const filters = withWave(chosen, wavesOf(loaded.filter(isSurvey).map((s) => s.wave)));
     const suppression = workspace?.suppression ?? DEFAULT_SUPPRESSION;
     // Sample data stays marked as such in a pack made from a workspace that holds it.
-    const sections = await buildSections(engine, { filters, lang, suppression, sources: sources.map((s) => loadedFile(s.table.fileName, s.guess, s.sample === true)) });
-    const inputs = sources.map(({ table, guess, sha256, sample }) => packInput(table, guess, sha256, sample === true));
+    const sections = await buildSections(engine, { filters, lang, suppression, sources: loaded });
+    const inputs = sources.map(({ table, guess, sha256, sample, wave }) => packInput(table, guess, sha256, sample === true, wave ?? null));
     const pack = await buildPack(
       { sections, inputs, filters, suppression, lang, size, appVersion: pkg.version, created: new Date(), ...(workspace ? { edits: workspace.edits } : {}) },
       { fonts: await loadFontFilesNode(), wasm: loadResvgWasmNode, engine },
@@ -251,7 +254,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const { sources: loaded } = await loadAll(engine, files);
     at.step = 'omgångar';
     // A survey's wave: as given (--wave), else from its response dates or its name (readWave).
-    const waves = await Promise.all(loaded.map((s) => parsed.waves.get(s.table.fileName) ?? readWave(engine, s.table, s.guess.shape).then((r) => r.wave)));
+    const waves = loaded.map((s) => parsed.waves.get(s.table.fileName) ?? s.wave ?? null);
     at.step = 'sammanfattning';
     const summary = await summarize(engine, loaded, waves);
     const labels = [...new Set(waves.filter((w): w is string => w !== null))].sort(compareWaves);

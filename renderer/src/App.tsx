@@ -27,8 +27,9 @@ import { I18nProvider, storeLang, storedLang, useI18n } from './i18n/i18n';
 import type { Platform } from './platform';
 import { AnalysisView } from './views/AnalysisView';
 import { VIEW_KEYS, VIEWS, type ViewId } from './shaping/view-ids';
-import { NO_FILTERS, type Filters } from './shaping/filters';
-import { loadedFile, type LoadedFile } from './shaping/view-props';
+import { NO_FILTERS, withWave, type Filters } from './shaping/filters';
+import { wavesOf } from './domain/waves';
+import { isSurvey, loadedFile, type LoadedFile } from './shaping/view-props';
 
 // The export dialog and the report pack bring pdf-lib, fontkit and resvg: loaded on first use.
 const ExportDialog = lazy(() => import('./components/ExportDialog').then((m) => ({ default: m.ExportDialog })));
@@ -94,7 +95,11 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
   );
   const workspace = useWorkspaceFile({ engine, platform, state: savedState, apply: applyState, fail });
   const { save: saveWorkspace, open: openWorkspace } = workspace;
-  const loaded = useMemo<LoadedFile[]>(() => files.sources.map((s) => loadedFile(s.table.fileName, s.guess, s.sample === true)), [files.sources]);
+  const loaded = useMemo<LoadedFile[]>(() => files.sources.map((s) => loadedFile(s.table.fileName, s.guess, s.sample === true, s.wave ?? null)), [files.sources]);
+  // With two or more survey waves loaded, the figures are always of one: the chosen one, else the latest.
+  const waves = useMemo(() => wavesOf(loaded.filter(isSurvey).map((s) => s.wave)), [loaded]);
+  const shownFilters = useMemo(() => withWave(filters, waves), [filters, waves]);
+  const surveyWaves = useMemo(() => new Map(files.sources.flatMap((s) => (isSurvey(s.guess) ? [[s.table.table, s.wave ?? null] as const] : []))), [files.sources]);
   const samples = useMemo(() => new Set(files.sources.flatMap((s) => (s.sample ? [s.table.table] : []))), [files.sources]);
   // While any bundled sample is loaded, the title bar and the header say the figures are sample data.
   const isSampleData = samples.size > 0;
@@ -154,15 +159,15 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
         const [{ buildSections }, { buildPack, packInput, stamp }, { zipSync }] = await Promise.all([import('./report/sections'), import('./report/pack'), import('fflate')]);
         const db = await engine();
         const views = scope === 'view' && shown !== 'files' && shown !== 'overview' ? [shown] : undefined;
-        const sections = await buildSections(db, { filters, lang, sources: loaded, suppression, views });
+        const sections = await buildSections(db, { filters: shownFilters, lang, sources: loaded, suppression, views });
         if (sections.length === 0) {
           setReportStatus({ text: t('reportEmpty'), isBusy: false });
           return;
         }
         const created = new Date();
-        const inputs = files.sources.map(({ table, guess, sha256, sample }) => packInput(table, guess, sha256, sample === true));
+        const inputs = files.sources.map(({ table, guess, sha256, sample, wave }) => packInput(table, guess, sha256, sample === true, wave ?? null));
         const pack = await buildPack(
-          { sections, inputs, filters, suppression, lang, size: 'a4', appVersion: __APP_VERSION__, created, edits },
+          { sections, inputs, filters: shownFilters, suppression, lang, size: 'a4', appVersion: __APP_VERSION__, created, edits },
           { fonts: await loadFontFiles(), wasm: loadResvgWasm, engine: db },
         );
         const folder = `metodkartan-rapport-${stamp(created).replace(/[: ]/g, '-')}`;
@@ -174,7 +179,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
         setReportStatus({ text: t('reportFailed'), isBusy: false });
       }
     },
-    [engine, shown, filters, lang, loaded, suppression, files.sources, edits, platform, t],
+    [engine, shown, shownFilters, lang, loaded, suppression, files.sources, edits, platform, t],
   );
 
   const open = useCallback(async () => {
@@ -258,7 +263,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
               }
               view={shown}
               engine={engine}
-              filters={filters}
+              filters={shownFilters}
               onFilters={setFilters}
               dataVersion={files.dataVersion}
               sources={loaded}
@@ -276,6 +281,8 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
             selected={current?.table.table ?? null}
             onSelect={files.setSelected}
             onRemove={(table) => void files.remove(table)}
+            waves={surveyWaves}
+            onWave={(table, wave) => void files.changeSourceWave(table, wave)}
           />
           <main className="content">
             <p className="status" role="status" aria-live="polite">
@@ -302,6 +309,8 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
                 onPickUnit={files.pickUnit}
                 onPickMethod={files.pickMethod}
                 onStatistics={(choice) => void files.changeStatistics(choice)}
+                onWave={files.chooseWave}
+                loadedWaves={waves}
                 onConfirm={() => void files.confirm()}
                 onCancel={() => void files.cancel()}
               />

@@ -59,7 +59,11 @@ export function formatPercent(share: number, lang: Lang): string {
   return numberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
-/** A difference of shares in whole percentage points, signed (`+7`, `−3`, `0`): the change between waves. */
+/**
+ * A difference of shares in percentage points with one decimal, signed (`+7,9`, `−3,6`, `0,0`): the change
+ * between waves. One decimal, because whole points of unrounded shares can contradict the whole per cents
+ * beside them (29 % → 29 % is +0,5, not +1).
+ */
 export function formatPoints(difference: number, lang: Lang): string {
-  return numberFormat(lang, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(Math.round(difference * 100));
+  return numberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(difference * 100);
 }

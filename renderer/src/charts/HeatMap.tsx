@@ -3,6 +3,7 @@
 import { formatPercent } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { inkOn, shareColour } from '../export/palette';
+import { SMALL_BASE, SMALL_MARK } from '../domain/waves';
 
 interface HeatCell {
   share: number;
@@ -56,6 +57,11 @@ export function HeatMap({ label, rows, columns, cell, onColumn, selectedColumn, 
                     title={`${row.label}, ${column.title ?? column.label}: ${t('shareOfUnits', { share: formatPercent(value.share, lang), n: value.n, total: value.total })}`}
                   >
                     {formatPercent(value.share, lang)}
+                    {value.total < SMALL_BASE && (
+                      <span className="small-base" title={t('smallBaseMark', { min: SMALL_BASE })}>
+                        {SMALL_MARK}
+                      </span>
+                    )}
                   </td>
                 ) : (
                   <td key={column.id} className="missing">

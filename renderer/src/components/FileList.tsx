@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { ImportedTable } from '../import/import-file';
+import { cleanWave } from '../domain/waves';
 import { formatNumber } from '../format';
 import { useI18n } from '../i18n/i18n';
 
@@ -9,9 +11,12 @@ interface Props {
   selected: string | null;
   onSelect: (table: string) => void;
   onRemove: (table: string) => void;
+  /** The surveys' waves by table (null: none); other files are absent. */
+  waves: ReadonlyMap<string, string | null>;
+  onWave: (table: string, wave: string | null) => void;
 }
 
-export function FileList({ tables, samples, selected, onSelect, onRemove }: Props) {
+export function FileList({ tables, samples, selected, onSelect, onRemove, waves, onWave }: Props) {
   const { lang, t } = useI18n();
   return (
     <nav className="file-list" aria-label={t('loadedFiles')}>
@@ -47,10 +52,36 @@ export function FileList({ tables, samples, selected, onSelect, onRemove }: Prop
               >
                 ×
               </button>
+              {waves.has(table.table) && <WaveInput key={waves.get(table.table) ?? ''} table={table} wave={waves.get(table.table) ?? null} onWave={onWave} />}
             </li>
           ))}
         </ul>
       )}
     </nav>
+  );
+}
+
+/** A loaded survey's wave, changed in place: taken when the field is left or Enter is pressed. */
+function WaveInput({ table, wave, onWave }: { table: ImportedTable; wave: string | null; onWave: (table: string, wave: string | null) => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState(wave ?? '');
+  const commit = () => {
+    const next = cleanWave(text);
+    if (next !== wave) onWave(table.table, next);
+  };
+  return (
+    <label className="file-wave">
+      {t('fileWave')}
+      <input
+        type="text"
+        value={text}
+        maxLength={40}
+        size={8}
+        aria-label={t('fileWaveLabel', { file: table.fileName })}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+      />
+    </label>
   );
 }

@@ -8,6 +8,7 @@ import { previewRows } from '../db/table-info';
 import { METHODS } from '../domain/methods';
 import type { ColumnRole, IgnoreReason, Shape } from '../domain/shape-detect';
 import type { StatisticsChoice } from '../model/statistics-read';
+import { cleanWave, type WaveReading } from '../domain/waves';
 import { CITY_DISTRICTS, COUNTIES, MUNICIPALITIES, type ResolvedUnit, type UnitRef } from '../domain/units';
 import { formatNumber } from '../format';
 import { DataGrid, shownColumns } from './DataGrid';
@@ -121,11 +122,15 @@ interface Props {
   onPickUnit: (name: string, ref: UnitRef | null) => void;
   onPickMethod: (name: string, pick: MethodPick) => void;
   onStatistics: (choice: StatisticsChoice) => void;
+  /** The wave typed in the Omgång field (null: none). */
+  onWave: (wave: string | null) => void;
+  /** The waves of the surveys loaded already, oldest first. */
+  loadedWaves: readonly string[];
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPickUnit, onPickMethod, onStatistics, onConfirm, onCancel }: Props) {
+export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPickUnit, onPickMethod, onStatistics, onWave, loadedWaves, onConfirm, onCancel }: Props) {
   const { lang, t } = useI18n();
   const [rows, setRows] = useState<Row[]>([]);
   const unitChoices = useUnitChoices();
@@ -222,6 +227,7 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
         <p className="shape">
           {t('fileShape')}: <strong data-testid="shape">{t(SHAPE_KEYS[guess.shape])}</strong>
         </p>
+        {(guess.shape === 'survey-wide' || guess.shape === 'survey-multi') && <WaveField key={pending.stamp} reading={pending.wave} loadedWaves={loadedWaves} onWave={onWave} />}
       </fieldset>
 
       <DataGrid
@@ -410,5 +416,46 @@ export function MappingView({ pending, engine, isBusy, onOptions, onRole, onPick
         </section>
       </div>}
     </section>
+  );
+}
+
+/**
+ * Omgång: the survey's wave, as its dates or name give it, editable (the same survey year after year is
+ * counted wave by wave). Where it comes from is said under it; a survey without one beside loaded waves
+ * is asked about, since it would count in none of them.
+ */
+function WaveField({ reading, loadedWaves, onWave }: { reading: WaveReading; loadedWaves: readonly string[]; onWave: (wave: string | null) => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState(reading.wave ?? '');
+  const { from } = reading;
+  const said =
+    from.kind === 'dates' ? t('waveFromDates', { column: from.column }) : from.kind === 'file-name' ? t('waveFromFileName') : from.kind === 'chosen' ? t('waveFromChosen') : t('waveFromNone');
+  const isMissing = reading.wave === null && loadedWaves.length > 0;
+  return (
+    <div className="wave-field">
+      <label>
+        {t('waveField')}
+        <input
+          type="text"
+          value={text}
+          maxLength={40}
+          size={10}
+          aria-describedby="wave-said"
+          data-testid="wave"
+          onChange={(e) => {
+            setText(e.target.value);
+            onWave(cleanWave(e.target.value));
+          }}
+        />
+      </label>
+      <p id="wave-said" className="note">
+        {said} {t('waveFieldHint')}
+      </p>
+      {isMissing && (
+        <p className="warning" role="status" data-testid="wave-missing">
+          {t('waveMissing', { waves: loadedWaves.join(', ') })}
+        </p>
+      )}
+    </div>
   );
 }

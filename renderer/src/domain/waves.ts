@@ -3,7 +3,7 @@
 // `Tidstämpel`, Netigate and Esmaker dates), else a year in its file name; none is guessed beyond that.
 
 /** Where a file's wave came from: a column of response dates, a year in the file's name, the user, or nowhere. */
-export type WaveFrom = { kind: 'dates'; column: string } | { kind: 'file-name' } | { kind: 'chosen' } | { kind: 'none' };
+type WaveFrom = { kind: 'dates'; column: string } | { kind: 'file-name' } | { kind: 'chosen' } | { kind: 'none' };
 
 /** A survey file's wave ('2024'; null: nothing says one) and where it came from. */
 export interface WaveReading {
@@ -53,6 +53,9 @@ export function waveFromYears(years: ReadonlyMap<number, number>): string | null
 /** A share over fewer units than this is flagged wherever shares are shown: 100 % of 1 unit is not 100 % of 20. */
 export const SMALL_BASE = 5;
 
+/** The mark on such a share (heat map, map, change view); the chart's note says what it means. */
+export const SMALL_MARK = '*';
+
 /** The one year (1990–2099) a file name gives, as in `metodenkat-2024.xlsx`; none if it gives none or several. */
 export function waveFromFileName(name: string): string | null {
   const years = new Set([...name.matchAll(/(?<!\d)(19[9]\d|20\d\d)(?!\d)/g)].map((m) => m[1]!));
@@ -85,7 +88,7 @@ export interface WaveChange {
 }
 
 /** The units that answered both waves (the panel), in `from`'s order. */
-export function panelOf(from: Pick<WaveUse, 'units'>, to: Pick<WaveUse, 'units'>): string[] {
+function panelOf(from: Pick<WaveUse, 'units'>, to: Pick<WaveUse, 'units'>): string[] {
   return [...from.units].filter((unit) => to.units.has(unit));
 }
 

@@ -182,10 +182,11 @@ function drawChange(canvas: Canvas, fromLabel: string, toLabel: string, rows: re
     const middle = top + rowHeight * (i + 0.5);
     const radius = clamp(rowHeight * 0.2, 4, 7);
     canvas.text(x0 - 8, middle + labelSize * 0.35, row.label, labelSize, { anchor: 'end' });
-    const [a, b] = [row.from, row.to].map((share) => (share === null ? null : x0 + share * plotWidth));
-    if (a != null && b != null) canvas.line(a, middle, b, middle, CHANGE.line, 3);
-    if (a != null) canvas.circle(a, middle, radius, CHANGE.from);
-    if (b != null) canvas.circle(b, middle, radius, CHANGE.to);
+    const at = (share: number | null) => (share === null ? null : x0 + share * plotWidth);
+    const [a, b] = [at(row.from), at(row.to)];
+    if (a !== null && b !== null) canvas.line(a, middle, b, middle, CHANGE.line, 3);
+    if (a !== null) canvas.circle(a, middle, radius, CHANGE.from);
+    if (b !== null) canvas.circle(b, middle, radius, CHANGE.to);
     canvas.text(x0 + plotWidth + 12, middle + 4, row.text, 12);
   });
   canvas.line(x0, top, x0, bottom, MUTED);

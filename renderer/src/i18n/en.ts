@@ -281,7 +281,7 @@ export const en: Record<keyof typeof sv, string | Plural> = {
   changePanelToggle: 'Only units that answered both waves (panel)',
   changeTitleInterventions: 'Interventions: share of units, {from} and {to}',
   changeTitleTools: 'Assessment tools: share of units, {from} and {to}',
-  changePoints: plural('count', { one: '{points} percentage point', other: '{points} percentage points' }),
+  changePoints: '{points} percentage points',
   changeNotAsked: 'not asked both times',
   changePanelNote: plural('panel', { one: 'The shares are of the {panel} unit that answered both waves.', other: 'The shares are of the {panel} units that answered both waves.' }),
   changeAllNote: 'The shares are of all units that answered each wave; who started and stopped is counted among those that answered both times.',

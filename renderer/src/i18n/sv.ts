@@ -287,7 +287,7 @@ export const sv = {
   changePanelToggle: 'Bara enheter som svarat i båda omgångarna (panel)',
   changeTitleInterventions: 'Insatser: andel enheter {from} och {to}',
   changeTitleTools: 'Bedömningsinstrument: andel enheter {from} och {to}',
-  changePoints: plural('count', { one: '{points} procentenhet', other: '{points} procentenheter' }),
+  changePoints: '{points} procentenheter',
   changeNotAsked: 'inte frågad båda gångerna',
   changePanelNote: plural('panel', { one: 'Andelarna gäller den {panel} enhet som svarat i båda omgångarna.', other: 'Andelarna gäller de {panel} enheter som svarat i båda omgångarna.' }),
   changeAllNote: 'Andelarna gäller alla enheter som svarat i respektive omgång; vilka som började och slutade räknas bland dem som svarat båda gångerna.',

@@ -33,7 +33,8 @@ export interface ChoroplethMapProps {
   /** Values by register code ('0180', '01'); units not in it are drawn grey as "no data". */
   values: ReadonlyMap<string, number>;
   breaks: ClassBreaks;
-  format: (v: number) => string;
+  /** A value in words; with the unit's code, as that unit's (a share over few units carries its mark). */
+  format: (v: number, code?: string) => string;
   /** The map's accessible name. */
   label: string;
   noDataLabel: string;
@@ -294,7 +295,7 @@ export function ChoroplethMap(props: ChoroplethMapProps) {
             />
           ))}
           {tippedFeature && anchor && anchorShown ? (
-            <Tooltip name={tippedFeature.name} text={tippedFeature.value === null ? noDataLabel : format(tippedFeature.value)} at={anchor} width={width} height={height} />
+            <Tooltip name={tippedFeature.name} text={tippedFeature.value === null ? noDataLabel : format(tippedFeature.value, tippedFeature.id)} at={anchor} width={width} height={height} />
           ) : null}
         </div>
         <p id={hintId} className="map-keys-hint">
@@ -369,8 +370,8 @@ function nameOrder(layout: ChoroplethLayout): MapFeature[] {
 }
 
 /** "Falun: 40 %", or "Falun: no data". */
-function unitLabel(feature: MapFeature, format: (v: number) => string, noDataLabel: string): string {
-  return `${feature.name}: ${feature.value === null ? noDataLabel : format(feature.value)}`;
+function unitLabel(feature: MapFeature, format: (v: number, code?: string) => string, noDataLabel: string): string {
+  return `${feature.name}: ${feature.value === null ? noDataLabel : format(feature.value, feature.id)}`;
 }
 
 export function ChoroplethView(props: ChoroplethViewProps): ReactElement {

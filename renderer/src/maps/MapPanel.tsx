@@ -51,7 +51,7 @@ export function rankUnits(features: readonly Pick<MapFeature, 'id' | 'name' | 'v
 export interface MapRankingProps {
   level: MapLevel;
   features: readonly MapFeature[];
-  format: (v: number) => string;
+  format: (v: number, code?: string) => string;
   noDataLabel: string;
   /** The value a full bar stands for (1 for shares); else the highest value. */
   scaleMax?: number;
@@ -117,7 +117,7 @@ export function MapRanking(props: MapRankingProps) {
               <span className="map-ranking-bar" aria-hidden="true">
                 <span style={{ width: `${max > 0 ? Math.max(0, Math.min(1, unit.value / max)) * 100 : 0}%`, background: unit.colour }} />
               </span>{' '}
-              <span className="map-ranking-value">{format(unit.value)}</span>
+              <span className="map-ranking-value">{format(unit.value, unit.id)}</span>
             </button>
           </li>
         ))}

@@ -6,6 +6,7 @@ import { accountFile, type FileAccount } from './accounting';
 import { headerOption, matchMethod, splitMultiChoice } from '../domain/methods';
 import { addSource, createModel, refreshMappings, removeSource } from './model';
 import { profileTable } from './profile';
+import { readWave } from './waves-read';
 import { detectShape, findUnitColumn, type Matchers, type ShapeGuess } from '../domain/shape-detect';
 import type { StatisticsReading } from './statistics-read';
 import { matchCounty, matchUnit } from '../domain/units';
@@ -17,6 +18,8 @@ export interface LoadedSource {
   account: FileAccount;
   /** A statistics file: what it holds and what each row became (see statistics-read.ts). */
   statistics: StatisticsReading | null;
+  /** A survey's wave, from its response dates or its name (waves-read.ts); null when none is said. */
+  wave?: string | null;
 }
 
 export const MATCHERS: Matchers = {
@@ -87,9 +90,10 @@ export async function loadSource(engine: Engine, file: SourceFile, taken: Readon
   await createModel(engine);
   const { table, guess } = await importAnswers(engine, file, taken, {}, deps);
   const account = await accountFile(engine, table.table, table.columns.map((c) => c.name), guess);
-  const statistics = await addSource(engine, table.table, guess, new Map(), table);
+  const { wave } = await readWave(engine, table, guess.shape);
+  const statistics = await addSource(engine, table.table, guess, new Map(), { ...table, wave });
   await refreshMappings(engine);
-  return { table, guess, account, statistics };
+  return { table, guess, account, statistics, wave };
 }
 
 export async function unloadSource(engine: Engine, source: string): Promise<void> {

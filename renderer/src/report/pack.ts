@@ -40,15 +40,18 @@ export interface PackInput {
   options: Record<string, unknown>;
   /** One of the samples bundled with the app (Öppna exempeldata): invented figures, not real data. */
   sample: boolean;
+  /** A survey's wave ('2024'); null for other files and surveys that say none. */
+  wave: string | null;
 }
 
 /** A confirmed file as the manifest records it: what it held and how it was read. */
-export function packInput(table: ImportedTable, guess: ShapeGuess, sha256: string, sample = false): PackInput {
+export function packInput(table: ImportedTable, guess: ShapeGuess, sha256: string, sample = false, wave: string | null = null): PackInput {
   return {
     name: table.fileName,
     size: table.byteSize,
     sha256,
     sample,
+    wave,
     shape: guess.shape,
     roles: guess.roles,
     options: { encoding: table.encoding, delimiter: table.delimiter, headerRow: table.headerRow, sheet: table.sheet },
@@ -83,6 +86,7 @@ function describeFilters(filters: Filters, t: Translate, lang: Lang): string {
   if (filters.skrGroup) parts.push(`${t('filterSkrGroup')}: ${filters.skrGroup} ${SKR_GROUPS.find((g) => g.code === filters.skrGroup)?.name ?? ''}`.trim());
   if (filters.unitType) parts.push(`${t('filterUnitType')}: ${t(filters.unitType === 'district' ? 'unitTypeDistrict' : 'unitTypeMunicipality')}`);
   if (filters.period) parts.push(`${t('filterPeriod')}: ${filters.period}`);
+  if (filters.wave) parts.push(`${t('filterWave')}: ${filters.wave}`);
   if (filters.method) {
     const method = methodById(filters.method);
     parts.push(t('chosenMethod', { method: method ? (lang === 'sv' ? method.name : method.nameEn) : filters.method }));
@@ -151,7 +155,7 @@ export async function buildPack(request: PackRequest, deps: PackDeps): Promise<M
       warning: sampleData ? t('reportSampleData') : undefined,
       coverLines: [
         t('reportFiles'),
-        ...request.inputs.map((input) => `${input.name} (SHA-256 ${input.sha256.slice(0, 16)}…)${input.sample ? ` – ${t('sampleBadge')}` : ''}`),
+        ...request.inputs.map((input) => `${input.name}${input.wave ? `, ${t('waveNamed', { wave: input.wave })}` : ''} (SHA-256 ${input.sha256.slice(0, 16)}…)${input.sample ? ` – ${t('sampleBadge')}` : ''}`),
         describeSuppression(request.suppression, t),
         t('reportRegenerate'),
       ],

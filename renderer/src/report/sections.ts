@@ -15,10 +15,15 @@ import { filterParams, type Filters } from '../shaping/filters';
 import { adoptionGroups } from '../shaping/shape-adoption';
 import { otherScales, scaleQuestions } from '../shaping/shape-scales';
 import { VIEW_KEYS, VIEWS, type ViewId } from '../shaping/view-ids';
-import { fromSample, METHOD_USE, namesWith, type LoadedFile } from '../shaping/view-props';
+import { fromSample, isSurvey, METHOD_USE, namesWith, type LoadedFile } from '../shaping/view-props';
+import { changesOf, waveTable, type WaveTable } from '../shaping/shape-changes';
+import { wavesOf } from '../domain/waves';
 import {
   adoptionSpec,
+  changeSpec,
   countyHeatSpec,
+  movesTable,
+  waveLinesSpec,
   coverageSpec,
   scaleSpec,
   trainingSpec,
@@ -122,6 +127,20 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
         if (rows.length === 0) break;
         const c = ctx(namesWith(sources, ['count'], filters, t));
         add(view, trendSpec(trendShape(rows, filters.method), c, filters.method), [yearlyCountsTable(yearlyCounts(rows, c), c)]);
+        break;
+      }
+      case 'changes': {
+        // The last two waves, as the view opens: all units, then the panel's view in the moves table.
+        const waves = wavesOf(sources.filter(isSurvey).map((s) => s.wave));
+        if (waves.length < 2) break;
+        const tables: WaveTable[] = [];
+        for (const wave of waves) tables.push(waveTable(wave, await runQuery(engine, 'wave_use', filterParams({ ...filters, period: null, wave }))));
+        const changes = changesOf(tables.slice(-2), false);
+        const surveys = sources.filter(isSurvey);
+        const c = ctx(waves.slice(-2).flatMap((wave) => namesWith(surveys, METHOD_USE, { wave, period: null }, t)));
+        const kinds = (['intervention', 'tool'] as const).filter((kind) => changes.methods.some((m) => m.kind === kind));
+        kinds.forEach((kind, i) => add(view, changeSpec(changes, kind, c), i === kinds.length - 1 ? [movesTable(changes, c)] : []));
+        if (waves.length >= 3) for (const kind of kinds) add(view, waveLinesSpec(changesOf(tables, false), kind, c));
         break;
       }
     }

@@ -4,7 +4,7 @@
 import type { Row } from '../db/engine';
 import { unitChanges, type WaveUse } from '../domain/waves';
 
-export interface UnitInfo {
+interface UnitInfo {
   key: string;
   label: string;
   county: string | null;

@@ -8,6 +8,8 @@ import type { Row } from '../db/engine';
 import { NAMED_SCALES, scaleSteps, type ScaleId } from '../domain/likert';
 import { methodById, RECOMMENDATIONS, type RecommendationId } from '../domain/methods';
 import type { ChartBody, ChartSpec } from '../export/chart-spec';
+import type { DataTable } from '../export/table-export';
+import { COUNTIES, SKR_GROUPS } from '../domain/units';
 import { COUNTY_FEATURES, MUNICIPALITY_FEATURES, type MapLevel } from '../maps/geo';
 import type { ClassBreaks } from '../maps/choropleth';
 import type { Box } from '../maps/zoom';
@@ -15,7 +17,7 @@ import type { AreaShare, RateBasis } from '../maps/map-data';
 import type { SUPPRESSED} from '../export/suppress';
 import { DEFAULT_SUPPRESSION, suppressGrid, type SuppressionSettings } from '../export/suppress';
 import { formatNumber, formatPercent, formatPoints, formatRate } from '../format';
-import { SMALL_BASE } from '../domain/waves';
+import { SMALL_BASE, SMALL_MARK } from '../domain/waves';
 import type { Changes, MethodChange, WaveShare } from './shape-changes';
 import type { Translate } from '../i18n/i18n';
 import type { AdoptionGroup } from './shape-adoption';
@@ -44,6 +46,11 @@ function credits(ctx: SpecContext): { source?: string; sample?: string } {
   return ctx.sample ? { source: ctx.t('sourceLineSample', { files }), sample: ctx.t('chartSample') } : { source: ctx.t('sourceLine', { files }) };
 }
 const pct = (share: number, ctx: SpecContext) => formatPercent(share, ctx.lang);
+
+/** The note under a chart with a share over fewer than SMALL_BASE units among these bases; none without one. */
+function smallBaseNote(totals: readonly number[], ctx: SpecContext): { note?: string } {
+  return totals.some((total) => total < SMALL_BASE) ? { note: ctx.t('smallBaseNote', { mark: SMALL_MARK, min: SMALL_BASE }) } : {};
+}
 
 export const RECOMMENDED_TYPES: readonly RecommendationId[] = ['parenting-programme', 'cbt-skills-group', 'family-treatment', 'tfco', 'individual-cbt'];
 
@@ -175,7 +182,7 @@ export function countyHeatSpec(rows: readonly Row[], ctx: SpecContext, chosenMet
   const label = (id: string) => `${methodName(id, lang)}${id === chosenMethod ? ' ◀' : ''}`;
   return {
     id: 'counties',
-    text: { title, subtitle: t('questionCounties'), count: t('unitsInCounties', { total: unitTotal, counties: counties.length }), ...credits(ctx) },
+    text: { title, subtitle: t('questionCounties'), count: t('unitsInCounties', { total: unitTotal, counties: counties.length }), ...credits(ctx), ...smallBaseNote(rows.map((r) => Number(r.units_total)), ctx) },
     body: {
       kind: 'heat',
       columns: counties.map(([, name]) => name),
@@ -183,7 +190,7 @@ export function countyHeatSpec(rows: readonly Row[], ctx: SpecContext, chosenMet
         label: label(id),
         cells: counties.map(([code]) => {
           const r = at.get(`${id}|${code}`);
-          return r ? { share: Number(r.share), text: pct(Number(r.share), ctx) } : null;
+          return r ? { share: Number(r.share), text: `${pct(Number(r.share), ctx)}${Number(r.units_total) < SMALL_BASE ? SMALL_MARK : ''}` } : null;
         }),
       })),
     },
@@ -399,7 +406,7 @@ export function mapSpec(shares: ReadonlyMap<string, AreaShare>, level: MapLevel,
   const title = `${t('viewMap')}: ${name}`;
   return {
     id: `map-${level}-${method}`,
-    text: { title, subtitle: question, count: t('mapAreasN', { total, areas: areas.length }), ...credits(ctx) },
+    text: { title, subtitle: question, count: t('mapAreasN', { total, areas: areas.length }), ...credits(ctx), ...smallBaseNote(areas.map(([, a]) => a.total), ctx) },
     body: mapBody(
       {
         kind: 'map',
@@ -481,8 +488,6 @@ export function rateMapSpec(
   };
 }
 
-/** The mark on a share over fewer than SMALL_BASE units, and the note that says what it means. */
-export const SMALL_MARK = '*';
 
 /** A share in words: `41 %`, with the small-base mark where it rests on fewer than SMALL_BASE units. */
 function waveShare(value: WaveShare | null, ctx: SpecContext): string {
@@ -508,11 +513,11 @@ export function changeSpec(changes: Changes, kind: 'intervention' | 'tool', ctx:
   const subtitle = t(kind === 'tool' ? 'questionTools' : 'questionInterventions');
   const text = (m: MethodChange) => {
     const [a, b] = [m.shares.at(-2) ?? null, m.shares.at(-1) ?? null];
-    const points = a && b ? t('changePoints', { points: formatPoints(b.share - a.share, lang), count: Math.abs(Math.round((b.share - a.share) * 100)) }) : t('changeNotAsked');
+    const points = a && b ? t('changePoints', { points: formatPoints(b.share - a.share, lang) }) : t('changeNotAsked');
     return `${waveShare(a, ctx)} → ${waveShare(b, ctx)} (${points})`;
   };
-  const isSmall = methods.some((m) => m.shares.some((share) => share !== null && share.total < SMALL_BASE));
-  const notes = [changes.panelOnly ? t('changePanelNote', { panel: changes.panel }) : t('changeAllNote'), isSmall ? t('smallBaseNote', { mark: SMALL_MARK, min: SMALL_BASE }) : ''];
+  const totals = methods.flatMap((m) => m.shares.flatMap((share) => (share === null ? [] : [share.total])));
+  const notes = [changes.panelOnly ? t('changePanelNote', { panel: changes.panel }) : t('changeAllNote'), smallBaseNote(totals, ctx).note ?? ''];
   const count = changes.panelOnly ? t('changeCountPanel', { panel: changes.panel, from, to }) : t('changeCount', { from, to, fromUnits, toUnits });
   const shareColumns = (wave: string) => [
     { name: t('columnWaveUsing', { wave }), kind: 'number' as const },
@@ -525,8 +530,8 @@ export function changeSpec(changes: Changes, kind: 'intervention' | 'tool', ctx:
     text: { title, subtitle, count, ...credits(ctx), note: notes.filter(Boolean).join(' ') },
     body: {
       kind: 'change',
-      fromLabel: t('waveNamed', { wave: from }),
-      toLabel: t('waveNamed', { wave: to }),
+      fromLabel: from,
+      toLabel: to,
       rows: methods.map((m) => ({ label: methodName(m.id, lang), from: m.shares.at(-2)?.share ?? null, to: m.shares.at(-1)?.share ?? null, text: text(m) })),
       formatTick: (share) => pct(share, ctx),
     },
@@ -543,7 +548,7 @@ export function changeSpec(changes: Changes, kind: 'intervention' | 'tool', ctx:
       ],
       rows: methods.map((m) => {
         const [a, b] = [m.shares.at(-2), m.shares.at(-1)];
-        return [methodName(m.id, lang), ...cells(a), ...cells(b), a && b ? Math.round((b.share - a.share) * 100) : null, m.started.length, m.stopped.length];
+        return [methodName(m.id, lang), ...cells(a), ...cells(b), a && b ? Math.round((b.share - a.share) * 1000) / 10 : null, m.started.length, m.stopped.length];
       }),
     },
   };
@@ -572,5 +577,30 @@ export function waveLinesSpec(changes: Changes, kind: 'intervention' | 'tool', c
       columns: [{ name: t('columnMethod'), kind: 'text' }, ...changes.waves.map((wave) => ({ name: t('columnWaveShare', { wave }), kind: 'share' as const }))],
       rows: methods.map((m) => [methodName(m.id, lang), ...m.shares.map((share) => share?.share ?? null)]),
     },
+  };
+}
+
+/** The panel units that started and stopped using each method between the last two waves, by name, county and group. */
+export function movesTable(changes: Changes, ctx: SpecContext): DataTable {
+  const { t, lang } = ctx;
+  const [from, to] = [changes.waves.at(-2)!, changes.waves.at(-1)!];
+  return {
+    title: t('changeUnitsHeading', { from, to }),
+    columns: [
+      { name: t('columnMethod'), kind: 'text' },
+      { name: t('columnChange'), kind: 'text' },
+      { name: t('columnUnit'), kind: 'text' },
+      { name: t('columnCounty'), kind: 'text' },
+      { name: t('columnSkrGroup'), kind: 'text' },
+    ],
+    rows: changes.methods.flatMap((m) =>
+      [...m.started.map((unit) => [unit, t('columnStarted')] as const), ...m.stopped.map((unit) => [unit, t('columnStopped')] as const)].map(([unit, change]) => [
+        methodName(m.id, lang),
+        change,
+        unit.label,
+        COUNTIES.find((c) => c.code === unit.county)?.name ?? '',
+        SKR_GROUPS.find((g) => g.code === unit.group)?.name ?? '',
+      ]),
+    ),
   };
 }

@@ -1,7 +1,7 @@
 // The analysis views, in tab order, with their names in the UI.
 import type { MessageKey } from '../i18n/translate';
 
-export const VIEWS = ['overview', 'interventions', 'tools', 'satisfaction', 'knowledge', 'counties', 'map', 'coverage', 'trends'] as const;
+export const VIEWS = ['overview', 'interventions', 'tools', 'satisfaction', 'knowledge', 'counties', 'map', 'coverage', 'trends', 'changes'] as const;
 export type ViewId = (typeof VIEWS)[number];
 
 export const VIEW_KEYS: Record<ViewId, MessageKey> = {
@@ -14,4 +14,5 @@ export const VIEW_KEYS: Record<ViewId, MessageKey> = {
   map: 'viewMap',
   coverage: 'viewCoverage',
   trends: 'viewTrends',
+  changes: 'viewChanges',
 };

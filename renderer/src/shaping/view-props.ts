@@ -21,7 +21,8 @@ export function loadedFile(name: string, guess: ShapeGuess, sample = false, wave
   return { name, roles: new Set(Object.values(guess.roles).map((r) => r.role)), sample, shape: guess.shape, wave };
 }
 
-const isSurvey = (file: LoadedFile) => file.shape === 'survey-wide' || file.shape === 'survey-multi';
+/** A survey file: the files that have waves. */
+export const isSurvey = (file: Pick<LoadedFile, 'shape'>) => file.shape === 'survey-wide' || file.shape === 'survey-multi';
 
 /** What every analysis view gets: the engine, the filters, and the files the figures come from. */
 export interface ViewProps {

@@ -2,6 +2,7 @@
 // (suppression, report pack); the view ids are the tabs of the app.
 import type { ReactNode } from 'react';
 import { AdoptionView } from './AdoptionView';
+import { ChangeView } from './ChangeView';
 import { CountiesView } from './CountiesView';
 import { CoverageView } from './CoverageView';
 import { FilterBar } from './FilterBar';
@@ -42,6 +43,8 @@ function View({ view, ...props }: ViewProps & { view: ViewId }) {
       return <CoverageView {...props} />;
     case 'trends':
       return <TrendsView {...props} />;
+    case 'changes':
+      return <ChangeView {...props} />;
   }
 }
 
@@ -52,7 +55,7 @@ export function AnalysisView({ actions, ...props }: ViewProps & { view: ViewId; 
   return (
     <section className="analysis" id={`panel-${props.view}`} role="tabpanel" aria-labelledby={`tab-${props.view}`} aria-busy={isBusy}>
       <div className="toolbar" role="region" aria-label={t('toolbarLabel')}>
-        <FilterBar engine={props.engine} dataVersion={props.dataVersion} filters={props.filters} onChange={props.onFilters} />
+        <FilterBar engine={props.engine} dataVersion={props.dataVersion} filters={props.filters} onChange={props.onFilters} sources={props.sources} />
         {actions}
       </div>
       {failures.size > 0 && (

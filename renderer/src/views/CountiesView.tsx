@@ -38,7 +38,7 @@ export function CountiesView({ engine, filters, dataVersion, sources, onFilters 
   const countyName = countyUnits[0]?.county_name ?? '';
   return (
     <div className="view-body">
-      <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} spec={spec}>
+      <ChartFrame id={spec.id} title={spec.text.title} question={spec.text.subtitle} count={spec.text.count} spec={spec} note={spec.text.note}>
         <label className="inline heat-order">
           {t('heatOrder')}
           <select value={order} onChange={(e) => setOrder(e.target.value as HeatOrder)} data-testid="heat-order">

@@ -1,10 +1,13 @@
 // The filters that apply to every view: county, SKR municipality group, unit type, the year of the
-// usage extracts (when one is loaded), and the method chosen by clicking a bar.
+// usage extracts (when one is loaded), the survey wave (when two or more are loaded), and the method
+// chosen by clicking a bar. Choosing a year chooses that year's wave too.
 import type { Engine } from '../db/engine';
 import { methodById } from '../domain/methods';
 import { COUNTIES, SKR_GROUPS } from '../domain/units';
 import { useI18n } from '../i18n/i18n';
 import { hasFilters, NO_FILTERS, type Filters, type UnitType } from '../shaping/filters';
+import { waveOfYear, wavesOf } from '../domain/waves';
+import { isSurvey, type LoadedFile } from '../shaping/view-props';
 import { useQuery } from './use-query';
 
 interface Props {
@@ -12,11 +15,17 @@ interface Props {
   dataVersion: number;
   filters: Filters;
   onChange: (filters: Filters) => void;
+  sources: readonly LoadedFile[];
 }
 
-export function FilterBar({ engine, dataVersion, filters, onChange }: Props) {
+export function FilterBar({ engine, dataVersion, filters, onChange, sources }: Props) {
   const { lang, t } = useI18n();
   const years = (useQuery(engine, 'usage_periods', NO_FILTERS, dataVersion) ?? []).map((r) => String(r.year));
+  const surveys = sources.filter(isSurvey);
+  const waves = wavesOf(surveys.map((s) => s.wave));
+  // Surveys without a wave beside two or more waves count in none of them: said, with where to fix it.
+  const withoutWave = waves.length >= 2 ? surveys.filter((s) => s.wave === null).length : 0;
+  const choosePeriod = (period: string | null) => onChange({ ...filters, period, wave: (period !== null && waveOfYear(period, waves)) || filters.wave });
   const method = filters.method ? methodById(filters.method) : undefined;
   // Each filter in force as a chip that removes it: what the figures are filtered by, at a glance.
   const chips = [
@@ -61,7 +70,7 @@ export function FilterBar({ engine, dataVersion, filters, onChange }: Props) {
       {years.length > 0 && (
         <label>
           {t('filterPeriod')}
-          <select value={filters.period ?? ''} onChange={(e) => onChange({ ...filters, period: e.target.value || null })} data-testid="filter-period">
+          <select value={filters.period ?? ''} onChange={(e) => choosePeriod(e.target.value || null)} data-testid="filter-period">
             <option value="">{t('filterAll')}</option>
             {years.map((year) => (
               <option key={year} value={year}>
@@ -70,6 +79,23 @@ export function FilterBar({ engine, dataVersion, filters, onChange }: Props) {
             ))}
           </select>
         </label>
+      )}
+      {waves.length >= 2 && (
+        <label>
+          {t('filterWave')}
+          <select value={filters.wave ?? waves.at(-1)} onChange={(e) => onChange({ ...filters, wave: e.target.value })} data-testid="filter-wave">
+            {waves.map((wave) => (
+              <option key={wave} value={wave}>
+                {wave}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {withoutWave > 0 && (
+        <p className="filter-warning" role="status" data-testid="waves-without">
+          {t('wavesWithout', { count: withoutWave })}
+        </p>
       )}
       {chips.map(({ key, label, value }) => (
         <button type="button" className="chip" key={key} onClick={() => onChange({ ...filters, [key]: null })} aria-label={t('removeFilter', { filter: t('activeFilter', { label, value }) })}>

@@ -15,6 +15,7 @@ import { ShareBars } from '../charts/ShareBars';
 import { BAR } from '../export/palette';
 import { COUNTIES, MUNICIPALITIES, SKR_GROUPS } from '../domain/units';
 import { mapSpec, methodName, rateBase, rateMapSpec } from '../shaping/specs';
+import { SMALL_BASE, SMALL_MARK } from '../domain/waves';
 import { useQuery } from './use-query';
 import { fromSample, METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
 
@@ -62,7 +63,10 @@ export function MapView({ engine, filters, dataVersion, sources, onFilters }: Vi
   const ctx = { lang, t, files, sample: fromSample(sources, files) };
   const exportView = exportWhole ? undefined : (view ?? undefined);
   const spec = isRate ? rateMapSpec(rates, level, method, breaks, ctx, basis, exportView) : mapSpec(shares, level, method, breaks, ctx, exportView);
-  const format = isRate ? (rate: number) => formatRate(rate, lang) : (share: number) => formatPercent(share, lang);
+  // A share over fewer than SMALL_BASE units carries the mark wherever the map says it (the note explains it).
+  const format = isRate
+    ? (rate: number) => formatRate(rate, lang)
+    : (share: number, code?: string) => `${formatPercent(share, lang)}${code !== undefined && (shares.get(code)?.total ?? SMALL_BASE) < SMALL_BASE ? SMALL_MARK : ''}`;
   const select = (code: string) => {
     if (level === 'county') onFilters({ ...filters, county: filters.county === code ? null : code });
     else setMunicipality(municipality === code ? null : code);
