@@ -2,7 +2,7 @@
 -- using it over the units that could report it (the same counting rules), by county and catalogue order.
 -- $1 county code, $2 SKR group, $3 unit type ('municipality' | 'district'); NULL = all (see the macros
 -- method_units, method_users and filtered_units in queries/model/schema.sql). $4 period: a year ('2023') or NULL; it narrows usage
--- extracts only. $5 the survey wave ('2024'), NULL = every survey (in_wave).
+-- extracts only. $5 the survey wave ('2024'): each item's latest wave up to it (wave_items); NULL = every survey.
 SELECT
   asked.county_code,
   k.name AS county_name,

@@ -1,12 +1,12 @@
 -- Every responding unit with its county, type and the catalogue methods it uses (ids in catalogue order,
 -- joined by ","; '' when none). Unmatched units come last, without county or type.
 -- $1 county code, $2 SKR group, $3 unit type ('municipality' | 'district'); NULL = all (see units and
--- filtered_units in queries/model/schema.sql). $5 the survey wave ('2024'), NULL = every survey (in_wave).
+-- filtered_units in queries/model/schema.sql). $5 the survey wave ('2024'): each item's latest wave up to it (wave_items); NULL = every survey.
 WITH responding AS (
   SELECT DISTINCT u.unit_key, u.unit_label, u.unit_type, u.county_code
   FROM responding_units AS r
   JOIN filtered_units($1, $2, $3) AS u USING (unit_name)
-  WHERE in_wave(r.source, $5)
+  WHERE source_in_wave(r.source, $5)
 ),
 uses AS (
   SELECT DISTINCT u.unit_key, c.id, c.position

@@ -4,7 +4,7 @@
 -- for among all loaded units of the county, whatever the SKR-group or unit-type filter: a district can
 -- buy from a municipality next door (avtalssamverkan).
 -- $1 county code, $2 SKR group, $3 unit type ('municipality' | 'district'); NULL = all (see units and
--- filtered_units in queries/model/schema.sql). $5 the survey wave ('2024'), NULL = every survey (in_wave).
+-- filtered_units in queries/model/schema.sql). $5 the survey wave ('2024'): each item's latest wave up to it (wave_items); NULL = every survey.
 WITH recommended (recommendation, ord) AS (
   VALUES ('parenting-programme', 1), ('cbt-skills-group', 2), ('family-treatment', 3), ('tfco', 4), ('individual-cbt', 5)
 ),
@@ -12,7 +12,7 @@ responding AS (
   SELECT DISTINCT u.unit_key, u.unit_label, u.county_code
   FROM responding_units AS r
   JOIN filtered_units($1, $2, $3) AS u USING (unit_name)
-  WHERE in_wave(r.source, $5)
+  WHERE source_in_wave(r.source, $5)
 ),
 covering AS (
   SELECT DISTINCT u.unit_key, u.unit_label, u.county_code, c.recommendation
@@ -20,7 +20,7 @@ covering AS (
   JOIN units AS u USING (unit_name)
   JOIN method_map AS m USING (method_name)
   JOIN method_catalogue AS c ON c.id = m.method_id
-  WHERE in_wave(x.source, $5)
+  WHERE counts_in_wave(x.source, 'm:' || c.id, $5)
 ),
 grid AS (
   SELECT

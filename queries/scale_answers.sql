@@ -4,12 +4,12 @@
 -- ones with position NULL and their own `n`, so a view can show them or use them as a base: the
 -- report's prior-knowledge shares (16/57/25 %) are of all answers, "Vet ej" included.
 -- $1 county code, $2 SKR group, $3 unit type ('municipality' | 'district'); NULL = all (see units and
--- filtered_units in queries/model/schema.sql). $5 the survey wave ('2024'), NULL = every survey (in_wave).
+-- filtered_units in queries/model/schema.sql). $5 the survey wave ('2024'): each item's latest wave up to it (wave_items); NULL = every survey.
 WITH answers AS (
   SELECT DISTINCT a.question, a.scale, a.answer, a.position, u.unit_key
   FROM survey_answers AS a
   JOIN filtered_units($1, $2, $3) AS u USING (unit_name)
-  WHERE in_wave(a.source, $5)
+  WHERE counts_in_wave(a.source, 'q:' || a.question, $5)
 ),
 totals AS (
   SELECT question, scale, count(DISTINCT unit_key) AS total

@@ -178,7 +178,7 @@ async function report(args: readonly string[]): Promise<number> {
     at.step = 'rapport';
     // A workspace brings its filters, suppression and chart texts; the flags narrow it further.
     const base = workspace?.filters ?? NO_FILTERS;
-    const loaded = sources.map((s) => loadedFile(s.table.fileName, s.guess, s.sample === true, s.wave ?? null));
+    const loaded = sources.map((s) => loadedFile(s.table.fileName, s.guess, s.table.table, s.sample === true, s.wave ?? null));
     // Of two or more survey waves, the figures are the latest's (or the workspace's chosen one), as in the app.
     const chosen: Filters = { ...NO_FILTERS, ...base, county: parsed.flags.get('--county') ?? base.county, period: parsed.flags.get('--period') ?? base.period };
     const filters = withWave(chosen, wavesOf(loaded.filter(isSurvey).map((s) => s.wave)));

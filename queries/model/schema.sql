@@ -63,13 +63,44 @@ CREATE OR REPLACE MACRO filtered_units(county, grp, kind) AS TABLE
      AND (grp IS NULL OR skr_group = grp)
      AND (kind IS NULL OR unit_type = kind);
 
--- Whether a file's rows count in the chosen wave: every file when none is chosen (NULL); else a survey
--- only if it is of that wave, and every file that is not a survey (extracts are narrowed by their periods).
-CREATE OR REPLACE MACRO in_wave(src, chosen) AS
-   chosen IS NULL OR NOT EXISTS (
-     SELECT 1 FROM sources AS w
-     WHERE w.source = src AND w.shape IN ('survey-wide', 'survey-multi') AND w.wave IS DISTINCT FROM chosen
-   );
+-- Survey waves. A wave's place in time: its first year (1900–2099; none: after every year), then its
+-- label as text, so '2023' < '2023 höst' < '2024' (compareWaves in renderer/src/domain/waves.ts, the same).
+CREATE OR REPLACE MACRO wave_key(w) AS
+   printf('%04d %s', coalesce(TRY_CAST(regexp_extract(w, '(^|[^0-9])((19|20)[0-9][0-9])([^0-9]|$)', 2) AS INTEGER), 9999), w);
+
+-- What each survey file asks: its methods ('m:' and the catalogue id) and its scale questions ('q:' and
+-- the header). The same method or question in files of different waves is the same survey item.
+CREATE OR REPLACE VIEW survey_items AS
+   SELECT DISTINCT a.source, 'm:' || m.method_id AS item
+   FROM method_asked AS a JOIN method_map AS m USING (method_name) JOIN sources AS s USING (source)
+   WHERE s.shape IN ('survey-wide', 'survey-multi') AND m.method_id IS NOT NULL
+   UNION
+   SELECT DISTINCT source, 'q:' || question FROM survey_answers;
+
+-- The survey files that count in the chosen wave, item by item: of the files asking an item, those of the
+-- latest wave up to the chosen one. A survey repeated in 2024 counts its 2024 answers; a survey answered
+-- only in 2023 still counts, as 2023 (the source lines name each file's wave). Files without a wave count
+-- in none once a wave is chosen.
+CREATE OR REPLACE MACRO wave_items(chosen) AS TABLE
+   WITH ranked AS (
+     SELECT i.source, i.item, wave_key(s.wave) AS k
+     FROM survey_items AS i JOIN sources AS s USING (source)
+     WHERE s.wave IS NOT NULL AND wave_key(s.wave) <= wave_key(chosen)
+   )
+   SELECT source, item FROM ranked QUALIFY k = max(k) OVER (PARTITION BY item);
+
+-- Whether a file's rows about an item count in the chosen wave: every file's when none is chosen (NULL);
+-- else a survey's as wave_items says, and always a file that is not a survey (extracts have periods).
+CREATE OR REPLACE MACRO counts_in_wave(src, survey_item, chosen) AS
+   chosen IS NULL
+   OR NOT EXISTS (SELECT 1 FROM sources AS w WHERE w.source = src AND w.shape IN ('survey-wide', 'survey-multi'))
+   OR (src, survey_item) IN (SELECT (source, item) FROM wave_items(chosen));
+
+-- Whether a file's units count in the chosen wave: a survey counting for any of its items, any other file.
+CREATE OR REPLACE MACRO source_in_wave(src, chosen) AS
+   chosen IS NULL
+   OR NOT EXISTS (SELECT 1 FROM sources AS w WHERE w.source = src AND w.shape IN ('survey-wide', 'survey-multi'))
+   OR src IN (SELECT source FROM wave_items(chosen));
 
 -- An extract's (unit, method) pairs whose every figure, under any spelling of the method, is no value.
 -- Found from the few rows without a figure, so the views do not scan every usage row for it.
@@ -85,26 +116,26 @@ CREATE OR REPLACE VIEW usage_no_value AS
 -- The (method, unit) pairs a file could report: the units that answered a file asking the method, or
 -- appear in an extract listing it. The base (N) of every share of units. An extract's unit whose every
 -- figure for a method, under any of its spellings, is no value (Kolada's `..`, a dash, a blank) is
--- neither a user nor in N. With a wave chosen, only that wave's surveys count (in_wave).
+-- neither a user nor in N. With a wave chosen, a method's latest survey wave up to it counts (wave_items).
 CREATE OR REPLACE MACRO method_units(county, grp, kind, chosen_wave) AS TABLE
    SELECT DISTINCT m.method_id, u.unit_key, u.county_code, u.municipality_code, u.district, u.unit_label
    FROM method_asked AS a
    JOIN method_map AS m USING (method_name)
    JOIN responding_units AS r USING (source)
    JOIN filtered_units(county, grp, kind) AS u ON u.unit_name = r.unit_name
-   WHERE m.method_id IS NOT NULL AND in_wave(a.source, chosen_wave)
+   WHERE m.method_id IS NOT NULL AND counts_in_wave(a.source, 'm:' || m.method_id, chosen_wave)
      AND (a.source, r.unit_name, m.method_id) NOT IN (SELECT (source, unit_name, method_id) FROM usage_no_value);
 
 -- The (method, unit) pairs in use (n): ticked in a survey, or a count above zero in an extract; with
 -- a year chosen, an extract's unit uses a method only if it has a count in that year; with a wave
--- chosen, only that wave's surveys count.
+-- chosen, a method's latest survey wave up to it counts (wave_items).
 CREATE OR REPLACE MACRO method_users(county, grp, kind, year, chosen_wave) AS TABLE
    SELECT DISTINCT m.method_id, u.unit_key
    FROM method_use AS x
    JOIN method_map AS m USING (method_name)
    JOIN responding_units AS r ON r.source = x.source AND r.unit_name = x.unit_name
    JOIN filtered_units(county, grp, kind) AS u ON u.unit_name = x.unit_name
-   WHERE m.method_id IS NOT NULL AND in_wave(x.source, chosen_wave)
+   WHERE m.method_id IS NOT NULL AND counts_in_wave(x.source, 'm:' || m.method_id, chosen_wave)
      AND (year IS NULL OR x.source NOT IN (SELECT source FROM sources WHERE shape = 'usage')
        OR (x.source, x.unit_name, x.method_name) IN (
          SELECT (source, unit_name, method_name) FROM usage WHERE count > 0 AND starts_with(period, year)

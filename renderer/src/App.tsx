@@ -29,7 +29,8 @@ import { AnalysisView } from './views/AnalysisView';
 import { VIEW_KEYS, VIEWS, type ViewId } from './shaping/view-ids';
 import { NO_FILTERS, withWave, type Filters } from './shaping/filters';
 import { wavesOf } from './domain/waves';
-import { isSurvey, loadedFile, type LoadedFile } from './shaping/view-props';
+import { isSurvey, loadedFile, withCounting, type LoadedFile } from './shaping/view-props';
+import { useQuery } from './views/use-query';
 
 // The export dialog and the report pack bring pdf-lib, fontkit and resvg: loaded on first use.
 const ExportDialog = lazy(() => import('./components/ExportDialog').then((m) => ({ default: m.ExportDialog })));
@@ -95,10 +96,14 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
   );
   const workspace = useWorkspaceFile({ engine, platform, state: savedState, apply: applyState, fail });
   const { save: saveWorkspace, open: openWorkspace } = workspace;
-  const loaded = useMemo<LoadedFile[]>(() => files.sources.map((s) => loadedFile(s.table.fileName, s.guess, s.sample === true, s.wave ?? null)), [files.sources]);
+  const confirmed = useMemo<LoadedFile[]>(() => files.sources.map((s) => loadedFile(s.table.fileName, s.guess, s.table.table, s.sample === true, s.wave ?? null)), [files.sources]);
   // With two or more survey waves loaded, the figures are always of one: the chosen one, else the latest.
-  const waves = useMemo(() => wavesOf(loaded.filter(isSurvey).map((s) => s.wave)), [loaded]);
+  const waves = useMemo(() => wavesOf(confirmed.filter(isSurvey).map((s) => s.wave)), [confirmed]);
   const shownFilters = useMemo(() => withWave(filters, waves), [filters, waves]);
+  // The surveys that count in that wave, so the source lines name them (and their waves) and no other.
+  const withModel = useCallback(() => engine().then(async (db) => (await createModel(db), db)), [engine]);
+  const counting = useQuery(withModel, 'wave_sources', shownFilters, files.dataVersion);
+  const loaded = useMemo(() => withCounting(confirmed, counting), [confirmed, counting]);
   const surveyWaves = useMemo(() => new Map(files.sources.flatMap((s) => (isSurvey(s.guess) ? [[s.table.table, s.wave ?? null] as const] : []))), [files.sources]);
   const samples = useMemo(() => new Set(files.sources.flatMap((s) => (s.sample ? [s.table.table] : []))), [files.sources]);
   // While any bundled sample is loaded, the title bar and the header say the figures are sample data.

@@ -186,8 +186,8 @@ const CASES: Record<QueryId, () => Promise<void>> = {
   async overview_sources() {
     expect(await runQuery(engine, 'overview_sources', ALL)).toEqual([
       { file_name: 'assessment-training-2024.csv', shape: 'training', wave: null, units: 8 },
-      { file_name: 'pilot-activities-survey-2023.csv', shape: 'survey-wide', wave: null, units: 56 },
-      { file_name: 'pilot-methods-survey-2023.xlsx', shape: 'survey-multi', wave: null, units: 56 },
+      { file_name: 'pilot-activities-survey-2023.csv', shape: 'survey-wide', wave: '2023', units: 56 },
+      { file_name: 'pilot-methods-survey-2023.xlsx', shape: 'survey-multi', wave: '2023', units: 56 },
       { file_name: 'population-0-17-2023.csv', shape: 'statistics', wave: null, units: 46 },
       { file_name: 'usage-2022-2024.csv', shape: 'usage', wave: null, units: 56 },
     ]);
@@ -540,8 +540,9 @@ const CASES: Record<QueryId, () => Promise<void>> = {
   },
 
   async wave_use() {
-    // Loaded without waves (loadSource gives none): the surveys without one are the wave NULL stands for.
-    const rows = await runQuery(engine, 'wave_use', ALL);
+    // Both surveys answered in 2023 (their response dates say so): the wave 2023.
+    const W2023 = [null, null, null, null, '2023'];
+    const rows = await runQuery(engine, 'wave_use', W2023);
     const komet = rows.filter((r) => r.method_id === 'komet');
     // The survey's 56 units, 19 of them using KOMET (34 %); the extract's units are not the survey's.
     expect([komet.length, komet.filter((r) => r.is_using).length]).toEqual([56, 19]);
@@ -549,8 +550,19 @@ const CASES: Record<QueryId, () => Promise<void>> = {
     expect(komet.find((r) => r.unit_label === 'Borlänge')).toMatchObject({ county_code: '20', skr_group: 'B3', is_using: true, kind: 'intervention' });
     // A wave no file has: nothing.
     expect(await runQuery(engine, 'wave_use', [null, null, null, null, '2031'])).toEqual([]);
-    const dalarna = (await runQuery(engine, 'wave_use', DALARNA)).filter((r) => r.method_id === 'komet');
+    // NULL: the surveys without a wave, of which there is none here.
+    expect(await runQuery(engine, 'wave_use', ALL)).toEqual([]);
+    const dalarna = (await runQuery(engine, 'wave_use', ['20', null, null, null, '2023'])).filter((r) => r.method_id === 'komet');
     expect(dalarna.filter((r) => r.is_using).map((r) => r.unit_label).sort()).toEqual(['Borlänge', 'Falun']);
+  },
+
+  async wave_sources() {
+    // Both surveys are of 2023: they count in 2023 and, as the latest wave up to it, in 2024; in 2022 neither.
+    const names = async (wave: string | null) => (await runQuery(engine, 'wave_sources', [null, null, null, null, wave])).map((r) => `${String(r.source)} ${String(r.wave)}`);
+    const both = ['pilot_activities_survey_2023 2023', 'pilot_methods_survey_2023 2023'];
+    expect(await names(null)).toEqual(both);
+    expect(await names('2024')).toEqual(both);
+    expect(await names('2022')).toEqual([]);
   },
 
   async usage_periods() {
@@ -567,7 +579,7 @@ describe('queries/', () => {
 
   it('every view query takes the unit filters (and some the period), and NULL for each means all', async () => {
     for (const id of Object.keys(CASES) as QueryId[]) {
-      if (['table_columns', 'unit_matches', 'unmatched_methods', 'usage_periods'].includes(id)) continue;
+      if (['table_columns', 'unit_matches', 'unmatched_methods', 'usage_periods', 'wave_sources'].includes(id)) continue;
       expect(parametersUsed(engine.queryFiles[id]!).slice(0, 3), id).toEqual([1, 2, 3]);
       expect(engine.queryFiles[id], id).toMatch(/\$1[\s\S]*\$2[\s\S]*\$3/);
     }

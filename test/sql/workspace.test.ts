@@ -131,6 +131,41 @@ describe('workspace file', () => {
     }
   }, 120_000);
 
+  it('opens a file saved by version 2, before waves: every survey in one wave, none named', async () => {
+    // Version 2's `sources` had no `wave`: the same rows, written without it.
+    const parquet = await loadParquetNode();
+    const oldSources = new Uint8Array(parquet.writeParquet(parquet.Table.fromIPCStream(await saved.queryIpc('SELECT source, file_name, shape FROM sources'))));
+    const document = JSON.parse(strFromU8(unzipSync(bytes)['workspace.json']!)) as WorkspaceDocument;
+    const stored = document.tables.find((t) => t.name === 'sources')!;
+    expect(stored.columns.map((c) => c.name)).toEqual(['source', 'file_name', 'shape', 'wave']);
+    const v2 = await (async () => {
+      const files = unzipSync(bytes);
+      files[stored.file] = oldSources;
+      const old = { ...document, version: 2, tables: document.tables.map((t) => (t.name === 'sources' ? { ...t, columns: t.columns.slice(0, 3), sha256: '' } : t)) };
+      old.tables.find((t) => t.name === 'sources')!.sha256 = await sha256Hex(oldSources);
+      const state = old.state as unknown as SavedState;
+      old.state = { ...state, files: { ...state.files, sources: state.files.sources.map(({ wave: _, ...rest }) => rest) } } as unknown as WorkspaceDocument['state'];
+      files['workspace.json'] = strToU8(JSON.stringify(old));
+      return zipSync(files, { level: 0 });
+    })();
+    const { engine, open } = await engineWithOtherWork();
+    try {
+      await loadWorkspace(engine, await readWorkspace(v2), open, loadParquetNode);
+      expect(toRows(await engine.query('SELECT count(*)::INTEGER AS n, count(wave)::INTEGER AS waves FROM sources'))).toEqual([{ n: 5, waves: 0 }]);
+      const fft = (await runQuery(engine, 'method_adoption', [null, null, null])).find((r) => r.id === 'fft')!;
+      expect([fft.units_using, fft.units_total]).toEqual([23, 56]);
+      // A version-3 file whose `sources` lacks the column is not this app's.
+      const broken = rezip((files) => {
+        files[stored.file] = oldSources;
+        const d = { ...document, tables: document.tables.map((t) => (t.name === 'sources' ? { ...t, columns: t.columns.slice(0, 3) } : t)) };
+        files['workspace.json'] = strToU8(JSON.stringify(d));
+      });
+      await expect(readWorkspace(broken).then((read) => loadWorkspace(engine, read, [], loadParquetNode))).rejects.toBeInstanceOf(WorkspaceError);
+    } finally {
+      await engine.close();
+    }
+  }, 120_000);
+
   it('keeps which files are the bundled samples; a file saved before there were samples opens with none marked', async () => {
     type Files = SavedState['files'];
     const marked = withDocument((d) => ((d.state as unknown as SavedState).files.sources[0]!.sample = true));

@@ -11,7 +11,7 @@ export function savedStateFor(sources: readonly (LoadedSource & { sha256: string
     suppression: { enabled: true, threshold: 5 },
     invited: 65,
     files: {
-      sources: sources.map(({ table, guess, account, statistics, sha256 }) => ({ table, guess, account, statistics, sha256, unitsMatched: 56, unitsUnmatched: [], methodsMatched: 12, methodsUnmatched: [] })),
+      sources: sources.map(({ table, guess, account, statistics, sha256, wave }) => ({ table, guess, account, statistics, sha256, wave: wave ?? null, unitsMatched: 56, unitsUnmatched: [], methodsMatched: 12, methodsUnmatched: [] })),
       selected: sources[0]?.table.table ?? null,
       preferences: { templates: [], units: {}, methods: { 'sociala insatsgrupper sig': 'lokal:sociala insatsgrupper sig' } },
     },

@@ -18,7 +18,8 @@ export type QueryId =
   | 'usage_periods'
   | 'unit_method_use'
   | 'population_rate'
-  | 'wave_use';
+  | 'wave_use'
+  | 'wave_sources';
 
 /**
  * Runs a query file with its parameters. The views pass every filter to every file (filterParams: $1 …

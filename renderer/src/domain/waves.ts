@@ -62,9 +62,18 @@ export function waveFromFileName(name: string): string | null {
   return years.size === 1 ? [...years][0]! : null;
 }
 
-/** Waves in time order: by the first year they name, then as text (`2023` before `2023-höst` before `2024`). */
+/**
+ * A wave's place in time: its first year (none: after every year), then its label as text. The model's
+ * SQL orders waves by the same key (wave_key in queries/model/schema.sql), so both agree on "latest".
+ */
+function waveKey(wave: string): string {
+  return `${/(?<!\d)(19|20)\d\d(?!\d)/.exec(wave)?.[0] ?? '9999'} ${wave}`;
+}
+
+/** Waves in time order: by the first year they name, then as text (`2023` before `2023 höst` before `2024`). */
 export function compareWaves(a: string, b: string): number {
-  return a.localeCompare(b, 'sv', { numeric: true });
+  const [x, y] = [waveKey(a), waveKey(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** One wave as the change between waves needs it: the units that answered, and by method those using it. */

@@ -15,7 +15,7 @@ import { filterParams, type Filters } from '../shaping/filters';
 import { adoptionGroups } from '../shaping/shape-adoption';
 import { otherScales, scaleQuestions } from '../shaping/shape-scales';
 import { VIEW_KEYS, VIEWS, type ViewId } from '../shaping/view-ids';
-import { fromSample, isSurvey, METHOD_USE, namesWith, type LoadedFile } from '../shaping/view-props';
+import { fromSample, isSurvey, METHOD_USE, namesWith, waveFileNames, withCounting, type LoadedFile } from '../shaping/view-props';
 import { changesOf, waveTable, type WaveTable } from '../shaping/shape-changes';
 import { wavesOf } from '../domain/waves';
 import {
@@ -55,7 +55,9 @@ export interface SectionOptions {
 }
 
 export async function buildSections(engine: Engine, options: SectionOptions): Promise<Section[]> {
-  const { filters, lang, sources } = options;
+  const { filters, lang } = options;
+  // The surveys that count in the wave chosen: the source lines name them, each with its wave.
+  const sources = withCounting(options.sources, await runQuery(engine, 'wave_sources', filterParams(filters)));
   const t: Translate = (key, params) => translate(lang, key, params);
   const suppression = options.suppression ?? DEFAULT_SUPPRESSION;
   const query = (id: QueryId) => runQuery(engine, id, filterParams(filters));
@@ -136,8 +138,7 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
         const tables: WaveTable[] = [];
         for (const wave of waves) tables.push(waveTable(wave, await runQuery(engine, 'wave_use', filterParams({ ...filters, period: null, wave }))));
         const changes = changesOf(tables.slice(-2), false);
-        const surveys = sources.filter(isSurvey);
-        const c = ctx(waves.slice(-2).flatMap((wave) => namesWith(surveys, METHOD_USE, { wave, period: null }, t)));
+        const c = ctx(waves.slice(-2).flatMap((wave) => waveFileNames(sources, METHOD_USE, wave, t)));
         const kinds = (['intervention', 'tool'] as const).filter((kind) => changes.methods.some((m) => m.kind === kind));
         kinds.forEach((kind, i) => add(view, changeSpec(changes, kind, c), i === kinds.length - 1 ? [movesTable(changes, c)] : []));
         if (waves.length >= 3) for (const kind of kinds) add(view, waveLinesSpec(changesOf(tables, false), kind, c));

@@ -1,4 +1,4 @@
-import type { Engine } from '../db/engine';
+import type { Engine, Row } from '../db/engine';
 import type { ColumnRole, Shape, ShapeGuess } from '../domain/shape-detect';
 import type { Filters } from './filters';
 import type { Translate } from '../i18n/i18n';
@@ -13,12 +13,23 @@ export interface LoadedFile {
   /** One of the samples bundled with the app: the charts it feeds say they show sample data. */
   sample: boolean;
   shape: Shape;
+  /** Its table in the model (`sources.source`). */
+  table: string;
   /** A survey's wave ('2024'); null for other files and surveys that say none. */
   wave: string | null;
+  /** Whether its figures count under the wave chosen (wave_sources.sql); true for files that are not surveys. */
+  counts: boolean;
 }
 
-export function loadedFile(name: string, guess: ShapeGuess, sample = false, wave: string | null = null): LoadedFile {
-  return { name, roles: new Set(Object.values(guess.roles).map((r) => r.role)), sample, shape: guess.shape, wave };
+export function loadedFile(name: string, guess: ShapeGuess, table: string, sample = false, wave: string | null = null): LoadedFile {
+  return { name, roles: new Set(Object.values(guess.roles).map((r) => r.role)), sample, shape: guess.shape, table, wave, counts: true };
+}
+
+/** The files with whether each counts under the wave chosen, from wave_sources.sql's rows (null: not known yet, all). */
+export function withCounting(sources: readonly LoadedFile[], counting: readonly Row[] | null): LoadedFile[] {
+  if (counting === null) return [...sources];
+  const tables = new Set(counting.map((r) => String(r.source)));
+  return sources.map((s) => ({ ...s, counts: !isSurvey(s) || tables.has(s.table) }));
 }
 
 /** A survey file: the files that have waves. */
@@ -44,18 +55,29 @@ export const METHOD_USE: readonly Role[] = ['method-flag', 'method-choices', 'co
 
 /**
  * The files with a column in any of these roles, as the source line of a chart names them. With a wave
- * chosen, only the surveys of that wave, each named with it (`enkät.xlsx (omgång 2024)`), and an
- * extract with the year chosen (`uttag.csv (2023)`): nothing of different years is merged unsaid.
+ * chosen, only the surveys that count in it, each named with its own wave (`enkät.xlsx (omgång 2024)`;
+ * a survey asked only in 2023 counts as 2023), and an extract with the year chosen (`uttag.csv (2023)`):
+ * nothing of different years is merged unsaid.
  */
 export function namesWith(sources: readonly LoadedFile[], roles: readonly Role[], filters: Pick<Filters, 'wave' | 'period'>, t: Translate): string[] {
   const { wave, period } = filters;
   return sources
-    .filter((s) => roles.some((role) => s.roles.has(role)) && (wave === null || !isSurvey(s) || s.wave === wave))
+    .filter((s) => roles.some((role) => s.roles.has(role)) && (wave === null || !isSurvey(s) || (s.counts && s.wave !== null)))
     .map((s) => {
-      if (wave !== null && isSurvey(s)) return `${s.name} (${t('waveNamed', { wave })})`;
+      if (wave !== null && isSurvey(s) && s.wave !== null) return `${s.name} (${t('waveNamed', { wave: s.wave })})`;
       if (period !== null && s.shape === 'usage') return `${s.name} (${period})`;
       return s.name;
     });
+}
+
+/** The surveys of exactly this wave with a column in any of these roles, named with it (the change view's source lines). */
+export function waveFileNames(sources: readonly LoadedFile[], roles: readonly Role[], wave: string, t: Translate): string[] {
+  return namesWith(
+    sources.filter((s) => isSurvey(s) && s.wave === wave).map((s) => ({ ...s, counts: true })),
+    roles,
+    { wave, period: null },
+    t,
+  );
 }
 
 /** Whether any of the files a chart names (`files`, as namesWith gives them) is a bundled sample. */

@@ -13,7 +13,7 @@ import { useI18n } from '../i18n/i18n';
 import { filterParams, type Filters } from '../shaping/filters';
 import { changesOf, waveTable, type Changes, type WaveTable } from '../shaping/shape-changes';
 import { changeSpec, movesTable, waveLinesSpec, type SpecContext } from '../shaping/specs';
-import { fromSample, isSurvey, METHOD_USE, namesWith, type ViewProps } from '../shaping/view-props';
+import { fromSample, isSurvey, METHOD_USE, waveFileNames, type ViewProps } from '../shaping/view-props';
 import { setQueryFailure, trackQuery } from './query-activity';
 
 export function ChangeView(props: ViewProps) {
@@ -73,8 +73,7 @@ function WaveChanges({ engine, filters, dataVersion, sources, waves }: ViewProps
   const [a, b] = [tables.get(from), tables.get(to)];
   if (!a || !b) return <p className="empty">{t('noData')}</p>;
   const changes = changesOf([a, b], panelOnly);
-  const surveys = sources.filter(isSurvey);
-  const files = [...namesWith(surveys, METHOD_USE, { wave: from, period: null }, t), ...namesWith(surveys, METHOD_USE, { wave: to, period: null }, t)];
+  const files = [from, to].flatMap((wave) => waveFileNames(sources, METHOD_USE, wave, t));
   const ctx: SpecContext = { lang, t, files, sample: fromSample(sources, files) };
   const kinds = (['intervention', 'tool'] as const).filter((kind) => changes.methods.some((m) => m.kind === kind));
   const all = waves.length >= 3 ? changesOf(waves.map((w) => tables.get(w)!).filter(Boolean), panelOnly) : null;
