@@ -54,12 +54,13 @@ describe('a second wave of the methods survey', () => {
     await page.getByRole('tab', { name: 'Bedömningsinstrument', exact: true }).click();
     await expect.poll(() => bar(page, 'adoption-assessment', 'SAVRY')).toBe('32 % (19 av 59)');
     const source = page.locator('figure[aria-labelledby="adoption-assessment-title"] .source');
-    expect(await source.textContent()).toContain(`${SECOND_WAVE} (omgång 2024)`);
+    await expect.poll(() => source.textContent()).toContain(`${SECOND_WAVE} (omgång 2024)`);
+    expect(await source.textContent()).toContain('usage-2022-2024.csv (2022-01–2024-12)');
     expect(await source.textContent()).not.toContain('pilot-methods-survey-2023.xlsx');
     await page.getByTestId('filter-period').selectOption('2023');
     expect(await page.getByTestId('filter-wave').inputValue()).toBe('2023');
     await expect.poll(() => bar(page, 'adoption-assessment', 'SAVRY')).toBe('21 % (12 av 56)');
-    expect(await source.textContent()).toContain('pilot-methods-survey-2023.xlsx (omgång 2023), usage-2022-2024.csv (2023)');
+    await expect.poll(() => source.textContent()).toContain('pilot-methods-survey-2023.xlsx (omgång 2023), usage-2022-2024.csv (2023)');
     await page.getByRole('button', { name: 'Rensa filter' }).click();
     await expect.poll(() => bar(page, 'adoption-assessment', 'SAVRY')).toBe('32 % (19 av 59)');
   }, 60_000);

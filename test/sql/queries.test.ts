@@ -558,11 +558,14 @@ const CASES: Record<QueryId, () => Promise<void>> = {
 
   async wave_sources() {
     // Both surveys are of 2023: they count in 2023 and, as the latest wave up to it, in 2024; in 2022 neither.
-    const names = async (wave: string | null) => (await runQuery(engine, 'wave_sources', [null, null, null, null, wave])).map((r) => `${String(r.source)} ${String(r.wave)}`);
+    const rows = async (wave: string | null) => runQuery(engine, 'wave_sources', [null, null, null, null, wave]);
+    const names = async (wave: string | null) => (await rows(wave)).filter((r) => r.kind === 'survey').map((r) => `${String(r.source)} ${String(r.wave)}`);
     const both = ['pilot_activities_survey_2023 2023', 'pilot_methods_survey_2023 2023'];
     expect(await names(null)).toEqual(both);
     expect(await names('2024')).toEqual(both);
     expect(await names('2022')).toEqual([]);
+    // The extract, whatever the wave, with the months it spans.
+    expect((await rows('2022')).map((r) => [r.source, r.kind, r.first_period, r.last_period])).toEqual([['usage_2022_2024', 'extract', '2022-01', '2024-12']]);
   },
 
   async usage_periods() {

@@ -11,6 +11,7 @@ import { loadSource, type LoadedSource } from '../../renderer/src/model/load-sou
 import { sha256Hex } from '../../renderer/src/export/sha256';
 import { loadParquetNode } from '../../renderer/src/import/parquet-node';
 import { saveWorkspace } from '../../renderer/src/workspace/workspace-file';
+import { SECOND_WAVE } from '../support/samples';
 import { startNodeEngine } from '../support/node-engine';
 import { savedStateFor } from '../support/saved-state';
 
@@ -25,9 +26,9 @@ interface Manifest {
   manifestVersion: number;
   app: { name: string; version: string };
   sampleData: boolean;
-  inputs: { name: string; size: number; sha256: string; shape: string; roles: Record<string, { role: string }>; sample: boolean }[];
+  inputs: { name: string; size: number; sha256: string; shape: string; roles: Record<string, { role: string }>; sample: boolean; wave: string | null }[];
   mappings: { units: { unit_name: string; status: string }[]; methods: { method_name: string; method_id: string | null }[] };
-  filters: { county: string | null; description: string };
+  filters: { county: string | null; wave: string | null; description: string };
   suppression: { enabled: boolean; threshold: number };
   files: { name: string; sha256: string }[];
 }
@@ -141,6 +142,38 @@ describe('metodkartan report', () => {
       const svg = await readFile(path.join(dir, (await readdir(dir)).find((n) => /-rate-municipality-komet\.svg$/.test(n))!), 'utf8');
       expect(svg).toContain('per 10 000 barn 0–17 år 2024');
       expect(svg).toContain('Befolkning: barn 0–17 år 2023, ur population-0-17-2023.csv.');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('with two waves: the latest wave’s figures, Förändring with its moves table, and each input’s wave in the manifest', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'metodkartan-report-'));
+    try {
+      const files = ['pilot-methods-survey-2023.xlsx', SECOND_WAVE];
+      const result = spawnSync('node_modules/.bin/tsx', ['scripts/metodkartan.ts', 'report', '--out', dir, ...files.map((f) => `data-samples/${f}`)], {
+        encoding: 'utf8',
+        timeout: 170_000,
+      });
+      expect(result.stderr).toBe('');
+      const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Manifest;
+      expect(manifest.inputs.map((i) => `${i.name} ${String(i.wave)}`)).toEqual(['pilot-methods-survey-2023.xlsx 2023', `${SECOND_WAVE} 2024`]);
+      expect(manifest.filters.wave).toBe('2024');
+      expect(manifest.filters.description).toBe('Omgång: 2024');
+      const written = await readdir(dir);
+      const csv = async (pattern: RegExp) => (await readFile(path.join(dir, written.find((n) => pattern.test(n))!), 'utf8')).split('\r\n');
+      // Insatser: the 2024 wave alone (KOMET 23 of 55), its file named with its wave.
+      const fft = (await csv(/-adoption-family-treatment\.csv$/)).find((line) => line.startsWith('FFT;'));
+      expect(fft).toMatch(/^FFT;29;55;0,527272/);
+      // Förändring: shares in both waves, the points, the starts and stops; the moves by unit.
+      const change = await csv(/-change-interventions\.csv$/);
+      const komet = change.find((line) => line.startsWith('KOMET;'))!.split(';');
+      expect([...komet.slice(0, 3), komet[3]!.slice(0, 6), ...komet.slice(4, 6), komet[6]!.slice(0, 6), ...komet.slice(7)]).toEqual(['KOMET', '19', '56', '0,3392', '23', '55', '0,4181', '7,9', '3', '1']);
+      const moves = await csv(/-change-tools-2\.csv$/);
+      expect(moves).toContain('KOMET;Slutade;Sollentuna;Stockholms län;Pendlingskommun nära storstad');
+      const svg = await readFile(path.join(dir, written.find((n) => /-change-interventions\.svg$/.test(n))!), 'utf8');
+      expect(svg.replace(/\u00a0/g, ' ')).toContain('34 % → 42 % (+7,9 procentenheter)');
+      expect(svg).toContain('pilot-methods-survey-2023.xlsx (omgång 2023), pilot-methods-survey-2024.xlsx (omgång 2024)');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -19,17 +19,23 @@ export interface LoadedFile {
   wave: string | null;
   /** Whether its figures count under the wave chosen (wave_sources.sql); true for files that are not surveys. */
   counts: boolean;
+  /** An extract's first and last period (`2022-01–2024-12`), as wave_sources.sql gives them; null for other files. */
+  periods: string | null;
 }
 
 export function loadedFile(name: string, guess: ShapeGuess, table: string, sample = false, wave: string | null = null): LoadedFile {
-  return { name, roles: new Set(Object.values(guess.roles).map((r) => r.role)), sample, shape: guess.shape, table, wave, counts: true };
+  return { name, roles: new Set(Object.values(guess.roles).map((r) => r.role)), sample, shape: guess.shape, table, wave, counts: true, periods: null };
 }
 
-/** The files with whether each counts under the wave chosen, from wave_sources.sql's rows (null: not known yet, all). */
+/**
+ * The files with whether each counts under the wave chosen and an extract's periods, from wave_sources.sql's
+ * rows (null: not known yet; then every file counts).
+ */
 export function withCounting(sources: readonly LoadedFile[], counting: readonly Row[] | null): LoadedFile[] {
   if (counting === null) return [...sources];
-  const tables = new Set(counting.map((r) => String(r.source)));
-  return sources.map((s) => ({ ...s, counts: !isSurvey(s) || tables.has(s.table) }));
+  const surveys = new Set(counting.filter((r) => r.kind === 'survey').map((r) => String(r.source)));
+  const periods = new Map(counting.filter((r) => r.kind === 'extract').map((r) => [String(r.source), r.first_period === r.last_period ? String(r.first_period) : `${String(r.first_period)}–${String(r.last_period)}`]));
+  return sources.map((s) => ({ ...s, counts: !isSurvey(s) || surveys.has(s.table), periods: periods.get(s.table) ?? null }));
 }
 
 /** A survey file: the files that have waves. */
@@ -66,6 +72,8 @@ export function namesWith(sources: readonly LoadedFile[], roles: readonly Role[]
     .map((s) => {
       if (wave !== null && isSurvey(s) && s.wave !== null) return `${s.name} (${t('waveNamed', { wave: s.wave })})`;
       if (period !== null && s.shape === 'usage') return `${s.name} (${period})`;
+      // Beside a wave, an extract of every year says which months it spans.
+      if (wave !== null && s.shape === 'usage' && s.periods !== null) return `${s.name} (${s.periods})`;
       return s.name;
     });
 }
