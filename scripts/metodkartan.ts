@@ -17,7 +17,7 @@ import { waveUse } from '../renderer/src/model/waves-read';
 import { changesBetween, compareWaves, wavesOf, type WaveUse } from '../renderer/src/domain/waves';
 import { runQuery } from '../renderer/src/db/query-files';
 import { accountFile } from '../renderer/src/model/accounting';
-import { createModel } from '../renderer/src/model/model';
+import { createModel, setWave } from '../renderer/src/model/model';
 import type { SavedState } from '../renderer/src/workspace/use-workspace-file';
 import { loadWorkspace, readWorkspace, WORKSPACE_EXTENSION, WorkspaceError } from '../renderer/src/workspace/workspace-file';
 import { sha256Hex } from '../renderer/src/export/sha256';
@@ -231,6 +231,8 @@ async function waveFigures(label: string, members: readonly string[]): Promise<{
       loaded.push(await loadSource(engine, { name: path.basename(file), bytes: await readBytes(file) }, taken, { loadParquet: loadParquetNode }));
     }
     at.file = '';
+    // The wave as given (--wave) or read: the files here are this wave's, whatever their dates say.
+    for (const s of loaded) await setWave(engine, s.table.table, label);
     const { methods } = await summarize(engine, loaded);
     const [overview] = await runQuery(engine, 'overview', [null, null, null]);
     const entry = { wave: label, units_total: Number(overview?.units ?? 0), methods: methods.map(({ id, units_using, units_total, share }) => ({ id, units_using, units_total, share })) };

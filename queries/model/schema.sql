@@ -2,8 +2,8 @@
 -- the query files build on (units, filtered_units, method_units, method_users). Made by createModel
 -- (renderer/src/domain/model.ts) where missing, statement by statement (each ends with `;` at a line end).
 
--- `wave`: a survey file's wave (`2024`: the same survey answered year after year); NULL for other files,
--- and for surveys that say none (all of them one wave, as in workspaces saved before there were waves).
+-- `wave`: a survey file's wave (`2024`: the same survey answered year after year), a training export's
+-- year; NULL for other files, and for files that say none (all of them one wave, as in workspaces saved before there were waves).
 CREATE TABLE IF NOT EXISTS sources (source VARCHAR PRIMARY KEY, file_name VARCHAR, shape VARCHAR, wave VARCHAR);
 
 CREATE TABLE IF NOT EXISTS responding_units (source VARCHAR, unit_name VARCHAR);

@@ -185,7 +185,7 @@ const CASES: Record<QueryId, () => Promise<void>> = {
 
   async overview_sources() {
     expect(await runQuery(engine, 'overview_sources', ALL)).toEqual([
-      { file_name: 'assessment-training-2024.csv', shape: 'training', wave: null, units: 8 },
+      { file_name: 'assessment-training-2024.csv', shape: 'training', wave: '2024', units: 8 },
       { file_name: 'pilot-activities-survey-2023.csv', shape: 'survey-wide', wave: '2023', units: 56 },
       { file_name: 'pilot-methods-survey-2023.xlsx', shape: 'survey-multi', wave: '2023', units: 56 },
       { file_name: 'population-0-17-2023.csv', shape: 'statistics', wave: null, units: 46 },

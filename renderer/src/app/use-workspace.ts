@@ -141,7 +141,8 @@ export function useWorkspace(engine: () => Promise<Engine>) {
         } else if (pick) prefs = withMethodChoice(prefs, name, pick);
       }
       const isSurvey = guess.shape === 'survey-wide' || guess.shape === 'survey-multi';
-      const wave = isSurvey ? pending.wave.wave : null;
+      // A survey's wave, or a training export's year (its source lines say it).
+      const wave = isSurvey || guess.shape === 'training' ? pending.wave.wave : null;
       const chosenWave = isSurvey && pending.wave.from.kind === 'chosen' && wave !== null ? { wave } : {};
       prefs = withTemplate(prefs, { signature: headerSignature(table.columns.map((c) => c.name)), madeFrom: file.name, options, roles: guess.roles, ...chosenWave });
       remember(prefs);

@@ -3,7 +3,7 @@
 // macros themselves are SQL files: queries/model/schema.sql and values.sql.
 //
 //   sources(source, file_name, shape, wave)        every confirmed file: what the figures come from, and a
-//                                                  survey's wave (`2024`; NULL: none said)
+//                                                  survey's wave or a training export's year (`2024`; NULL: none said)
 //   responding_units(source, unit_name)            every unit that answered a survey or appears in an extract
 //   method_asked(source, method_name)              the methods a file could report (asked, or seen)
 //   method_use(source, unit_name, method_name)     a unit uses a method (ticked, or a count above zero)
@@ -159,8 +159,8 @@ export async function addSource(
   file: { fileName: string; format: string; title?: string; wave?: string | null } = { fileName: source, format: 'csv' },
   choice: StatisticsChoice = {},
 ): Promise<StatisticsReading | null> {
-  const isSurvey = guess.shape === 'survey-wide' || guess.shape === 'survey-multi';
-  await engine.query('INSERT INTO sources VALUES (?, ?, ?, ?)', [source, file.fileName, guess.shape, isSurvey ? (file.wave ?? null) : null]);
+  const isDated = guess.shape === 'survey-wide' || guess.shape === 'survey-multi' || guess.shape === 'training';
+  await engine.query('INSERT INTO sources VALUES (?, ?, ?, ?)', [source, file.fileName, guess.shape, isDated ? (file.wave ?? null) : null]);
   const [unitColumn] = columnsWith(guess, 'unit');
   if (!unitColumn || guess.shape === 'unknown') return null;
   // Statistics never add units: their figures join the units that are there (statistics-read.ts).
@@ -312,9 +312,9 @@ async function addUsage(
   }
 }
 
-/** A survey file's wave as the user changed it after import (null: none). */
+/** A survey file's wave as the user changed it after import (null: none); other files have none. */
 export async function setWave(engine: Engine, source: string, wave: string | null): Promise<void> {
-  await engine.query('UPDATE sources SET wave = ? WHERE source = ?', [wave, source]);
+  await engine.query(`UPDATE sources SET wave = ? WHERE source = ? AND shape IN ('survey-wide', 'survey-multi')`, [wave, source]);
 }
 
 export async function removeSource(engine: Engine, source: string): Promise<void> {

@@ -6,17 +6,19 @@ import type { Shape } from '../domain/shape-detect';
 import { responseDateColumns, waveFromFileName, waveFromYears, type WaveReading, type WaveUse } from '../domain/waves';
 import type { ImportedTable } from '../import/import-file';
 
-const SURVEY_SHAPES: readonly Shape[] = ['survey-wide', 'survey-multi'];
+/** Surveys have waves; a training export gets its date the same way (the year its figures are of). */
+const DATED_SHAPES: readonly Shape[] = ['survey-wide', 'survey-multi', 'training'];
 
 /** Date formats the survey tools write as text, besides ISO (which a cast reads): US, day-first, slashes. */
 const FORMATS = ['%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M', '%m/%d/%Y', '%d.%m.%Y %H:%M:%S', '%d.%m.%Y %H:%M', '%d.%m.%Y'];
 
 /**
  * The wave of a survey file: the year most of its answers were given, from its response dates, else the
- * year its file name gives; none for a file that is not a survey, or one that says neither.
+ * year its file name gives; a training export's year the same way; none for other files, or one that
+ * says neither.
  */
 export async function readWave(engine: Engine, table: ImportedTable, shape: Shape): Promise<WaveReading> {
-  if (!SURVEY_SHAPES.includes(shape)) return { wave: null, from: { kind: 'none' } };
+  if (!DATED_SHAPES.includes(shape)) return { wave: null, from: { kind: 'none' } };
   for (const column of responseDateColumns(table.columns.map((c) => c.name))) {
     const value = quoteIdent(column);
     const formats = `[${FORMATS.map((f) => `'${f}'`).join(', ')}]`;
@@ -34,12 +36,15 @@ export async function readWave(engine: Engine, table: ImportedTable, shape: Shap
   return { wave, from: wave === null ? { kind: 'none' } : { kind: 'file-name' } };
 }
 
-/** The units that answered, and by method those using it (unit_method_use, no filter). */
+/**
+ * The units that answered the wave's surveys, and by method those using it (wave_use.sql, no filter):
+ * every unit by its register identity, or by its name where the register has none, as the app counts them.
+ */
 export async function waveUse(engine: Engine, wave: string): Promise<WaveUse> {
   const units = new Set<string>();
   const using = new Map<string, Set<string>>();
-  for (const row of await runQuery(engine, 'unit_method_use', [null, null, null, null])) {
-    const unit = `${String(row.municipality_code)}/${row.district === null ? '' : String(row.district)}`;
+  for (const row of await runQuery(engine, 'wave_use', [null, null, null, null, wave])) {
+    const unit = String(row.unit_key);
     const id = String(row.method_id);
     units.add(unit);
     const users = using.get(id) ?? using.set(id, new Set()).get(id)!;

@@ -15,7 +15,7 @@ export interface LoadedFile {
   shape: Shape;
   /** Its table in the model (`sources.source`). */
   table: string;
-  /** A survey's wave ('2024'); null for other files and surveys that say none. */
+  /** A survey's wave ('2024') or a training export's year; null for other files and those that say none. */
   wave: string | null;
   /** Whether its figures count under the wave chosen (wave_sources.sql); true for files that are not surveys. */
   counts: boolean;
@@ -72,6 +72,7 @@ export function namesWith(sources: readonly LoadedFile[], roles: readonly Role[]
     .map((s) => {
       if (wave !== null && isSurvey(s) && s.wave !== null) return `${s.name} (${t('waveNamed', { wave: s.wave })})`;
       if (period !== null && s.shape === 'usage') return `${s.name} (${period})`;
+      if (wave !== null && s.shape === 'training' && s.wave !== null) return `${s.name} (${s.wave})`;
       // Beside a wave, an extract of every year says which months it spans.
       if (wave !== null && s.shape === 'usage' && s.periods !== null) return `${s.name} (${s.periods})`;
       return s.name;
