@@ -73,6 +73,23 @@ describe('exporting a chart', () => {
     expect(await page.getByTestId('export-status').textContent()).toBe('familjebehandling-i-piloten.pdf är sparad.');
   });
 
+  it('saves a PowerPoint slide with the chart native, its figures inside and the edited texts on it', async () => {
+    const { page } = app;
+    const slide = await downloadOf(page, 'PowerPoint-bild');
+    expect(slide.name).toBe('familjebehandling-i-piloten.pptx');
+    const parts = unzipSync(new Uint8Array(slide.bytes));
+    const text = (name: string) => new TextDecoder().decode(parts[name]!);
+    const chart = text(Object.keys(parts).find((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name))!);
+    // FFT 23 of 56: its share in per cent, labelled as Swedish PowerPoint writes it, with its n of N.
+    expect(chart).toContain('<c:v>FFT (23 av 56)</c:v>');
+    expect(chart).toMatch(/<c:v>41\.0714285714285\d*<\/c:v>/);
+    expect(chart).toContain('formatCode="0&quot; %&quot;"');
+    const xml = text('ppt/slides/slide1.xml');
+    expect(xml).toContain('Familjebehandling i piloten');
+    expect(xml).toContain('Egen anteckning: uppgifterna gäller 2022/23.');
+    expect(xml).toContain('N = 56 enheter');
+  });
+
   it('saves the figures as CSV for Swedish Excel or international, and as XLSX', async () => {
     const { page } = app;
     const swedish = (await downloadOf(page, 'CSV')).bytes.toString('utf8');
@@ -129,7 +146,7 @@ describe('small-cell suppression and the report pack', () => {
     expect(file.suggestedFilename()).toMatch(/^metodkartan-rapport-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.zip$/);
     const zip = unzipSync(new Uint8Array(await readFile((await file.path())!)));
     const names = Object.keys(zip).map((name) => name.replace(/^[^/]+\//, '')).sort();
-    expect(names).toEqual(['01-trends-2.csv', '01-trends.csv', '01-trends.png', '01-trends.svg', 'manifest.json', 'rapport.pdf']);
+    expect(names).toEqual(['01-trends-2.csv', '01-trends.csv', '01-trends.png', '01-trends.svg', 'manifest.json', 'rapport.docx', 'rapport.pdf', 'rapport.pptx']);
     const entry = (name: string) => Object.entries(zip).find(([key]) => key.endsWith(`/${name}`))![1];
     const manifest = JSON.parse(new TextDecoder().decode(entry('manifest.json'))) as {
       inputs: { name: string; sha256: string }[];
@@ -142,6 +159,13 @@ describe('small-cell suppression and the report pack', () => {
     expect(manifest.filters.description).toBe('Län: Dalarnas län');
     expect(manifest.suppression).toEqual({ enabled: true, threshold: 5 });
     expect(new TextDecoder().decode(entry('01-trends-2.csv'))).toContain('EARL;..;..;29;49');
+    // The slides and the document are made in the window too, and the manifest names them by their SHA-256.
+    const listed = (manifest as unknown as { files: { name: string; sha256: string }[] }).files;
+    for (const name of ['rapport.pptx', 'rapport.docx']) {
+      expect(listed.find((f) => f.name === name)?.sha256).toBe(createHash('sha256').update(entry(name)).digest('hex'));
+    }
+    const document = new TextDecoder().decode(unzipSync(entry('rapport.docx'))['word/document.xml']);
+    expect(document.replace(/<[^>]+>/g, ' ').replace(/[ \t\r\n]+/g, ' ')).toContain('EARL .. .. 29 49');
     expect(await page.getByTestId('report-status').textContent()).toMatch(/^metodkartan-rapport-.*\.zip är sparad/);
     expect(app.problems).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSource, type LoadedSource } from '../../renderer/src/model/load-source';
 import { sha256Hex } from '../../renderer/src/export/sha256';
@@ -78,6 +79,61 @@ describe('metodkartan report', () => {
     expect(stdout).toContain(`${written.length} filer skrivna till ${out}`);
   });
 
+  it('writes rapport.pptx: a cover, then a slide per chart with a native chart holding its figures, in Swedish', async () => {
+    const parts = unzipSync(new Uint8Array(await readFile(path.join(out, 'rapport.pptx'))));
+    const text = (name: string) => strFromU8(parts[name]!);
+    const slides = Object.keys(parts).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name));
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const charts = manifest.files.filter((f) => f.name.endsWith('.svg')).length;
+    expect(slides).toHaveLength(charts + 1);
+    // 16:9.
+    expect(text('ppt/presentation.xml')).toMatch(/<p:sldSz cx="12192000" cy="6858000"/);
+    expect(text('ppt/slides/slide1.xml')).toContain('Filerna rapporten bygger på:');
+    // The family treatment chart: FFT 23 of 56 (41 %) and MST 8 of 56 (14 %), as per cent, in the chart's own data.
+    const chartXml = Object.keys(parts).filter((name) => /^ppt\/charts\/chart\d+\.xml$/.test(name)).map(text);
+    const family = chartXml.find((xml) => xml.includes('<c:v>FFT (23 av 56)</c:v>'))!;
+    expect(family).toBeDefined();
+    const values = [...family.matchAll(/<c:v>([\d.]+)<\/c:v>/g)].map((m) => Math.round(Number(m[1])));
+    expect(values).toContain(41);
+    expect(values).toContain(14);
+    expect(family).toContain('formatCode="0&quot; %&quot;"');
+    // Its workbook travels with it, so PowerPoint can edit the figures.
+    expect(Object.keys(parts).some((name) => /^ppt\/embeddings\/.+\.xlsx$/.test(name))).toBe(true);
+    // KOMET 34 % on the parenting programmes' slide; the satisfaction scale as stacked bars.
+    expect(chartXml.some((xml) => xml.includes('<c:v>KOMET (19 av 56)</c:v>') && /<c:v>33\.9285714\d*<\/c:v>/.test(xml))).toBe(true);
+    expect(chartXml.some((xml) => xml.includes('<c:grouping val="stacked"/>') && xml.includes('Mycket nöjd'))).toBe(true);
+    // The heat map as a native table, its cells shaded; every slide's source line and the alt text on the chart.
+    const slideXml = slides.map(text);
+    expect(slideXml.some((xml) => xml.includes('<a:tbl>') && xml.includes('Stockholms'))).toBe(true);
+    expect(slideXml.filter((xml) => xml.includes('Källa: pilot-methods-survey-2023.xlsx')).length).toBeGreaterThan(3);
+    expect(slideXml.some((xml) => /descr="Strukturerad familjebehandling[^"]*FFT 41\u00a0% \(23 av 56\)/.test(xml))).toBe(true);
+  });
+
+  it('writes rapport.docx: headings, each chart with its alt text and a numbered caption, its figures as a Word table', async () => {
+    const parts = unzipSync(new Uint8Array(await readFile(path.join(out, 'rapport.docx'))));
+    const xml = strFromU8(parts['word/document.xml']!);
+    const plain = xml.replace(/<[^>]+>/g, ' ').replace(/[ \t\r\n]+/g, ' ');
+    // Word's own styles, so a municipality's template restyles them.
+    expect(xml).toContain('<w:pStyle w:val="Title"/>');
+    expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(xml).toContain('<w:pStyle w:val="Caption"/>');
+    expect(plain).toContain('Insatser');
+    expect(plain).toContain('Strukturerad familjebehandling i öppenvård (12–17 år)');
+    // Numbered by Word (SEQ fields), for figures and tables alike.
+    expect(xml).toMatch(/SEQ Figur/);
+    expect(xml).toMatch(/SEQ Tabell/);
+    expect((xml.match(/<pic:pic/g) ?? []).length).toBeGreaterThan(10);
+    expect(xml).toMatch(/descr="Strukturerad familjebehandling[^"]*FFT 41\u00a0% \(23 av 56\)/);
+    // The figures in a real table, in Swedish number format.
+    expect(xml).toContain('<w:tbl>');
+    expect(plain).toMatch(/FFT 23 56 41\u00a0%/);
+    // The method section from the manifest: every file with its full SHA-256.
+    expect(plain).toContain('Metod');
+    for (const name of SAMPLES) expect(plain).toContain(`${name}`);
+    expect(plain).toContain(sha256(new Uint8Array(await readFile('data-samples/usage-2022-2024.csv'))));
+    expect(plain).toContain('Små tal: antal färre än 5 visas som .. (sekretess).');
+  });
+
   it('draws every section as PNG at 2×, SVG with the font, and CSV for Swedish Excel', async () => {
     const written = await readdir(out);
     const pngs = written.filter((name) => name.endsWith('.png'));
@@ -119,6 +175,12 @@ describe('metodkartan report', () => {
       expect(counts).toContain('EARL;..;..;29;49');
       expect(counts).toContain('KOMET;43;93;126;262');
       expect(counts).toContain('".. = färre än 5; uppgiften visas inte för att skydda enskilda (sekretess)."');
+      // The Word report suppresses exactly as the CSV: the same row, the same footnote.
+      const docx = strFromU8(unzipSync(new Uint8Array(await readFile(path.join(dalarna, 'rapport.docx'))))['word/document.xml']!)
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/[ \t\r\n]+/g, ' ');
+      expect(docx).toContain('EARL .. .. 29 49');
+      expect(docx).toContain('.. = färre än 5; uppgiften visas inte för att skydda enskilda (sekretess).');
     } finally {
       await rm(dalarna, { recursive: true, force: true });
     }
@@ -225,6 +287,15 @@ describe('metodkartan report', () => {
       expect(await readFile(path.join(pack, adoption), 'utf8')).toContain(`>${mark}</text>`);
       expect((await readFile(path.join(pack, adoption.replace('.svg', '.csv')), 'utf8')).split('\r\n')).toContain(mark);
       expect(await readFile(path.join(pack, written.find((n) => n.endsWith('-trends.svg'))!), 'utf8')).not.toContain('Exempeldata');
+      // The chart edits and the sample mark reach the slides and the document as they reach the PDF.
+      const slides = unzipSync(new Uint8Array(await readFile(path.join(pack, 'rapport.pptx'))));
+      const tfco = Object.entries(slides).find(([name, bytes]) => /^ppt\/slides\/slide\d+\.xml$/.test(name) && strFromU8(bytes).includes('TFCO i Dalarna'));
+      expect(tfco).toBeDefined();
+      expect(strFromU8(tfco![1])).toContain('Egen not – “citat” €');
+      expect(strFromU8(tfco![1])).toContain(mark);
+      const document = strFromU8(unzipSync(new Uint8Array(await readFile(path.join(pack, 'rapport.docx'))))['word/document.xml']!);
+      expect(document).toContain('TFCO i Dalarna');
+      expect(document).toContain('Egen not – “citat” €');
     } finally {
       await engine.close();
       await rm(dir, { recursive: true, force: true });

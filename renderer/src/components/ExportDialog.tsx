@@ -123,6 +123,9 @@ export function ExportDialog({ spec: generated, edit, onEdit, platform, assets, 
         <button type="button" className="secondary" disabled={isBusy} onClick={() => void save({ format: 'pdf' })}>
           PDF
         </button>
+        <button type="button" className="secondary" disabled={isBusy} onClick={() => void save({ format: 'pptx' })}>
+          {t('exportFormatPptx')}
+        </button>
         <button type="button" className="secondary" disabled={isBusy} onClick={() => void copy()}>
           {t('exportCopy')}
         </button>

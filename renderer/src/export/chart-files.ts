@@ -2,13 +2,13 @@
 // The app and the report pack make them the same way; `assets` says where fonts and wasm come from.
 import { exportText } from '../safe-text';
 import { spokenAlt, type ChartSpec } from './chart-spec';
-import { chartSvg, type ExportSize } from './chart-svg';
+import { chartSvg, mapPictureSvg, type ExportSize } from './chart-svg';
 import { fontFaceCss, measureWith, type FontFiles, type TextMeasure } from './fonts';
 import { chartPdf } from './pdf';
 import { svgToPng } from './png';
 import { dataTableToCsv, dataTableToXlsx, type CsvOptions, type DataTable } from './table-export';
 
-type ChartFormat = 'png' | 'svg' | 'pdf' | 'csv' | 'xlsx';
+type ChartFormat = 'png' | 'svg' | 'pdf' | 'pptx' | 'csv' | 'xlsx';
 
 export interface ExportAssets {
   fonts: () => Promise<FontFiles>;
@@ -81,6 +81,15 @@ export async function chartFile(spec: ChartSpec, options: ChartFileOptions, asse
       if (options.format === 'png') return { name, bytes: png };
       const pdf = await chartPdf({ png, width: drawn.width, height: drawn.height }, { title: spec.text.title, alt: spokenAlt(spec), lang: options.lang }, fonts);
       return { name, bytes: pdf };
+    }
+    case 'pptx': {
+      // One slide with the chart native in PowerPoint (a map as its picture); pptxgenjs is loaded only now.
+      const fonts = await assets.fonts();
+      const { body } = spec;
+      const drawn = body.kind === 'map' ? mapPictureSvg(body, 1180, 480, measureOf(fonts)) : chartSvg(spec, 'slide', measureOf(fonts));
+      const image = { png: await svgToPng(drawn.svg, 2, fonts, assets.wasm), width: drawn.width, height: drawn.height };
+      const { chartsPptx } = await import('./pptx');
+      return { name, bytes: await chartsPptx([{ chapter: '', spec, image, tables: [] }], options.lang) };
     }
   }
 }

@@ -61,7 +61,8 @@ export type ChartBody =
   | { kind: 'diverging'; steps: { label: string; colour: string }[]; rows: DivergingDatum[] }
   /** `withScale: false` where cells are yes/no (coverage), not shares: no colour scale then. */
   | { kind: 'heat'; columns: string[]; rows: HeatDatum[]; withScale?: boolean }
-  | { kind: 'lines'; periods: string[]; series: LineSeries[]; formatTick: (value: number) => string }
+  /** `shares`: values are shares of units (0–1), else counts. */
+  | { kind: 'lines'; periods: string[]; series: LineSeries[]; formatTick: (value: number) => string; shares?: boolean }
   /** Shares in two waves, a dot for each joined by a line (a dumbbell): the change between them. */
   | { kind: 'change'; fromLabel: string; toLabel: string; rows: ChangeDatum[]; formatTick: (share: number) => string }
   /** A choropleth of Sweden: values by register code, classes and their colours. */

@@ -356,6 +356,24 @@ function drawLines(canvas: Canvas, periods: readonly string[], series: readonly 
 }
 
 /** The map with its legend (choropleth-svg.ts), placed as a nested SVG in the frame. */
+/**
+ * A map chart's map and legend alone, at this size in CSS px: the picture a slide shows under its own
+ * title, question and source (PowerPoint has no choropleth to draw natively).
+ */
+export function mapPictureSvg(body: Extract<ChartBody, { kind: 'map' }>, width: number, height: number, measure: TextMeasure): RenderedSvg {
+  const drawn = choroplethSvg(body.level, new Map(body.values), {
+    width,
+    height,
+    breaks: body.breaks,
+    format: body.format,
+    noDataLabel: body.noDataLabel,
+    legendTitle: body.legendTitle,
+    view: body.view,
+    measure,
+  });
+  return { svg: drawn.svg.replace(/(<svg [^>]*>)/, `$1<rect width="100%" height="100%" fill="#ffffff"/>`), width: drawn.width, height: drawn.height };
+}
+
 function drawMap(canvas: Canvas, body: Extract<ChartBody, { kind: 'map' }>, available: number | null) {
   const height = available === null ? 620 : Math.max(240, available);
   const drawn = choroplethSvg(body.level, new Map(body.values), {

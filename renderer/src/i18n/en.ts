@@ -261,6 +261,10 @@ export const en: Record<keyof typeof sv, string | Plural> = {
   questionTools: 'Share of units that used the assessment tool',
   recommended: 'Recommended',
   advisedAgainst: 'Advised against – should not be offered',
+  reportMethod: 'Method',
+  reportMethodFiles: 'Files',
+  reportMethodFilters: 'Selection',
+  exportFormatPptx: 'PowerPoint slide',
   // Survey waves and the change between them (Förändring).
   waveNamed: 'wave {wave}',
   viewChanges: 'Change',

@@ -267,6 +267,10 @@ export const sv = {
   questionTools: 'Andel enheter som använt bedömningsinstrumentet',
   recommended: 'Rekommenderad',
   advisedAgainst: 'Avråds – ska inte erbjudas',
+  reportMethod: 'Metod',
+  reportMethodFiles: 'Filer',
+  reportMethodFilters: 'Urval',
+  exportFormatPptx: 'PowerPoint-bild',
   // Survey waves and the change between them (Förändring).
   waveNamed: 'omgång {wave}',
   viewChanges: 'Förändring',

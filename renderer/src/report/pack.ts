@@ -13,9 +13,11 @@ import { COUNTIES, SKR_GROUPS } from '../domain/units';
 import { withEdits, type ChartEdits } from '../export/chart-edits';
 import { figuresOf } from '../export/chart-files';
 import { spokenAlt } from '../export/chart-spec';
-import { chartSvg, type ExportSize } from '../export/chart-svg';
+import { chartSvg, mapPictureSvg, type ExportSize } from '../export/chart-svg';
 import { fontFaceCss, measureWith, type FontFiles } from '../export/fonts';
 import { reportPdf } from '../export/pdf';
+import { chartsPptx, type OfficeChart, type OfficeCover } from '../export/pptx';
+import { reportDocx, type OfficeMethod } from '../export/docx';
 import { svgToPng } from '../export/png';
 import { sha256Hex } from '../export/sha256';
 import { SUPPRESSED, type SuppressionSettings } from '../export/suppress';
@@ -100,6 +102,9 @@ function describeSuppression(settings: SuppressionSettings, t: Translate): strin
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** A slide's chart area in CSS px (12.3 × 5 inches at 96 px to the inch): the size a map's picture is drawn at. */
+const SLIDE_MAP = { width: 1180, height: 480 };
+
 /** "2026-11-30 11:20" in the computer's own time zone. */
 export function stamp(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
@@ -124,6 +129,7 @@ export async function buildPack(request: PackRequest, deps: PackDeps): Promise<M
   const encoder = new TextEncoder();
   const files = new Map<string, Uint8Array>();
   const pdfSections = [];
+  const officeCharts: OfficeChart[] = [];
 
   for (const [index, generated] of sections.entries()) {
     // The user's own texts by chart id; an id is never looked up on the object's prototype (`__proto__`).
@@ -137,34 +143,46 @@ export async function buildPack(request: PackRequest, deps: PackDeps): Promise<M
     files.set(`${base}.png`, png);
     files.set(`${base}.csv`, dataTableToCsv(figuresOf(section.spec), request.csv ?? SWEDISH_CSV));
     section.tables.forEach((table, k) => files.set(`${base}-${k + 2}.csv`, dataTableToCsv(figuresOf(section.spec, table), request.csv ?? SWEDISH_CSV)));
-    pdfSections.push({
-      heading: `${section.chapter}: ${section.spec.text.title}`,
-      text: spokenAlt(section.spec),
-      image: { png, width: drawn.width, height: drawn.height },
-      alt: spokenAlt(section.spec),
-    });
+    const image = { png, width: drawn.width, height: drawn.height };
+    pdfSections.push({ heading: `${section.chapter}: ${section.spec.text.title}`, text: spokenAlt(section.spec), image, alt: spokenAlt(section.spec) });
+    // A slide shows a map as a picture of the map alone, as large as the slide's chart area (its texts are the slide's).
+    const { body } = section.spec;
+    const slideMap = body.kind === 'map' ? mapPictureSvg(body, SLIDE_MAP.width, SLIDE_MAP.height, measure) : null;
+    const picture = slideMap ? { png: await svgToPng(slideMap.svg, 2, deps.fonts, deps.wasm), width: slideMap.width, height: slideMap.height } : undefined;
+    officeCharts.push({ chapter: section.chapter, spec: section.spec, image, tables: section.tables, ...(picture ? { slidePicture: picture } : {}) });
   }
 
   const filtersText = describeFilters(request.filters, t, lang);
   const sampleData = request.inputs.some((input) => input.sample);
-  const pdf = await reportPdf(
-    {
-      title: t(sampleData ? 'reportTitleSample' : 'reportTitle'),
-      subtitle: filtersText,
-      created: stamp(request.created),
-      warning: sampleData ? t('reportSampleData') : undefined,
-      coverLines: [
-        t('reportFiles'),
-        ...request.inputs.map((input) => `${input.name}${input.wave ? `, ${t('waveNamed', { wave: input.wave })}` : ''} (SHA-256 ${input.sha256.slice(0, 16)}…)${input.sample ? ` – ${t('sampleBadge')}` : ''}`),
-        describeSuppression(request.suppression, t),
-        t('reportRegenerate'),
-      ],
-      sections: pdfSections,
-      lang,
-    },
-    deps.fonts,
-  );
+  // A survey's wave ("omgång 2024"), a training export's year.
+  const dated = (input: PackInput) => (input.wave === null ? '' : input.shape === 'training' ? `, ${input.wave}` : `, ${t('waveNamed', { wave: input.wave })}`);
+  const cover: OfficeCover = {
+    title: t(sampleData ? 'reportTitleSample' : 'reportTitle'),
+    subtitle: filtersText,
+    created: stamp(request.created),
+    ...(sampleData ? { warning: t('reportSampleData') } : {}),
+    lines: [
+      t('reportFiles'),
+      ...request.inputs.map((input) => `${input.name}${dated(input)} (SHA-256 ${input.sha256.slice(0, 16)}…)${input.sample ? ` – ${t('sampleBadge')}` : ''}`),
+      describeSuppression(request.suppression, t),
+      t('reportRegenerate'),
+    ],
+  };
+  const pdf = await reportPdf({ title: cover.title, subtitle: cover.subtitle, created: cover.created, warning: cover.warning, coverLines: cover.lines, sections: pdfSections, lang }, deps.fonts);
   files.set('rapport.pdf', pdf);
+  // The same charts as slides to edit in PowerPoint, and as a document to finish in Word.
+  files.set('rapport.pptx', await chartsPptx(officeCharts, lang, cover));
+  const method: OfficeMethod = {
+    heading: t('reportMethod'),
+    files: {
+      heading: t('reportMethodFiles'),
+      lines: request.inputs.map((input) => `${input.name}${dated(input)}${input.sample ? ` – ${t('sampleBadge')}` : ''}: SHA-256 ${input.sha256}`),
+    },
+    filters: `${t('reportMethodFilters')}: ${filtersText}`,
+    suppression: describeSuppression(request.suppression, t),
+    regenerate: t('reportRegenerate'),
+  };
+  files.set('rapport.docx', await reportDocx(officeCharts, cover, method, lang));
 
   const manifest = {
     manifestVersion: MANIFEST_VERSION,

@@ -570,6 +570,7 @@ export function waveLinesSpec(changes: Changes, kind: 'intervention' | 'tool', c
       periods: changes.waves,
       series: methods.map((m, i) => ({ label: methodName(m.id, lang), colour: i === 0 ? CHANGE.to : CATEGORY[i % CATEGORY.length]!, values: m.shares.map((share) => share?.share ?? 0) })),
       formatTick: (share) => pct(share, ctx),
+      shares: true,
     },
     alt: `${title}. ${methods.map((m) => `${methodName(m.id, lang)}: ${m.shares.map((share, i) => `${changes.waves[i]} ${waveShare(share, ctx)}`).join(', ')}`).join('; ')}.`,
     table: {
