@@ -95,7 +95,8 @@ export async function reportDocx(charts: readonly OfficeChart[], cover: OfficeCo
 
 /**
  * A chart: its heading, its picture (which carries its question, n/N, note and source, as on screen) with
- * its alt text, its numbered caption, and its figures as tables, each with its own caption and footnotes.
+ * its alt text, its numbered caption, its note as text, and its figures as tables, each with its own
+ * caption and footnotes.
  */
 function chartBlock(chart: OfficeChart, lang: Lang, numbers: { figure: number; table: number }): (Paragraph | Table)[] {
   const { spec, image } = chart;
@@ -110,6 +111,8 @@ function chartBlock(chart: OfficeChart, lang: Lang, numbers: { figure: number; t
       children: [new ImageRun({ type: 'png', data: image.png, transformation: { width, height }, altText: { name: spec.text.title, title: spec.text.title, description: spokenAlt(spec) } })],
     }),
     caption(words.figure, ++numbers.figure, spec.text.title),
+    // The note (the user's own words, or the chart's) as text too, to quote and edit in Word.
+    ...(spec.text.note ? [new Paragraph({ text: spec.text.note })] : []),
     ...tables.flatMap((table) => [
       caption(words.table, ++numbers.table, table.title, true),
       wordTable(table, lang),
