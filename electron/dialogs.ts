@@ -1,7 +1,7 @@
 // Native dialogs modal to the app's window: choosing files to open (read through fs/files.ts), and the
 // error boxes the menu shows where there is no renderer call to answer. In the user's language.
 import type { MessageBoxOptions, OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
-import { IPC, MAX_FILE_BYTES, type Lang, type OpenedFile, type Result } from './shared/ipc-contract';
+import { IPC, MAX_FILE_BYTES, MAX_SELECTION_BYTES, type Lang, type OpenedFile, type Result } from './shared/ipc-contract';
 import { translate } from './strings';
 import { readChosenFiles, type FileSystem, type ReadOutcome } from './fs/files';
 
@@ -40,11 +40,15 @@ async function chooseAndReadFiles<W>(deps: OpenFilesDeps<W>): Promise<ReadOutcom
   return readChosenFiles(deps.fs, choice.filePaths);
 }
 
-/** The file name travels in `detail` so the renderer can name the file in its error message. */
+/**
+ * The file name travels in `detail` so the renderer can name the file in its error message; for a
+ * selection too large together, its total size in bytes.
+ */
 export async function openFiles<W>(deps: OpenFilesDeps<W>): Promise<Result<OpenedFile[]>> {
   const outcome = await chooseAndReadFiles(deps);
   if (outcome === null) return { ok: true, value: [] };
-  return outcome.ok ? { ok: true, value: outcome.files } : { ok: false, error: outcome.error, detail: outcome.name };
+  if (outcome.ok) return { ok: true, value: outcome.files };
+  return { ok: false, error: outcome.error, detail: outcome.error === 'selection-too-large' ? String(outcome.size) : outcome.name };
 }
 
 function megabytes(bytes: number): string {
@@ -75,7 +79,9 @@ export async function showReadFailure<W>(deps: OpenFilesDeps<W>, outcome: Extrac
   const detail =
     outcome.error === 'file-too-large'
       ? translate(lang, 'errorTooLarge', { file: outcome.name, size: megabytes(outcome.size), max: megabytes(MAX_FILE_BYTES) })
-      : translate(lang, 'errorRead', { file: outcome.name });
+      : outcome.error === 'selection-too-large'
+        ? translate(lang, 'errorSelectionTooLarge', { size: megabytes(outcome.size), max: megabytes(MAX_SELECTION_BYTES) })
+        : translate(lang, 'errorRead', { file: outcome.name });
   await showError(deps, detail);
 }
 

@@ -34,6 +34,7 @@ const sv = {
   dialogAllFiles: 'Alla filer',
   errorTitle: 'Filen kunde inte läsas in',
   errorTooLarge: '{file}: filen är för stor ({size}). Största tillåtna storlek är {max}.',
+  errorSelectionTooLarge: 'Filerna du valde är tillsammans {size}, mer än de {max} som kan öppnas på en gång. Öppna dem några i taget.',
   errorRead: '{file}: filen kunde inte läsas.',
 } as const;
 
@@ -71,6 +72,7 @@ const en: Record<MainMessageKey, string> = {
   dialogAllFiles: 'All files',
   errorTitle: 'The file could not be loaded',
   errorTooLarge: '{file}: the file is too large ({size}). The largest allowed size is {max}.',
+  errorSelectionTooLarge: 'The files you chose are {size} together, more than the {max} that can be opened at once. Open a few at a time.',
   errorRead: '{file}: the file could not be read.',
 };
 

@@ -1,9 +1,10 @@
 // `npm start`: the Electron app where Electron's binary can be had; otherwise one line saying why and
 // the same renderer served for a local browser. `npm run web` (--web) serves the browser build on purpose.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { childOutcome, runNpmScript } from './npm-run';
 import { startWebServer } from './serve-web';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -22,16 +23,27 @@ function electronBinary(): string | null {
   }
 }
 
+/** An npm script this one needs: its failure ends this one, with a line saying why. */
 function run(script: string): void {
-  const result = spawnSync('npm', ['run', '--silent', script], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const { code, message } = runNpmScript(script, root);
+  if (message) console.error(message);
+  if (code !== 0) process.exit(code);
 }
 
 const binary = wantsWeb ? null : electronBinary();
 if (binary) {
   run('build');
   const child = spawn(binary, [root], { cwd: root, stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  child.on('error', (error) => {
+    console.error(childOutcome('Electron', { status: null, signal: null, error }).message);
+    process.exit(1);
+  });
+  child.on('exit', (status, signal) => {
+    const { code, message } = childOutcome('Electron', { status, signal });
+    // Closing the window ends Electron with 0; anything else is said, not swallowed.
+    if (message) console.error(message);
+    process.exit(code);
+  });
 } else {
   if (!wantsWeb) {
     console.log('Electron binary not installed here (it cannot be downloaded on this machine): serving Metodkartan for a local browser instead.');

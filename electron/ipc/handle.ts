@@ -1,5 +1,6 @@
 // The one way an IPC channel is served: sender check, argument validation, then the handler, whose
 // failures reach the renderer only as a Result code (the stack and message stay in the main process).
+import { TargetBusyError } from '../fs/files';
 import { IPC, type AppApi, type AppErrorCode, type Result } from '../shared/ipc-contract';
 import { isAppUrl } from '../policy/trusted-url';
 
@@ -94,6 +95,8 @@ export function handle<C extends InvokeChannel>(
       return await handler(...valid);
     } catch (error) {
       console.error(`IPC ${channel} failed:`, error);
+      // A save whose target another program kept holding says so, not merely that it failed.
+      if (error instanceof TargetBusyError) return { ok: false, error: 'target-busy', detail: error.code };
       return { ok: false, error: THROWN_ERROR[channel], detail: errorDetail(error) };
     }
   });

@@ -19,12 +19,14 @@ const WINDOWS_RESERVED_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(
 const FORBIDDEN_NAME_CHARACTER = /[<>:"/\\|?*\u0000-\u001f\u007f]/;
 
 /**
- * A bare file name: no directory part, no `..`, not hidden (a leading dot), no trailing dot or space
- * (Windows drops them, so the saved name would differ from the one shown).
+ * A bare file name, refused only for what file systems refuse: a separator (so no directory part can
+ * ride along), a character Windows forbids or a control character, a device name Windows reserves,
+ * `.` or `..` alone, and a trailing dot or space (Windows drops them, so the saved name would differ
+ * from the one shown). Ordinary names with dots pass: `rapport..2023.xlsx`, `.metodkartan-kopia.csv`.
  */
 export function parseFileName(value: unknown): string | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_SUGGESTED_NAME_LENGTH) return null;
-  if (FORBIDDEN_NAME_CHARACTER.test(value) || value.includes('..') || value.startsWith('.')) return null;
+  if (FORBIDDEN_NAME_CHARACTER.test(value) || value === '.' || value === '..') return null;
   if (/[. ]$/.test(value) || value.trim() === '' || WINDOWS_RESERVED_NAME.test(value)) return null;
   return value;
 }
@@ -44,7 +46,10 @@ export function parseSaveRequest(value: unknown): SaveRequest | null {
 export function parseWorkspaceName(value: unknown): string | null {
   const name = parseFileName(value);
   if (name === null) return null;
-  return name.toLowerCase().endsWith(`.${WORKSPACE_EXTENSION}`) ? name : parseFileName(`${name}.${WORKSPACE_EXTENSION}`);
+  const hasExtension = name.toLowerCase().endsWith(`.${WORKSPACE_EXTENSION}`);
+  // The extension alone names no workspace (and would hide the file on macOS and Linux).
+  if (hasExtension && name.length === WORKSPACE_EXTENSION.length + 1) return null;
+  return hasExtension ? name : parseFileName(`${name}.${WORKSPACE_EXTENSION}`);
 }
 
 /**

@@ -13,8 +13,12 @@ export interface OpenedFile {
 export type AppErrorCode =
   | 'invalid-argument'
   | 'file-too-large'
+  /** The files chosen in one dialog are together too large to travel in one reply (MAX_SELECTION_BYTES). */
+  | 'selection-too-large'
   | 'read-failed'
   | 'write-failed'
+  /** A save's target stayed held by another program (an indexer, antivirus, OneDrive) through every retry. */
+  | 'target-busy'
   | 'url-not-allowed'
   | 'clipboard-failed';
 
@@ -114,6 +118,12 @@ export const IPC = {
 
 /** Files above this size are refused before reading (main) and before import (renderer). */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The files one open dialog returns travel in one IPC reply, and Electron fails on messages near 2 GiB:
+ * together they may be at most this large (one file at the limit, or several smaller ones).
+ */
+export const MAX_SELECTION_BYTES = 512 * 1024 * 1024;
 
 /** PNG images above this size are refused before decoding (a chart is well under 1 MiB). */
 export const MAX_IMAGE_BYTES = 64 * 1024 * 1024;

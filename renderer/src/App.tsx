@@ -3,6 +3,7 @@ import type { Lang } from '../../electron/shared/ipc-contract';
 import { LANGUAGE_NAMES } from './i18n/translate';
 import { useWorkspace } from './app/use-workspace';
 import { confirmsItself } from './app/workspace-state';
+import { pickFailureMessage } from './app/error-message';
 import { DropOverlay } from './components/DropOverlay';
 import { Modal } from './components/Modal';
 import { ErrorList } from './components/ErrorList';
@@ -190,8 +191,8 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
   const open = useCallback(async () => {
     try {
       load(await platform.pickFiles());
-    } catch {
-      fail({ key: 'errorRead', params: () => ({ file: '' }) });
+    } catch (error) {
+      fail(pickFailureMessage(error));
     }
   }, [platform, load, fail]);
 

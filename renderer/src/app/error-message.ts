@@ -1,6 +1,6 @@
 // Any failure while loading a file → a message key and its parameters, translated when shown,
 // so a language switch translates the errors already on screen too. Never a stack trace.
-import { MAX_FILE_BYTES } from '../../../electron/shared/ipc-contract';
+import { MAX_FILE_BYTES, MAX_SELECTION_BYTES } from '../../../electron/shared/ipc-contract';
 import type { Lang } from '../../../electron/shared/ipc-contract';
 import type { MessageKey } from '../i18n/translate';
 import { formatBytes, formatNumber } from '../format';
@@ -56,6 +56,25 @@ export function tooLargeMessage(fileName: string, size: number): UserMessage {
     key: 'errorTooLarge',
     params: (lang) => ({ file: fileName, size: formatBytes(size, lang), max: formatBytes(MAX_FILE_BYTES, lang) }),
   };
+}
+
+/**
+ * Why the open dialog's files could not be had, from main's code and detail: one file too large (named,
+ * its size unknown here), all of them together too large (their size), or unreadable.
+ */
+export function pickFailureMessage(error: unknown): UserMessage {
+  if (error instanceof PlatformError && error.code === 'selection-too-large') {
+    const size = Number(error.detail);
+    return {
+      key: 'errorSelectionTooLarge',
+      params: (lang) => ({ size: Number.isFinite(size) ? formatBytes(size, lang) : '', max: formatBytes(MAX_SELECTION_BYTES, lang) }),
+    };
+  }
+  if (error instanceof PlatformError && error.code === 'file-too-large') {
+    return { key: 'errorTooLargeUnknownSize', params: (lang) => ({ file: error.detail, max: formatBytes(MAX_FILE_BYTES, lang) }) };
+  }
+  console.error(error);
+  return { key: 'errorRead', params: () => ({ file: error instanceof PlatformError ? error.detail : '' }) };
 }
 
 export function errorMessage(error: unknown, fileName: string, size = 0): UserMessage {

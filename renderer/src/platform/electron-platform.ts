@@ -9,7 +9,7 @@ declare global {
 }
 
 function unwrap<T>(result: Result<T>): T {
-  if (!result.ok) throw new PlatformError(result.error);
+  if (!result.ok) throw new PlatformError(result.error, result.detail);
   return result.value;
 }
 

@@ -69,7 +69,11 @@ export interface Platform {
 }
 
 export class PlatformError extends Error {
-  constructor(readonly code: AppErrorCode) {
+  /** `detail`: what main said beside the code (a file name, a size in bytes, an error code). */
+  constructor(
+    readonly code: AppErrorCode,
+    readonly detail = '',
+  ) {
     super(code);
     this.name = 'PlatformError';
   }

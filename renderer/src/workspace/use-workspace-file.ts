@@ -10,7 +10,7 @@ import { createModel } from '../model/model';
 import type { ChartEdits } from '../export/chart-edits';
 import type { SuppressionSettings } from '../export/suppress';
 import { loadParquetBrowser } from '../import/parquet-browser';
-import type { Platform } from '../platform';
+import { PlatformError, type Platform } from '../platform';
 import type { Filters } from '../shaping/filters';
 import { loadWorkspace, readWorkspace, saveWorkspace, WORKSPACE_EXTENSION, WorkspaceError, type WorkspaceProblem } from './workspace-file';
 
@@ -80,7 +80,9 @@ export function useWorkspaceFile({ engine, platform, state, apply, fail }: Deps)
       } catch (error) {
         console.error(error);
         setStatus(null);
-        fail({ key: 'errorWorkspaceSave', params: () => ({ file: suggestedName }) });
+        // Another program (OneDrive, an antivirus scan) held the file through every retry: said as such.
+        const isBusy = error instanceof PlatformError && error.code === 'target-busy';
+        fail({ key: isBusy ? 'errorTargetBusy' : 'errorWorkspaceSave', params: () => ({ file: suggestedName }) });
       }
     },
     [name, platform, bytesOfState, fail],
@@ -152,16 +154,21 @@ export function useWorkspaceFile({ engine, platform, state, apply, fail }: Deps)
 
   // Autosave: a while after the last change, and at least every few minutes while changes go on.
   const dirtySince = useRef<number | null>(null);
+  // Said once when autosave starts failing, not at every try; a success lets the next failure be said again.
+  const autosaveFailing = useRef(false);
   const autosave = useCallback(async () => {
     if (recoveryState.current !== 'settled') return;
     dirtySince.current = null;
     if (latest.current.files.sources.length === 0) return;
     try {
       await platform.writeAutosave(await bytesOfState());
+      autosaveFailing.current = false;
     } catch (error) {
       console.error(error); // the next change tries again; the user's own saves are unaffected
+      if (!autosaveFailing.current) fail({ key: 'errorAutosave', params: () => ({}) });
+      autosaveFailing.current = true;
     }
-  }, [platform, bytesOfState]);
+  }, [platform, bytesOfState, fail]);
 
   useEffect(() => {
     const now = Date.now();

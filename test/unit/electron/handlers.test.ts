@@ -6,7 +6,7 @@ import type { OpenDialogReturnValue, SaveDialogReturnValue } from 'electron';
 import { IPC, MAX_FILE_BYTES, MAX_IMAGE_BYTES, type Lang, type WorkspaceSaveRequest } from '../../../electron/shared/ipc-contract';
 import { KNOWLEDGE_SUPPORT_URL, translate } from '../../../electron/strings';
 import { openDialogOptions, openFilesFromMenu, type DialogLike } from '../../../electron/dialogs';
-import { writeFileAtomically, type FileSystem } from '../../../electron/fs/files';
+import { RENAME_RETRY_DELAYS, writeFileAtomically, type FileSystem } from '../../../electron/fs/files';
 import { registerIpcHandlers, type ClipboardDeps, type HandlerDeps, type NativeImageLike, type PngClipboardEntry } from '../../../electron/ipc/handlers';
 import { APP_PAGE, fakeIpcMain, frame, PNG_1X1, pngHeaderThen } from './fakes';
 
@@ -305,11 +305,38 @@ describe('saveFile', () => {
       const fs: FileSystem = {
         ...realDisk(),
         rename: async () => {
+          throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+        },
+      };
+      const { invoke } = setup({ fs, dialog: fakeDialog(CANCELLED, { canceled: false, filePath: target }) });
+      await expect(invoke(IPC.saveFile, request)).resolves.toEqual({ ok: false, error: 'write-failed', detail: 'EIO' });
+      expect(await realFs.readFile(target, 'utf8')).toBe('gammal');
+      expect(await realFs.readdir(dir)).toEqual(['insatser-2024.csv']);
+    });
+
+    it('tries again while Excel holds the file, then says it is in use, the previous file intact', async () => {
+      let renames = 0;
+      const fs: FileSystem = {
+        ...realDisk(),
+        rename: async () => {
+          renames++;
           throw Object.assign(new Error('EPERM: file is open in Excel'), { code: 'EPERM' });
         },
       };
       const { invoke } = setup({ fs, dialog: fakeDialog(CANCELLED, { canceled: false, filePath: target }) });
-      await expect(invoke(IPC.saveFile, request)).resolves.toEqual({ ok: false, error: 'write-failed', detail: 'EPERM' });
+      vi.useFakeTimers({ toFake: ['setTimeout'] });
+      try {
+        const saving = invoke(IPC.saveFile, request);
+        // The temp file is written for real; the waits between the renames pass on the fake clock.
+        while (renames <= RENAME_RETRY_DELAYS.length) {
+          await new Promise((done) => setImmediate(done));
+          await vi.advanceTimersByTimeAsync(2_000);
+        }
+        await expect(saving).resolves.toEqual({ ok: false, error: 'target-busy', detail: 'EPERM' });
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(renames).toBe(RENAME_RETRY_DELAYS.length + 1);
       expect(await realFs.readFile(target, 'utf8')).toBe('gammal');
       expect(await realFs.readdir(dir)).toEqual(['insatser-2024.csv']);
     });

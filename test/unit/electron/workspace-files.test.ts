@@ -157,8 +157,8 @@ describe('save', () => {
       files: { [target]: OLD },
       dialog: fakeDialog({ save: [saved(target), saved(target)] }),
     });
-    disk.fs.rename.mockRejectedValueOnce(fsError('EPERM'));
-    await expect(workspace.save(request)).rejects.toMatchObject({ code: 'EPERM' });
+    disk.fs.rename.mockRejectedValueOnce(fsError('EIO'));
+    await expect(workspace.save(request)).rejects.toMatchObject({ code: 'EIO' });
     expect(disk.files.get(target)).toEqual(OLD);
     expect([...disk.files.keys()]).toEqual([target]);
     expect(onRecentChanged).not.toHaveBeenCalled();
