@@ -29,6 +29,7 @@ import { applySecurity } from './security';
 import { createSessionFiles } from './session-files';
 import { createMainWindow } from './window';
 import { createWorkspaceFiles } from './workspace-files';
+import { createLaunchQueue, workspaceInArgv } from './launch-files';
 
 // Privileges can only be granted before the app is ready.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
@@ -133,11 +134,18 @@ function isTrustedSender(frame: SenderFrame): boolean {
   return BrowserWindow.getAllWindows().some((window) => !window.isDestroyed() && window.webContents.mainFrame === frame);
 }
 
+/** A workspace double-clicked in the file manager, opened once the window's page can take it. */
+const launches = createLaunchQueue((filePath) => {
+  const window = fileDeps.getWindow();
+  if (window !== null) void workspaceFiles.openRecent(filePath, window.webContents);
+});
+
 function openMainWindow(): void {
   // esbuild bundles this file to dist-electron/main.cjs, next to preload.cjs: __dirname is that folder.
   const preloadPath = path.join(__dirname, 'preload.cjs');
   const window = createMainWindow(BrowserWindow, preloadPath, translate(lang, 'appName'), `${APP_ORIGIN}/index.html`);
   mainWindow = window;
+  window.webContents.once('did-finish-load', () => launches.ready());
   // Before it closes, the renderer writes its autosave (menu command app:closing → readyToClose).
   closeHandshake = guardWindowClose(window, {
     askRenderer: () => window.webContents.send(IPC.menuCommand, 'app:closing' satisfies MenuCommand),
@@ -149,6 +157,7 @@ function openMainWindow(): void {
   });
   window.on('closed', () => {
     mainWindow = null;
+    launches.closed();
     closeHandshake = null;
     // A new window starts empty: Spara must not write its state over the previous workspace file.
     workspaceFiles.forget();
@@ -159,12 +168,21 @@ if (!app.requestSingleInstanceLock()) {
   // A second launch only brings the running instance forward (see second-instance below).
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
     const window = fileDeps.getWindow();
     if (window === null) return;
     if (window.isMinimized()) window.restore();
     window.focus();
+    // A workspace double-clicked while the app runs: the second launch's argument, opened here.
+    launches.ask(workspaceInArgv(argv));
   });
+
+  // macOS hands a double-clicked workspace over as an event, possibly before the app is ready.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    launches.ask(filePath);
+  });
+  launches.ask(workspaceInArgv(process.argv));
 
   app.on('before-quit', () => {
     quitting = true;

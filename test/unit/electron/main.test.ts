@@ -20,9 +20,14 @@ vi.mock('electron', async () => {
   class BrowserWindow extends EventEmitter {
     static readonly instances: BrowserWindow[] = [];
     static getAllWindows = (): BrowserWindow[] => BrowserWindow.instances;
-    readonly webContents = { send: vi.fn(), mainFrame: { url: 'app://metodkartan/index.html', parent: null } };
+    // Its page: `once('did-finish-load')` fires when the test says the page has loaded (loadPage).
+    readonly page = new EventEmitter();
+    readonly webContents = { send: vi.fn(), mainFrame: { url: 'app://metodkartan/index.html', parent: null }, once: (event: string, listener: () => void) => this.page.once(event, listener) };
     readonly loadURL = vi.fn(async () => undefined);
     readonly show = vi.fn();
+    readonly isMinimized = (): boolean => false;
+    readonly restore = vi.fn();
+    readonly focus = vi.fn();
     destroyed = false;
     readonly isDestroyed = (): boolean => this.destroyed;
     /** As Electron does: 'close' first, and 'closed' unless a listener prevented it. */
@@ -248,6 +253,22 @@ describe('main process wiring', () => {
         bytes: expect.any(Uint8Array),
       }),
     );
+  });
+
+  it('opens a workspace double-clicked while the app runs (a second launch’s argument) once the page has loaded', async () => {
+    const window = mainWindow();
+    const send = vi.mocked(window.webContents.send);
+    send.mockClear();
+    (window as unknown as { page: NodeJS.EventEmitter }).page.emit('did-finish-load');
+    const file = path.join(appPath.value, 'Kartläggning.metodkartan');
+    electron.app.emit('second-instance', {}, ['/opt/Metodkartan/metodkartan', file], '/');
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith(IPC.workspaceOpened, { name: 'Kartläggning.metodkartan', bytes: expect.any(Uint8Array) }));
+    // macOS: the same through open-file.
+    send.mockClear();
+    const preventDefault = vi.fn();
+    electron.app.emit('open-file', { preventDefault }, file);
+    expect(preventDefault).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(send).toHaveBeenCalledWith(IPC.workspaceOpened, expect.objectContaining({ name: 'Kartläggning.metodkartan' })));
   });
 
   it('explains a recent workspace that has gone, and drops it from the menu', async () => {
