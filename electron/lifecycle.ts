@@ -2,8 +2,17 @@
 // session marker is removed only once the app quits cleanly. Plain functions over the parts of
 // BrowserWindow and app they use, so the order is tested without Electron.
 
-/** How long the window waits for the renderer's readyToClose before it closes anyway. */
+/**
+ * How long the window waits for the renderer to answer 'app:closing' at all (readyToClose, or that it
+ * is saving) before it closes anyway: a page that hung must not keep the window open.
+ */
 export const CLOSE_TIMEOUT_MS = 3000;
+
+/**
+ * How long a save the renderer said it is making may take before the window closes anyway: a large
+ * workspace (Parquet, SHA-256, ZIP) takes seconds, so the window waits, saying so, not a fixed 3 s.
+ */
+export const SAVE_BEFORE_CLOSE_TIMEOUT_MS = 120_000;
 
 /** The part of BrowserWindow the handshake listens to. */
 export interface ClosingWindow {
@@ -19,17 +28,21 @@ export interface CloseHandshakeDeps {
    */
   proceed(confirmed: boolean): void;
   timeoutMs?: number;
+  saveTimeoutMs?: number;
 }
 
 export interface CloseHandshake {
   /** The renderer's answer to 'app:closing'; ignored when no close is pending. */
   readyToClose(): void;
+  /** The renderer is saving first: the wait becomes SAVE_BEFORE_CLOSE_TIMEOUT_MS. Ignored when no close is pending. */
+  saving(): void;
 }
 
 /**
- * The first close of the window is held: the renderer is asked to write its autosave and answers
- * with readyToClose, or CLOSE_TIMEOUT_MS passes; then the window closes for real. Closing again while
- * waiting changes nothing.
+ * The first close of the window is held: the renderer is asked to write its autosave. It answers with
+ * readyToClose (at once when nothing changed), or first with saving (then the window waits for the save,
+ * up to SAVE_BEFORE_CLOSE_TIMEOUT_MS), or not at all (CLOSE_TIMEOUT_MS); then the window closes for real.
+ * Closing again while waiting changes nothing.
  */
 export function guardWindowClose(window: ClosingWindow, deps: CloseHandshakeDeps): CloseHandshake {
   let state: 'open' | 'asking' | 'closing' = 'open';
@@ -56,7 +69,14 @@ export function guardWindowClose(window: ClosingWindow, deps: CloseHandshakeDeps
     }
   });
 
-  return { readyToClose: () => finish(true) };
+  return {
+    readyToClose: () => finish(true),
+    saving: () => {
+      if (state !== 'asking') return;
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(false), deps.saveTimeoutMs ?? SAVE_BEFORE_CLOSE_TIMEOUT_MS);
+    },
+  };
 }
 
 /** The part of Electron's app that quitting uses. */

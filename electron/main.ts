@@ -215,6 +215,7 @@ if (!app.requestSingleInstanceLock()) {
       workspace: workspaceFiles,
       session: sessionFiles,
       readyToClose: () => closeHandshake?.readyToClose(),
+      savingBeforeClose: () => closeHandshake?.saving(),
     });
     buildMenu();
     refreshRecent();

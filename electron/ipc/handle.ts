@@ -17,6 +17,7 @@ interface InvokeMap {
   [IPC.takeRecovery]: AppApi['takeRecovery'];
   [IPC.discardRecovery]: AppApi['discardRecovery'];
   [IPC.readyToClose]: AppApi['readyToClose'];
+  [IPC.savingBeforeClose]: AppApi['savingBeforeClose'];
 }
 export type InvokeChannel = keyof InvokeMap;
 export type InvokeArgs<C extends InvokeChannel> = Parameters<InvokeMap[C]>;
@@ -53,6 +54,7 @@ const THROWN_ERROR: Record<InvokeChannel, AppErrorCode> = {
   [IPC.discardRecovery]: 'write-failed',
   // Nothing here can throw; the table needs an entry for every channel.
   [IPC.readyToClose]: 'invalid-argument',
+  [IPC.savingBeforeClose]: 'invalid-argument',
 };
 
 const REFUSED = { ok: false, error: 'invalid-argument' } as const satisfies Result<never>;

@@ -50,6 +50,8 @@ export interface HandlerDeps<W> extends OpenFilesDeps<W>, ClipboardDeps {
   session: Pick<SessionFiles, 'writeAutosave' | 'takeRecovery' | 'discardRecovery'>;
   /** The renderer has written its autosave: the window waiting to close may close. */
   readyToClose(): void;
+  /** The renderer is saving before the window closes: the window waits for it. */
+  savingBeforeClose(): void;
 }
 
 /**
@@ -139,6 +141,17 @@ export function registerIpcHandlers<W>(deps: HandlerDeps<W>): void {
     noArguments,
     async () => {
       deps.readyToClose();
+      return { ok: true, value: null };
+    },
+    isTrustedSender,
+  );
+
+  handle(
+    ipcMain,
+    IPC.savingBeforeClose,
+    noArguments,
+    async () => {
+      deps.savingBeforeClose();
       return { ok: true, value: null };
     },
     isTrustedSender,

@@ -23,6 +23,7 @@ const api = {
   takeRecovery: () => ipcRenderer.invoke(IPC.takeRecovery),
   discardRecovery: () => ipcRenderer.invoke(IPC.discardRecovery),
   readyToClose: () => ipcRenderer.invoke(IPC.readyToClose),
+  savingBeforeClose: () => ipcRenderer.invoke(IPC.savingBeforeClose),
   onFilesOpened: (listener) => subscribe(IPC.filesOpened, listener),
   onWorkspaceOpened: (listener) => subscribe(IPC.workspaceOpened, listener),
   onMenuCommand: (listener) => subscribe(IPC.menuCommand, listener),

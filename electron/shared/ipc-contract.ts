@@ -89,8 +89,10 @@ export interface AppApi {
   takeRecovery(): Promise<Result<Uint8Array | null>>;
   /** Deletes the autosave: the user declined or restored it. */
   discardRecovery(): Promise<Result<null>>;
-  /** The answer to menu command `app:closing`: the autosave is written, the window may close. */
+  /** The answer to menu command `app:closing`: the autosave is written (or nothing changed), the window may close. */
   readyToClose(): Promise<Result<null>>;
+  /** Said at once on `app:closing` when there is something to save: the window waits for readyToClose, however long the save takes. */
+  savingBeforeClose(): Promise<Result<null>>;
   /** Files opened through Arkiv → Öppna. Returns an unsubscribe function. */
   onFilesOpened(listener: (files: OpenedFile[]) => void): () => void;
   /** Workspaces opened through Arkiv → Senaste arbetsytor. Returns an unsubscribe function. */
@@ -111,6 +113,7 @@ export const IPC = {
   takeRecovery: 'autosave:take-recovery',
   discardRecovery: 'autosave:discard',
   readyToClose: 'app:ready-to-close',
+  savingBeforeClose: 'app:saving-before-close',
   filesOpened: 'files:opened',
   workspaceOpened: 'workspace:opened',
   menuCommand: 'menu:command',

@@ -207,6 +207,7 @@ export const en: Record<keyof typeof sv, string | Plural> = {
   notUsingMethod: 'Does not use',
   workspaceSave: 'Save workspace',
   workspaceOpen: 'Open workspace…',
+  workspaceSavingBeforeClose: 'Saving your work before the window closes …',
   workspaceSaving: 'Saving {file} …',
   workspaceSaved: '{file} is saved.',
   workspaceOpening: 'Opening {file} …',

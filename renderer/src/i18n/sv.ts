@@ -213,6 +213,7 @@ export const sv = {
   notUsingMethod: 'Använder inte',
   workspaceSave: 'Spara arbetsyta',
   workspaceOpen: 'Öppna arbetsyta…',
+  workspaceSavingBeforeClose: 'Sparar arbetet innan fönstret stängs …',
   workspaceSaving: 'Sparar {file} …',
   workspaceSaved: '{file} är sparad.',
   workspaceOpening: 'Öppnar {file} …',

@@ -61,6 +61,9 @@ export function createElectronPlatform(api: AppApi): Platform {
     onWorkspaceOpened(listener) {
       return api.onWorkspaceOpened(listener);
     },
+    async savingBeforeClose() {
+      unwrap(await api.savingBeforeClose());
+    },
     async readyToClose() {
       unwrap(await api.readyToClose());
     },

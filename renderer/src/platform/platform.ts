@@ -66,6 +66,8 @@ export interface Platform {
   onWorkspaceOpened(listener: (file: WorkspaceFile) => void): () => void;
   /** Electron asks before the window closes (menuCommand 'app:closing'); the renderer writes its autosave, then calls this. Web: no-op. */
   readyToClose(): Promise<void>;
+  /** Said at once on 'app:closing' when a save must come first: Electron's window waits for it. Web: no-op. */
+  savingBeforeClose(): Promise<void>;
 }
 
 export class PlatformError extends Error {

@@ -184,5 +184,8 @@ export function createWebPlatform(doc: Document = document, env?: WebEnvironment
     async readyToClose() {
       // No close handshake in a browser: pagehide clears the session flag.
     },
+    async savingBeforeClose() {
+      // Nor a window that waits.
+    },
   };
 }

@@ -13,6 +13,7 @@ import { loadParquetBrowser } from '../import/parquet-browser';
 import { PlatformError, type Platform } from '../platform';
 import type { Filters } from '../shaping/filters';
 import { loadWorkspace, readWorkspace, saveWorkspace, WORKSPACE_EXTENSION, WorkspaceError, type WorkspaceProblem } from './workspace-file';
+import { closeAction } from './close-action';
 
 /** Everything on screen a workspace keeps (the tables go beside it). */
 export interface SavedState {
@@ -47,7 +48,7 @@ interface Deps {
 export function useWorkspaceFile({ engine, platform, state, apply, fail }: Deps) {
   const [name, setName] = useState<string | null>(null);
   const [recovery, setRecovery] = useState<Uint8Array | null>(null);
-  const [status, setStatus] = useState<{ key: 'workspaceSaved' | 'workspaceOpened' | 'workspaceSaving' | 'workspaceOpening'; file: string } | null>(null);
+  const [status, setStatus] = useState<{ key: 'workspaceSaved' | 'workspaceOpened' | 'workspaceSaving' | 'workspaceOpening' | 'workspaceSavingBeforeClose'; file: string } | null>(null);
   // The state as of the last render, for saves started from events and timers.
   const latest = useRef(state);
   useEffect(() => {
@@ -156,18 +157,29 @@ export function useWorkspaceFile({ engine, platform, state, apply, fail }: Deps)
   const dirtySince = useRef<number | null>(null);
   // Said once when autosave starts failing, not at every try; a success lets the next failure be said again.
   const autosaveFailing = useRef(false);
+  // The state the last autosave wrote, and the autosave being written: a close waits for the one and
+  // writes nothing when the state is the other (closeAction).
+  const lastSaved = useRef<SavedState | null>(null);
+  const writing = useRef<Promise<void> | null>(null);
   const autosave = useCallback(async () => {
     if (recoveryState.current !== 'settled') return;
     dirtySince.current = null;
     if (latest.current.files.sources.length === 0) return;
-    try {
-      await platform.writeAutosave(await bytesOfState());
-      autosaveFailing.current = false;
-    } catch (error) {
-      console.error(error); // the next change tries again; the user's own saves are unaffected
-      if (!autosaveFailing.current) fail({ key: 'errorAutosave', params: () => ({}) });
-      autosaveFailing.current = true;
-    }
+    const saving = latest.current;
+    const write = (async () => {
+      try {
+        await platform.writeAutosave(await bytesOfState());
+        lastSaved.current = saving;
+        autosaveFailing.current = false;
+      } catch (error) {
+        console.error(error); // the next change tries again; the user's own saves are unaffected
+        if (!autosaveFailing.current) fail({ key: 'errorAutosave', params: () => ({}) });
+        autosaveFailing.current = true;
+      }
+    })();
+    writing.current = write;
+    await write;
+    if (writing.current === write) writing.current = null;
   }, [platform, bytesOfState, fail]);
 
   useEffect(() => {
@@ -178,11 +190,24 @@ export function useWorkspaceFile({ engine, platform, state, apply, fail }: Deps)
     return () => clearTimeout(timer);
   }, [state, autosave]);
 
-  // Electron asks before the window closes: the working state is kept, then it may close.
+  // Electron asks before the window closes. Nothing changed since the last autosave: it closes at once,
+  // writing nothing. Otherwise the window is told to wait (however long a large workspace takes), the
+  // window says so, an autosave in progress is waited for, the latest state written, and then it closes.
   useEffect(
     () =>
       platform.onMenuCommand((command) => {
-        if (command === 'app:closing') void autosave().finally(() => void platform.readyToClose());
+        if (command !== 'app:closing') return;
+        const action = closeAction({ hasFiles: latest.current.files.sources.length > 0, isSaved: lastSaved.current === latest.current, isWriting: writing.current !== null, recovery: recoveryState.current });
+        if (action === 'close') {
+          void platform.readyToClose();
+          return;
+        }
+        void (async () => {
+          await platform.savingBeforeClose().catch(() => undefined);
+          setStatus({ key: 'workspaceSavingBeforeClose', file: '' });
+          await writing.current;
+          if (lastSaved.current !== latest.current) await autosave();
+        })().finally(() => void platform.readyToClose());
       }),
     [platform, autosave],
   );

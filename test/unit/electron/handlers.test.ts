@@ -110,6 +110,7 @@ function setup(
     workspace: options.workspace ?? fakeWorkspace(),
     session: options.session ?? fakeSession(),
     readyToClose: vi.fn<() => void>(),
+    savingBeforeClose: vi.fn<() => void>(),
   } satisfies HandlerDeps<Window>;
   registerIpcHandlers(deps);
   return { deps, channels, invoke: (channel: string, ...args: unknown[]) => invoke(channel, frame(APP_PAGE), ...args) };
@@ -142,6 +143,7 @@ it('registers every invoke channel of the contract', () => {
       IPC.takeRecovery,
       IPC.discardRecovery,
       IPC.readyToClose,
+      IPC.savingBeforeClose,
     ].sort(),
   );
   expect(channels().sort()).toEqual(INVOKE_CHANNELS);
@@ -739,6 +741,13 @@ describe('workspace channels', () => {
       expect(deps.readyToClose).toHaveBeenCalledOnce();
     });
 
+    it('savingBeforeClose makes the window wait for the save', async () => {
+      const { deps, invoke } = setup();
+      await expect(invoke(IPC.savingBeforeClose)).resolves.toEqual({ ok: true, value: null });
+      expect(deps.savingBeforeClose).toHaveBeenCalledOnce();
+      await expect(invoke(IPC.savingBeforeClose, 'now')).resolves.toEqual({ ok: false, error: 'invalid-argument' });
+    });
+
     it.each([
       [IPC.takeRecovery, [true]],
       [IPC.takeRecovery, [undefined]],
@@ -762,6 +771,7 @@ describe('workspace channels', () => {
       [IPC.takeRecovery, []],
       [IPC.discardRecovery, []],
       [IPC.readyToClose, []],
+      [IPC.savingBeforeClose, []],
     ];
     const senders = [
       ['a foreign https page', frame('https://evil.example/')],

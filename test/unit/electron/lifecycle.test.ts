@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLOSE_TIMEOUT_MS, guardWindowClose, runBeforeQuit } from '../../../electron/lifecycle';
+import { CLOSE_TIMEOUT_MS, SAVE_BEFORE_CLOSE_TIMEOUT_MS, guardWindowClose, runBeforeQuit } from '../../../electron/lifecycle';
 
 /** A window whose close() emits 'close' and, unless prevented, counts as closed. */
 class FakeWindow extends EventEmitter {
@@ -55,6 +55,30 @@ describe('guardWindowClose', () => {
     vi.advanceTimersByTime(1);
     expect(proceed).toHaveBeenCalledExactlyOnceWith(false);
     expect(window.closed).toBe(true);
+  });
+
+  it('waits for a save the renderer says it is making, past three seconds, and closes when it is done', () => {
+    const { window, proceed, handshake } = setup();
+    window.close();
+    handshake.saving();
+    vi.advanceTimersByTime(60_000);
+    expect(window.closed).toBe(false);
+    handshake.readyToClose();
+    expect(proceed).toHaveBeenCalledExactlyOnceWith(true);
+    expect(window.closed).toBe(true);
+  });
+
+  it('closes, unconfirmed, when a save it was told of never ends', () => {
+    const { window, proceed, handshake } = setup();
+    window.close();
+    handshake.saving();
+    vi.advanceTimersByTime(SAVE_BEFORE_CLOSE_TIMEOUT_MS - 1);
+    expect(window.closed).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(proceed).toHaveBeenCalledExactlyOnceWith(false);
+    // Saying it is saving when no close is pending changes nothing.
+    handshake.saving();
+    expect(proceed).toHaveBeenCalledOnce();
   });
 
   it('asks once however often the user clicks close while it waits', () => {

@@ -165,7 +165,7 @@ describe('main process wiring', () => {
     const invokeChannels = Object.values(IPC).filter(
       (channel) => channel !== IPC.filesOpened && channel !== IPC.workspaceOpened && channel !== IPC.menuCommand,
     );
-    expect(invokeChannels).toHaveLength(11);
+    expect(invokeChannels).toHaveLength(12);
     expect(channels.sort()).toEqual(invokeChannels.sort());
     const lastHandle = Math.max(...vi.mocked(electron.ipcMain.handle).mock.invocationCallOrder);
     expect(lastHandle).toBeLessThan(vi.mocked(mainWindow().loadURL).mock.invocationCallOrder[0] ?? Infinity);

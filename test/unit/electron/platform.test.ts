@@ -33,6 +33,7 @@ function fakeApi(result: Result<null>) {
     onFilesOpened: unexpected,
     onWorkspaceOpened: unexpected,
     onMenuCommand: unexpected,
+    savingBeforeClose: unexpected,
   };
   return { api, copyImage };
 }

@@ -44,6 +44,7 @@ describe('preload', () => {
         'takeRecovery',
         'discardRecovery',
         'readyToClose',
+        'savingBeforeClose',
         'onWorkspaceOpened',
       ].sort(),
     );
@@ -72,6 +73,7 @@ describe('preload', () => {
     ['takeRecovery', () => api.takeRecovery(), [IPC.takeRecovery]],
     ['discardRecovery', () => api.discardRecovery(), [IPC.discardRecovery]],
     ['readyToClose', () => api.readyToClose(), [IPC.readyToClose]],
+    ['savingBeforeClose', () => api.savingBeforeClose(), [IPC.savingBeforeClose]],
   ] as const)('%s invokes its own channel', async (_name, call, expected) => {
     invoke.mockClear();
     await call();

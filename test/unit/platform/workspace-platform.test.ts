@@ -33,6 +33,7 @@ function fakeApi() {
     takeRecovery: vi.fn<AppApi['takeRecovery']>(async () => ({ ok: true, value: null })),
     discardRecovery: vi.fn<AppApi['discardRecovery']>(async () => ({ ok: true, value: null })),
     readyToClose: vi.fn<AppApi['readyToClose']>(async () => ({ ok: true, value: null })),
+    savingBeforeClose: vi.fn<AppApi['savingBeforeClose']>(async () => ({ ok: true, value: null })),
     onWorkspaceOpened: vi.fn<AppApi['onWorkspaceOpened']>((listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
