@@ -2,7 +2,7 @@
 // The app and the report pack make them the same way; `assets` says where fonts and wasm come from.
 import { exportText } from '../safe-text';
 import { spokenAlt, type ChartSpec } from './chart-spec';
-import { chartSvg, mapPictureSvg, type ExportSize } from './chart-svg';
+import { chartSvg, mapPictureSvg, SLIDE_MAP_SIZE, type ExportSize } from './chart-svg';
 import { fontFaceCss, measureWith, type FontFiles, type TextMeasure } from './fonts';
 import { chartPdf } from './pdf';
 import { svgToPng } from './png';
@@ -86,7 +86,7 @@ export async function chartFile(spec: ChartSpec, options: ChartFileOptions, asse
       // One slide with the chart native in PowerPoint (a map as its picture); pptxgenjs is loaded only now.
       const fonts = await assets.fonts();
       const { body } = spec;
-      const drawn = body.kind === 'map' ? mapPictureSvg(body, 1180, 480, measureOf(fonts)) : chartSvg(spec, 'slide', measureOf(fonts));
+      const drawn = body.kind === 'map' ? mapPictureSvg(body, SLIDE_MAP_SIZE.width, SLIDE_MAP_SIZE.height, measureOf(fonts)) : chartSvg(spec, 'slide', measureOf(fonts));
       const image = { png: await svgToPng(drawn.svg, 2, fonts, assets.wasm), width: drawn.width, height: drawn.height };
       const { chartsPptx } = await import('./pptx');
       return { name, bytes: await chartsPptx([{ chapter: '', spec, image, tables: [] }], options.lang) };

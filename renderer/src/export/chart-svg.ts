@@ -356,6 +356,9 @@ function drawLines(canvas: Canvas, periods: readonly string[], series: readonly 
 }
 
 /** The map with its legend (choropleth-svg.ts), placed as a nested SVG in the frame. */
+/** A slide's chart area in CSS px (12.3 × 5 inches at 96 px to the inch): the size a map's picture for a slide is drawn at. */
+export const SLIDE_MAP_SIZE = { width: 1180, height: 480 } as const;
+
 /**
  * A map chart's map and legend alone, at this size in CSS px: the picture a slide shows under its own
  * title, question and source (PowerPoint has no choropleth to draw natively).

@@ -13,7 +13,7 @@ import { COUNTIES, SKR_GROUPS } from '../domain/units';
 import { withEdits, type ChartEdits } from '../export/chart-edits';
 import { figuresOf } from '../export/chart-files';
 import { spokenAlt } from '../export/chart-spec';
-import { chartSvg, mapPictureSvg, type ExportSize } from '../export/chart-svg';
+import { chartSvg, mapPictureSvg, SLIDE_MAP_SIZE, type ExportSize } from '../export/chart-svg';
 import { fontFaceCss, measureWith, type FontFiles } from '../export/fonts';
 import { reportPdf } from '../export/pdf';
 import { chartsPptx, type OfficeChart, type OfficeCover } from '../export/pptx';
@@ -102,8 +102,6 @@ function describeSuppression(settings: SuppressionSettings, t: Translate): strin
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A slide's chart area in CSS px (12.3 × 5 inches at 96 px to the inch): the size a map's picture is drawn at. */
-const SLIDE_MAP = { width: 1180, height: 480 };
 
 /** "2026-11-30 11:20" in the computer's own time zone. */
 export function stamp(date: Date): string {
@@ -147,7 +145,7 @@ export async function buildPack(request: PackRequest, deps: PackDeps): Promise<M
     pdfSections.push({ heading: `${section.chapter}: ${section.spec.text.title}`, text: spokenAlt(section.spec), image, alt: spokenAlt(section.spec) });
     // A slide shows a map as a picture of the map alone, as large as the slide's chart area (its texts are the slide's).
     const { body } = section.spec;
-    const slideMap = body.kind === 'map' ? mapPictureSvg(body, SLIDE_MAP.width, SLIDE_MAP.height, measure) : null;
+    const slideMap = body.kind === 'map' ? mapPictureSvg(body, SLIDE_MAP_SIZE.width, SLIDE_MAP_SIZE.height, measure) : null;
     const picture = slideMap ? { png: await svgToPng(slideMap.svg, 2, deps.fonts, deps.wasm), width: slideMap.width, height: slideMap.height } : undefined;
     officeCharts.push({ chapter: section.chapter, spec: section.spec, image, tables: section.tables, ...(picture ? { slidePicture: picture } : {}) });
   }
