@@ -1,24 +1,11 @@
 // WCAG 2.0 and 2.1, levels A and AA, checked by axe-core in Chromium on every screen an analyst meets:
 // the start screen, the mapping view, every tab with the samples loaded, and the export dialog.
 // Swedish municipal software is bought against WCAG 2.1 AA (EN 301 549).
-import axe from 'axe-core';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropFile, importSample, openApp, sampleBytes, type AppSession } from './app-session';
+import { axeViolations, dropFile, importSample, openApp, sampleBytes, type AppSession } from './app-session';
 
 const SAMPLES = ['pilot-methods-survey-2023.xlsx', 'pilot-activities-survey-2023.csv', 'usage-2022-2024.csv', 'assessment-training-2024.csv'];
 
-/** axe-core's violations on the page as it is: rule, how many elements, the first few of them. */
-async function violations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, which the app's CSP (no inline scripts) does not govern.
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe;
-    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join('; ')}`);
-  });
-}
 
 let app: AppSession;
 
@@ -34,14 +21,14 @@ afterAll(async () => {
 
 describe('WCAG 2.1 AA (axe-core)', () => {
   it('holds on the start screen', async () => {
-    expect(await violations(app.page)).toEqual([]);
+    expect(await axeViolations(app.page)).toEqual([]);
   });
 
   it('holds in the mapping view', async () => {
     const { page } = app;
     await dropFile(page, SAMPLES[0]!, await sampleBytes(SAMPLES[0]!));
     await page.getByRole('heading', { name: `Importera ${SAMPLES[0]}`, exact: true }).waitFor();
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Importera', exact: true }).click();
     await page.getByRole('heading', { name: SAMPLES[0], exact: true }).waitFor();
   });
@@ -56,7 +43,7 @@ describe('WCAG 2.1 AA (axe-core)', () => {
       await page.getByRole('tab', { name: tab, exact: true }).click();
       await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' }).catch(() => undefined);
       await page.waitForTimeout(300);
-      const list = await violations(page);
+      const list = await axeViolations(page);
       if (list.length > 0) found[tab] = list;
     }
     expect(found).toEqual({});
@@ -67,7 +54,7 @@ describe('WCAG 2.1 AA (axe-core)', () => {
     await page.getByRole('tab', { name: 'Insatser', exact: true }).click();
     await page.getByRole('button', { name: /^Exportera diagrammet / }).first().click();
     await page.getByRole('dialog').waitFor();
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
   });
 });

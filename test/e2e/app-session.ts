@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import axe from 'axe-core';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { JSHandle } from 'playwright-core';
 import { startWebServer, type WebServer } from '../../scripts/serve-web';
@@ -172,4 +173,16 @@ export async function openSamples(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Öppna exempeldata', exact: true }).click();
   await page.waitForFunction((n) => document.querySelectorAll('.file-list .badge.sample').length === n, samples, { timeout: 120_000 });
   await page.waitForFunction(() => document.querySelector('.status')?.textContent === '', undefined, { timeout: 60_000 });
+}
+
+/** axe-core's WCAG 2.0/2.1 A and AA violations on the page as it is: rule, how many elements, the first few of them. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, which the app's CSP (no inline scripts) does not govern.
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
+    const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe;
+    const result = await run.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join('; ')}`);
+  });
 }

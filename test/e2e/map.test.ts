@@ -5,10 +5,9 @@
 // legible) or the whole country. Screenshots: test-results/screenshots/map-*.png.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import axe from 'axe-core';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, openSamples, SCREENSHOT_DIR, type AppSession } from './app-session';
+import { axeViolations, openApp, openSamples, SCREENSHOT_DIR, type AppSession } from './app-session';
 
 const VIEWPORTS = [
   { width: 1366, height: 768 },
@@ -83,15 +82,6 @@ function extent(d: string): Rect {
   return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
 }
 
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
-    const run = (window as unknown as { axe: { run(context: Document, options: object): Promise<Result> } }).axe;
-    const result = await run.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
-    return result.violations.map((v) => `${v.id} ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-  });
-}
 
 beforeAll(async () => {
   app = await openApp();
@@ -228,7 +218,7 @@ describe('pan and zoom', () => {
     await resize(page, VIEWPORTS[1]);
     await shot(page, '1920-stockholms-lan');
     await resize(page, VIEWPORTS[0]);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByTestId('filter-county').selectOption('');
     await expect.poll(() => zoom(page)).toBe(1);

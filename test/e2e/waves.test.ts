@@ -8,9 +8,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SECOND_WAVE } from '../support/samples';
-import { dropFile, openApp, openSamples, sampleBytes, SCREENSHOT_DIR, type AppSession } from './app-session';
+import { axeViolations, dropFile, openApp, openSamples, sampleBytes, SCREENSHOT_DIR, type AppSession } from './app-session';
 
 let app: AppSession;
+
 
 /** A bar's figures as the chart's table gives them to a screen reader: "21 % (12 av 56)". */
 async function bar(page: Page, chart: string, label: string): Promise<string> {
@@ -95,6 +96,8 @@ describe('a second wave of the methods survey', () => {
     await expect.poll(() => frame(figure).locator('.count').textContent()).toBe('N = 52 enheter som svarat både 2023 och 2024');
     expect(await text(figure, 'KOMET')).toBe('37 % → 40 % (+3,8 procentenheter)');
     await page.getByTestId('change-panel').uncheck();
+    // WCAG 2.0/2.1 A and AA, as on every other tab.
+    expect(await axeViolations(page)).toEqual([]);
     await frame(figure).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'changes.png'), fullPage: false });
   }, 60_000);
