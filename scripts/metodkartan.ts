@@ -184,7 +184,7 @@ async function report(args: readonly string[]): Promise<number> {
     const filters = withWave(chosen, wavesOf(loaded.filter(isSurvey).map((s) => s.wave)));
     const suppression = workspace?.suppression ?? DEFAULT_SUPPRESSION;
     // Sample data stays marked as such in a pack made from a workspace that holds it.
-    const sections = await buildSections(engine, { filters, lang, suppression, sources: loaded });
+    const sections = await buildSections(engine, { filters, lang, suppression, sources: loaded, ...(workspace?.changeView ? { changeView: workspace.changeView } : {}) });
     const inputs = sources.map(({ table, guess, sha256, sample, wave }) => packInput(table, guess, sha256, sample === true, wave ?? null));
     const pack = await buildPack(
       { sections, inputs, filters, suppression, lang, size, appVersion: pkg.version, created: new Date(), ...(workspace ? { edits: workspace.edits } : {}) },

@@ -30,7 +30,7 @@ import { AnalysisView } from './views/AnalysisView';
 import { VIEW_KEYS, VIEWS, type ViewId } from './shaping/view-ids';
 import { NO_FILTERS, withWave, type Filters } from './shaping/filters';
 import { wavesOf } from './domain/waves';
-import { isSurvey, loadedFile, withCounting, type LoadedFile } from './shaping/view-props';
+import { DEFAULT_CHANGE_VIEW, isSurvey, loadedFile, withCounting, type ChangeViewChoice, type LoadedFile } from './shaping/view-props';
 import { useQuery } from './views/use-query';
 
 // The export dialog and the report pack bring pdf-lib, fontkit and resvg: loaded on first use.
@@ -72,6 +72,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [edits, setEdits] = useState<ChartEdits>({});
   const [invited, setInvited] = useState<number | null>(null);
+  const [changeView, setChangeView] = useState<ChangeViewChoice>(DEFAULT_CHANGE_VIEW);
   const [suppression, setSuppression] = useState<SuppressionSettings>(() => loadSuppression());
   const [exporting, setExporting] = useState<ChartSpec | null>(null);
   const [reportStatus, setReportStatus] = useState<{ text: string; isBusy: boolean } | null>(null);
@@ -82,13 +83,14 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
   }, []);
   // The workspace file: what is on screen goes in, and comes back on open or after a crash.
   const { snapshot, restore } = files;
-  const savedState = useMemo<SavedState>(() => ({ tab, filters, edits, suppression, invited, files: snapshot() }), [tab, filters, edits, suppression, invited, snapshot]);
+  const savedState = useMemo<SavedState>(() => ({ tab, filters, edits, suppression, invited, changeView, files: snapshot() }), [tab, filters, edits, suppression, invited, changeView, snapshot]);
   const applyState = useCallback(
     (state: SavedState) => {
       setTab((TABS as readonly string[]).includes(state.tab) ? (state.tab as Tab) : 'files');
       setFilters({ ...NO_FILTERS, ...state.filters });
       setEdits(state.edits ?? {});
       setInvited(typeof state.invited === 'number' && state.invited > 0 ? state.invited : null);
+      setChangeView(state.changeView ?? DEFAULT_CHANGE_VIEW);
       setSuppression(state.suppression);
       storeSuppression(state.suppression);
       restore(state.files);
@@ -165,7 +167,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
         const [{ buildSections }, { buildPack, packInput, stamp }, { zipSync }] = await Promise.all([import('./report/sections'), import('./report/pack'), import('fflate')]);
         const db = await engine();
         const views = scope === 'view' && shown !== 'files' && shown !== 'overview' ? [shown] : undefined;
-        const sections = await buildSections(db, { filters: shownFilters, lang, sources: loaded, suppression, views });
+        const sections = await buildSections(db, { filters: shownFilters, lang, sources: loaded, suppression, views, changeView });
         if (sections.length === 0) {
           setReportStatus({ text: t('reportEmpty'), isBusy: false });
           return;
@@ -185,7 +187,7 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
         setReportStatus({ text: t('reportFailed'), isBusy: false });
       }
     },
-    [engine, shown, shownFilters, lang, loaded, suppression, files.sources, edits, platform, t],
+    [engine, shown, shownFilters, lang, loaded, suppression, changeView, files.sources, edits, platform, t],
   );
 
   const open = useCallback(async () => {
@@ -274,6 +276,8 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
               dataVersion={files.dataVersion}
               sources={loaded}
               invited={invited}
+              changeView={changeView}
+              onChangeView={setChangeView}
               onInvited={setInvited}
               onView={setTab}
             />

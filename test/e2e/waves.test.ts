@@ -95,6 +95,10 @@ describe('a second wave of the methods survey', () => {
     await page.getByTestId('change-panel').check();
     await expect.poll(() => frame(figure).locator('.count').textContent()).toBe('N = 52 enheter som svarat både 2023 och 2024');
     expect(await text(figure, 'KOMET')).toBe('37 % → 40 % (+3,8 procentenheter)');
+    // The choice stays when the analyst looks elsewhere and comes back (and is kept in the workspace).
+    await page.getByRole('tab', { name: 'Län', exact: true }).click();
+    await page.getByRole('tab', { name: 'Förändring', exact: true }).click();
+    expect(await page.getByTestId('change-panel').isChecked()).toBe(true);
     await page.getByTestId('change-panel').uncheck();
     // WCAG 2.0/2.1 A and AA, as on every other tab.
     expect(await axeViolations(page)).toEqual([]);

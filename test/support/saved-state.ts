@@ -10,6 +10,7 @@ export function savedStateFor(sources: readonly (LoadedSource & { sha256: string
     edits: { 'adoption-tfco': { title: 'TFCO i Dalarna', note: 'Egen not – “citat” €' } },
     suppression: { enabled: true, threshold: 5 },
     invited: 65,
+    changeView: { from: '2023', to: '2024', panelOnly: true },
     files: {
       sources: sources.map(({ table, guess, account, statistics, sha256, wave }) => ({ table, guess, account, statistics, sha256, wave: wave ?? null, unitsMatched: 56, unitsUnmatched: [], methodsMatched: 12, methodsUnmatched: [] })),
       selected: sources[0]?.table.table ?? null,

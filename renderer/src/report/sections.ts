@@ -15,9 +15,9 @@ import { filterParams, type Filters } from '../shaping/filters';
 import { adoptionGroups } from '../shaping/shape-adoption';
 import { otherScales, scaleQuestions } from '../shaping/shape-scales';
 import { VIEW_KEYS, VIEWS, type ViewId } from '../shaping/view-ids';
-import { fromSample, isSurvey, METHOD_USE, namesWith, waveFileNames, withCounting, type LoadedFile } from '../shaping/view-props';
+import { DEFAULT_CHANGE_VIEW, fromSample, isSurvey, METHOD_USE, namesWith, waveFileNames, withCounting, type ChangeViewChoice, type LoadedFile } from '../shaping/view-props';
 import { changesOf, waveTable, type WaveTable } from '../shaping/shape-changes';
-import { wavesOf } from '../domain/waves';
+import { compareWaves, wavesOf } from '../domain/waves';
 import {
   adoptionSpec,
   changeSpec,
@@ -52,6 +52,8 @@ export interface SectionOptions {
   sources: readonly LoadedFile[];
   suppression?: SuppressionSettings;
   views?: readonly ViewId[];
+  /** Förändring's choices as on screen: the waves compared and the panel switch (default: the last two, all units). */
+  changeView?: ChangeViewChoice;
 }
 
 export async function buildSections(engine: Engine, options: SectionOptions): Promise<Section[]> {
@@ -132,16 +134,18 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
         break;
       }
       case 'changes': {
-        // The last two waves, as the view opens: all units, then the panel's view in the moves table.
+        // The waves compared as on screen (default: the last two), all units or the panel as chosen there.
         const waves = wavesOf(sources.filter(isSurvey).map((s) => s.wave));
         if (waves.length < 2) break;
+        const choice = options.changeView ?? DEFAULT_CHANGE_VIEW;
+        const chosen = choice.from !== null && choice.to !== null && choice.from !== choice.to && waves.includes(choice.from) && waves.includes(choice.to) ? [choice.from, choice.to].sort(compareWaves) : waves.slice(-2);
         const tables: WaveTable[] = [];
         for (const wave of waves) tables.push(waveTable(wave, await runQuery(engine, 'wave_use', filterParams({ ...filters, period: null, wave }))));
-        const changes = changesOf(tables.slice(-2), false);
-        const c = ctx(waves.slice(-2).flatMap((wave) => waveFileNames(sources, METHOD_USE, wave, t)));
+        const changes = changesOf(tables.filter((table) => chosen.includes(table.wave)), choice.panelOnly);
+        const c = ctx(chosen.flatMap((wave) => waveFileNames(sources, METHOD_USE, wave, t)));
         const kinds = (['intervention', 'tool'] as const).filter((kind) => changes.methods.some((m) => m.kind === kind));
         kinds.forEach((kind, i) => add(view, changeSpec(changes, kind, c), i === kinds.length - 1 ? [movesTable(changes, c)] : []));
-        if (waves.length >= 3) for (const kind of kinds) add(view, waveLinesSpec(changesOf(tables, false), kind, c));
+        if (waves.length >= 3) for (const kind of kinds) add(view, waveLinesSpec(changesOf(tables, choice.panelOnly), kind, c));
         break;
       }
     }

@@ -41,6 +41,15 @@ export function withCounting(sources: readonly LoadedFile[], counting: readonly 
 /** A survey file: the files that have waves. */
 export const isSurvey = (file: Pick<LoadedFile, 'shape'>) => file.shape === 'survey-wide' || file.shape === 'survey-multi';
 
+/** The waves Förändring compares (null: the last two) and whether only the panel counts. */
+export interface ChangeViewChoice {
+  from: string | null;
+  to: string | null;
+  panelOnly: boolean;
+}
+
+export const DEFAULT_CHANGE_VIEW: ChangeViewChoice = { from: null, to: null, panelOnly: false };
+
 /** What every analysis view gets: the engine, the filters, and the files the figures come from. */
 export interface ViewProps {
   engine: () => Promise<Engine>;
@@ -52,6 +61,9 @@ export interface ViewProps {
   /** The units invited to the survey, as the analyst entered it (the exports do not say); kept in the workspace. */
   invited: number | null;
   onInvited: (invited: number | null) => void;
+  /** Förändring's choices (the waves compared, the panel switch); kept in the workspace. */
+  changeView: ChangeViewChoice;
+  onChangeView: (choice: ChangeViewChoice) => void;
   /** Opens another view (Översikt's key figures link to the view that shows them in full). */
   onView?: (view: ViewId) => void;
 }

@@ -61,13 +61,13 @@ function useWaveTables(engine: () => Promise<Engine>, waves: readonly string[], 
   return tables;
 }
 
-function WaveChanges({ engine, filters, dataVersion, sources, waves }: ViewProps & { waves: string[] }) {
+function WaveChanges({ engine, filters, dataVersion, sources, waves, changeView, onChangeView }: ViewProps & { waves: string[] }) {
   const { lang, t } = useI18n();
-  const [chosen, setChosen] = useState<{ from: string; to: string } | null>(null);
-  const [panelOnly, setPanelOnly] = useState(false);
+  const { panelOnly } = changeView;
   const tables = useWaveTables(engine, waves, filters, dataVersion);
-  // The two waves compared: the user's, while both are loaded; else the last two.
-  const pair = chosen && waves.includes(chosen.from) && waves.includes(chosen.to) && chosen.from !== chosen.to ? chosen : { from: waves.at(-2)!, to: waves.at(-1)! };
+  // The two waves compared: the user's (kept in the workspace), while both are loaded; else the last two.
+  const { from: wantFrom, to: wantTo } = changeView;
+  const pair = wantFrom !== null && wantTo !== null && wantFrom !== wantTo && waves.includes(wantFrom) && waves.includes(wantTo) ? { from: wantFrom, to: wantTo } : { from: waves.at(-2)!, to: waves.at(-1)! };
   const [from, to] = [pair.from, pair.to].sort(compareWaves) as [string, string];
   if (!tables) return null;
   const [a, b] = [tables.get(from), tables.get(to)];
@@ -92,10 +92,10 @@ function WaveChanges({ engine, filters, dataVersion, sources, waves }: ViewProps
   return (
     <div className="view-body">
       <div className="change-controls" role="group" aria-label={t('viewChanges')}>
-        {waveSelect(from, (wave) => setChosen({ from: wave, to }), t('changeFrom'), 'change-from')}
-        {waveSelect(to, (wave) => setChosen({ from, to: wave }), t('changeTo'), 'change-to')}
+        {waveSelect(from, (wave) => onChangeView({ ...changeView, from: wave, to }), t('changeFrom'), 'change-from')}
+        {waveSelect(to, (wave) => onChangeView({ ...changeView, from, to: wave }), t('changeTo'), 'change-to')}
         <label className="check">
-          <input type="checkbox" checked={panelOnly} onChange={(e) => setPanelOnly(e.target.checked)} data-testid="change-panel" />
+          <input type="checkbox" checked={panelOnly} onChange={(e) => onChangeView({ ...changeView, panelOnly: e.target.checked })} data-testid="change-panel" />
           {t('changePanelToggle')}
         </label>
       </div>

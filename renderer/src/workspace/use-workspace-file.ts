@@ -12,6 +12,7 @@ import type { SuppressionSettings } from '../export/suppress';
 import { loadParquetBrowser } from '../import/parquet-browser';
 import { PlatformError, type Platform } from '../platform';
 import type { Filters } from '../shaping/filters';
+import type { ChangeViewChoice } from '../shaping/view-props';
 import { loadWorkspace, readWorkspace, saveWorkspace, WORKSPACE_EXTENSION, WorkspaceError, type WorkspaceProblem } from './workspace-file';
 import { closeAction } from './close-action';
 
@@ -23,6 +24,8 @@ export interface SavedState {
   suppression: SuppressionSettings;
   /** Units invited to the survey; absent in files saved before it was kept here. */
   invited?: number | null;
+  /** Förändring's choices; absent in files saved before it was kept here. */
+  changeView?: ChangeViewChoice;
   files: { sources: Source[]; selected: string | null; preferences: Preferences };
 }
 

@@ -143,6 +143,7 @@ const savedState = z.object({
   edits: z.record(text(200), z.object({ title: text().optional(), note: text().optional(), alt: text().optional() })),
   suppression: z.object({ enabled: z.boolean(), threshold: z.number().int().min(1).max(1000) }),
   invited: count.nullable().optional(),
+  changeView: z.object({ from: text(40).nullable(), to: text(40).nullable(), panelOnly: z.boolean() }).optional(),
   files: z.object({ sources: z.array(source).max(1000), selected: z.string().regex(TABLE_NAME).nullable(), preferences }),
 });
 
