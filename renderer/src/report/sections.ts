@@ -16,8 +16,8 @@ import { adoptionGroups } from '../shaping/shape-adoption';
 import { otherScales, scaleQuestions } from '../shaping/shape-scales';
 import { VIEW_KEYS, VIEWS, type ViewId } from '../shaping/view-ids';
 import { DEFAULT_CHANGE_VIEW, fromSample, isSurvey, METHOD_USE, namesWith, waveFileNames, withCounting, type ChangeViewChoice, type LoadedFile } from '../shaping/view-props';
-import { changesOf, waveTable, type WaveTable } from '../shaping/shape-changes';
-import { compareWaves, wavesOf } from '../domain/waves';
+import { changesOf, comparedWaves, waveTable, type WaveTable } from '../shaping/shape-changes';
+import { wavesOf } from '../domain/waves';
 import {
   adoptionSpec,
   changeSpec,
@@ -138,7 +138,7 @@ export async function buildSections(engine: Engine, options: SectionOptions): Pr
         const waves = wavesOf(sources.filter(isSurvey).map((s) => s.wave));
         if (waves.length < 2) break;
         const choice = options.changeView ?? DEFAULT_CHANGE_VIEW;
-        const chosen = choice.from !== null && choice.to !== null && choice.from !== choice.to && waves.includes(choice.from) && waves.includes(choice.to) ? [choice.from, choice.to].sort(compareWaves) : waves.slice(-2);
+        const chosen = comparedWaves(waves, choice);
         const tables: WaveTable[] = [];
         for (const wave of waves) tables.push(waveTable(wave, await runQuery(engine, 'wave_use', filterParams({ ...filters, period: null, wave }))));
         const changes = changesOf(tables.filter((table) => chosen.includes(table.wave)), choice.panelOnly);

@@ -2,13 +2,20 @@
 // each wave, the units that started and stopped between two waves, and the panel (units that answered
 // both), from which the view, its chart and its exports are drawn.
 import type { Row } from '../db/engine';
-import { unitChanges, type WaveUse } from '../domain/waves';
+import { compareWaves, unitChanges, type WaveUse } from '../domain/waves';
 
 interface UnitInfo {
   key: string;
   label: string;
   county: string | null;
   group: string | null;
+}
+
+/** The two waves compared, oldest first: the ones chosen while both are loaded and differ, else the last two. */
+export function comparedWaves(waves: readonly string[], chosen: { from: string | null; to: string | null }): [string, string] {
+  const { from, to } = chosen;
+  const pair = from !== null && to !== null && from !== to && waves.includes(from) && waves.includes(to) ? [from, to] : [waves.at(-2)!, waves.at(-1)!];
+  return pair.sort(compareWaves) as [string, string];
 }
 
 /** One wave as wave_use.sql gives it: its units, and per method the units asked and those using it. */

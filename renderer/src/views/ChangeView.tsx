@@ -8,10 +8,10 @@ import { ChartFrame } from '../charts/ChartFrame';
 import { TrendLines } from '../charts/TrendLines';
 import type { Engine } from '../db/engine';
 import { runQuery } from '../db/query-files';
-import { compareWaves, wavesOf } from '../domain/waves';
+import { wavesOf } from '../domain/waves';
 import { useI18n } from '../i18n/i18n';
 import { filterParams, type Filters } from '../shaping/filters';
-import { changesOf, waveTable, type Changes, type WaveTable } from '../shaping/shape-changes';
+import { changesOf, comparedWaves, waveTable, type Changes, type WaveTable } from '../shaping/shape-changes';
 import { changeSpec, movesTable, waveLinesSpec, type SpecContext } from '../shaping/specs';
 import { fromSample, isSurvey, METHOD_USE, waveFileNames, type ViewProps } from '../shaping/view-props';
 import { setQueryFailure, trackQuery } from './query-activity';
@@ -66,9 +66,7 @@ function WaveChanges({ engine, filters, dataVersion, sources, waves, changeView,
   const { panelOnly } = changeView;
   const tables = useWaveTables(engine, waves, filters, dataVersion);
   // The two waves compared: the user's (kept in the workspace), while both are loaded; else the last two.
-  const { from: wantFrom, to: wantTo } = changeView;
-  const pair = wantFrom !== null && wantTo !== null && wantFrom !== wantTo && waves.includes(wantFrom) && waves.includes(wantTo) ? { from: wantFrom, to: wantTo } : { from: waves.at(-2)!, to: waves.at(-1)! };
-  const [from, to] = [pair.from, pair.to].sort(compareWaves) as [string, string];
+  const [from, to] = comparedWaves(waves, changeView);
   if (!tables) return null;
   const [a, b] = [tables.get(from), tables.get(to)];
   if (!a || !b) return <p className="empty">{t('noData')}</p>;

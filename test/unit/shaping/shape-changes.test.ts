@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Row } from '../../../renderer/src/db/engine';
-import { changesOf, waveTable } from '../../../renderer/src/shaping/shape-changes';
+import { changesOf, comparedWaves, waveTable } from '../../../renderer/src/shaping/shape-changes';
 
 /** wave_use rows: per (method, unit) asked, whether it uses it. */
 const rows = fc.uniqueArray(
@@ -38,5 +38,15 @@ describe('changesOf', () => {
     const changes = changesOf([waveTable('2023', [unit('2080/', 'Falun', false), unit('2081/', 'Borlänge', true)]), waveTable('2024', [unit('2080/', 'Falun', true), unit('2081/', 'Borlänge', false)])], false);
     expect(changes.methods[0]!.started).toEqual([{ key: '2080/', label: 'Falun', county: '20', group: 'B3' }]);
     expect(changes.methods[0]!.stopped.map((u) => u.label)).toEqual(['Borlänge']);
+  });
+});
+
+describe('comparedWaves', () => {
+  it('compares the waves chosen while both are loaded, oldest first, else the last two', () => {
+    const waves = ['2022', '2023', '2024'];
+    expect(comparedWaves(waves, { from: '2024', to: '2022' })).toEqual(['2022', '2024']);
+    expect(comparedWaves(waves, { from: null, to: null })).toEqual(['2023', '2024']);
+    expect(comparedWaves(waves, { from: '2021', to: '2024' })).toEqual(['2023', '2024']);
+    expect(comparedWaves(waves, { from: '2023', to: '2023' })).toEqual(['2023', '2024']);
   });
 });
