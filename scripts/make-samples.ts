@@ -509,27 +509,41 @@ function checkCounts(): void {
 
 async function writeMethodsSurvey(): Promise<void> {
   const random = prng(2023);
-  const unitQuestion = 'Vilken kommun eller stadsdelsförvaltning svarar du för?';
-  const interventions = 'Vilka av följande öppenvårdsinsatser har ni använt för barn 6–17 år med normbrytande beteende eller kriminalitet under 2022/23?';
-  const tools = 'Vilka standardiserade bedömningsmetoder har ni använt för barn 6–17 år med normbrytande beteende eller kriminalitet under 2022/23?';
   for (const [id, name] of [...INTERVENTION_OPTIONS, ...TOOL_OPTIONS]) checkMethod(name, id);
   FREQUENCY_QUESTIONS.forEach(checkScale);
   const frequency = assignAnswers(FREQUENCY_QUESTIONS, 17);
-  const header = ['ID', 'Starttid', 'Slutförandetid', 'E-post', 'Namn', unitQuestion, interventions, tools, ...FREQUENCY_QUESTIONS.map((q) => q.header)];
   // Answers arrive in the order the contacts filled the form in: 4 September to 13 October 2023.
   const order = shuffled(
     PILOT_UNITS.map((_, i) => i),
     random,
   );
-  let clock = Date.UTC(2023, 8, 4, 7, 30);
-  const rows = order.map((i, row) => {
-    const u = PILOT_UNITS[i]!;
+  const units = order.map((i) => ({ u: PILOT_UNITS[i]!, answers: frequency[i]!, uses: (id: string) => uses(PILOT_UNITS[i]!, id) }));
+  await writeFormsMethodsSurvey(`${SAMPLES}/pilot-methods-survey-2023.xlsx`, '2022/23', units, random, Date.UTC(2023, 8, 4, 7, 30));
+}
+
+/**
+ * The methods survey as Microsoft Forms exports it: a row per unit in the order given (the order they
+ * answered in), each answered some hours after the one before from `clock` on (the times drawn from
+ * `random`), its interventions and tools ticked as `uses` says, its frequency answers as given.
+ */
+async function writeFormsMethodsSurvey(
+  file: string,
+  period: string,
+  units: readonly { u: PilotUnit; answers: readonly (string | null)[]; uses: (id: string) => boolean }[],
+  random: () => number,
+  clock: number,
+): Promise<void> {
+  const unitQuestion = 'Vilken kommun eller stadsdelsförvaltning svarar du för?';
+  const interventions = `Vilka av följande öppenvårdsinsatser har ni använt för barn 6–17 år med normbrytande beteende eller kriminalitet under ${period}?`;
+  const tools = `Vilka standardiserade bedömningsmetoder har ni använt för barn 6–17 år med normbrytande beteende eller kriminalitet under ${period}?`;
+  const header = ['ID', 'Starttid', 'Slutförandetid', 'E-post', 'Namn', unitQuestion, interventions, tools, ...FREQUENCY_QUESTIONS.map((q) => q.header)];
+  const rows = units.map(({ u, answers, uses: isUsing }, row) => {
     clock += Math.floor((0.4 + random() * 1.4) * 15 * 3600_000);
     const started = new Date(clock - (clock % 60_000));
     const finished = new Date(started.getTime() + Math.floor(6 + random() * 25) * 60_000);
     const chosen = (options: readonly [string, string][]) =>
       options
-        .filter(([id]) => uses(u, id))
+        .filter(([id]) => isUsing(id))
         .map(([, name]) => `${name};`)
         .join('');
     const toolCell = chosen(TOOL_OPTIONS);
@@ -542,12 +556,12 @@ async function writeMethodsSurvey(): Promise<void> {
       { value: u.forms },
       { value: chosen(INTERVENTION_OPTIONS) },
       toolCell === '' ? null : { value: toolCell },
-      ...frequency[i]!.map((answer) => (answer === null ? null : { value: answer })),
+      ...answers.map((answer) => (answer === null ? null : { value: answer })),
     ];
   });
   const sheet: SheetData = [header.map((value) => ({ value, fontWeight: 'bold' as const })), ...rows];
   const xlsx = await writeExcelFile(sheet, { sheet: 'Form1' }).toBuffer();
-  await writeFile(`${SAMPLES}/pilot-methods-survey-2023.xlsx`, pinZipTimes(xlsx));
+  await writeFile(file, pinZipTimes(xlsx));
 }
 
 // --- 1b. The methods survey's second wave, 2024: the same Forms questionnaire a year later. -----------
@@ -615,43 +629,15 @@ function checkWave2024(): void {
 async function writeMethodsSurvey2024(): Promise<void> {
   checkWave2024();
   const random = prng(2024);
-  const unitQuestion = 'Vilken kommun eller stadsdelsförvaltning svarar du för?';
-  const interventions = 'Vilka av följande öppenvårdsinsatser har ni använt för barn 6–17 år med normbrytande beteende eller kriminalitet under 2023/24?';
-  const tools = 'Vilka standardiserade bedömningsmetoder har ni använt för barn 6–17 år med normbrytande beteende eller kriminalitet under 2023/24?';
   // The frequency questions as in 2023: the panel's answers kept, the new units answering "Oftast".
   const frequency = assignAnswers(FREQUENCY_QUESTIONS, 17);
-  const header = ['ID', 'Starttid', 'Slutförandetid', 'E-post', 'Namn', unitQuestion, interventions, tools, ...FREQUENCY_QUESTIONS.map((q) => q.header)];
   const units = [
     ...PILOT_UNITS.map((u, i) => ({ u, answers: frequency[i]! })).filter(({ u }) => !(WAVE_2024.gone as readonly string[]).includes(u.key)),
     ...WAVE_2024.added.map(({ unit: u }) => ({ u, answers: FREQUENCY_QUESTIONS.map(() => 'Oftast') as (string | null)[] })),
   ];
   // Answers from 2 September to 18 October 2024.
-  let clock = Date.UTC(2024, 8, 2, 7, 30);
-  const rows = shuffled(units, random).map(({ u, answers }, row) => {
-    clock += Math.floor((0.4 + random() * 1.4) * 15 * 3600_000);
-    const started = new Date(clock - (clock % 60_000));
-    const finished = new Date(started.getTime() + Math.floor(6 + random() * 25) * 60_000);
-    const chosen = (options: readonly [string, string][]) =>
-      options
-        .filter(([id]) => uses2024(u.key, id))
-        .map(([, name]) => `${name};`)
-        .join('');
-    const toolCell = chosen(TOOL_OPTIONS);
-    return [
-      { value: row + 1 },
-      { value: started, format: 'yyyy-mm-dd hh:mm:ss' },
-      { value: finished, format: 'yyyy-mm-dd hh:mm:ss' },
-      { value: 'anonymous' },
-      null,
-      { value: u.forms },
-      { value: chosen(INTERVENTION_OPTIONS) },
-      toolCell === '' ? null : { value: toolCell },
-      ...answers.map((answer) => (answer === null ? null : { value: answer })),
-    ];
-  });
-  const sheet: SheetData = [header.map((value) => ({ value, fontWeight: 'bold' as const })), ...rows];
-  const xlsx = await writeExcelFile(sheet, { sheet: 'Form1' }).toBuffer();
-  await writeFile(`${SAMPLES}/pilot-methods-survey-2024.xlsx`, pinZipTimes(xlsx));
+  const answered = shuffled(units, random).map(({ u, answers }) => ({ u, answers, uses: (id: string) => uses2024(u.key, id) }));
+  await writeFormsMethodsSurvey(`${SAMPLES}/pilot-methods-survey-2024.xlsx`, '2023/24', answered, random, Date.UTC(2024, 8, 2, 7, 30));
 }
 
 // --- 2. The activities survey: Netigate-style CSV (semicolon, Windows-1252, CRLF). ---------------------

@@ -104,8 +104,8 @@ function Shell({ platform, engine, onLang }: Props & { onLang: (lang: Lang) => v
   const waves = useMemo(() => wavesOf(confirmed.filter(isSurvey).map((s) => s.wave)), [confirmed]);
   const shownFilters = useMemo(() => withWave(filters, waves), [filters, waves]);
   // The surveys that count in that wave, so the source lines name them (and their waves) and no other.
-  const withModel = useCallback(() => engine().then(async (db) => (await createModel(db), db)), [engine]);
-  const counting = useQuery(withModel, 'wave_sources', shownFilters, files.dataVersion);
+  // Asked only with two waves or more: with fewer, no wave is chosen and source lines name files alone.
+  const counting = useQuery(engine, 'wave_sources', shownFilters, files.dataVersion, waves.length >= 2);
   const loaded = useMemo(() => withCounting(confirmed, counting), [confirmed, counting]);
   const surveyWaves = useMemo(() => new Map(files.sources.flatMap((s) => (isSurvey(s.guess) ? [[s.table.table, s.wave ?? null] as const] : []))), [files.sources]);
   const samples = useMemo(() => new Set(files.sources.flatMap((s) => (s.sample ? [s.table.table] : []))), [files.sources]);

@@ -4,7 +4,7 @@ import { exportText } from '../safe-text';
 import { spokenAlt, type ChartSpec } from './chart-spec';
 import { chartSvg, mapPictureSvg, SLIDE_MAP_SIZE, type ExportSize } from './chart-svg';
 import { fontFaceCss, measureWith, type FontFiles, type TextMeasure } from './fonts';
-import { chartPdf } from './pdf';
+import { chartPdf, type PdfImage } from './pdf';
 import { svgToPng } from './png';
 import { dataTableToCsv, dataTableToXlsx, type CsvOptions, type DataTable } from './table-export';
 
@@ -48,6 +48,16 @@ export function fileSlug(text: string): string {
   return slug || 'diagram';
 }
 
+/**
+ * A map chart's picture for a slide: the map and legend alone, drawn to the slide's chart area at 2×
+ * (the slide gives the texts); none for other charts, which PowerPoint draws natively.
+ */
+export async function slideMapPicture(spec: ChartSpec, fonts: FontFiles, wasm: () => Promise<Uint8Array | URL | string>): Promise<PdfImage | undefined> {
+  if (spec.body.kind !== 'map') return undefined;
+  const drawn = mapPictureSvg(spec.body, SLIDE_MAP_SIZE.width, SLIDE_MAP_SIZE.height, measureOf(fonts));
+  return { png: await svgToPng(drawn.svg, 2, fonts, wasm), width: drawn.width, height: drawn.height };
+}
+
 export function chartFileName(spec: ChartSpec, options: Pick<ChartFileOptions, 'format' | 'scale'>): string {
   const suffix = options.format === 'png' && (options.scale ?? 1) > 1 ? `@${options.scale}x` : '';
   return `${fileSlug(spec.text.title)}${suffix}.${options.format}`;
@@ -84,12 +94,9 @@ export async function chartFile(spec: ChartSpec, options: ChartFileOptions, asse
     }
     case 'pptx': {
       // One slide with the chart native in PowerPoint (a map as its picture); pptxgenjs is loaded only now.
-      const fonts = await assets.fonts();
-      const { body } = spec;
-      const drawn = body.kind === 'map' ? mapPictureSvg(body, SLIDE_MAP_SIZE.width, SLIDE_MAP_SIZE.height, measureOf(fonts)) : chartSvg(spec, 'slide', measureOf(fonts));
-      const image = { png: await svgToPng(drawn.svg, 2, fonts, assets.wasm), width: drawn.width, height: drawn.height };
+      const mapPicture = await slideMapPicture(spec, await assets.fonts(), assets.wasm);
       const { chartsPptx } = await import('./pptx');
-      return { name, bytes: await chartsPptx([{ chapter: '', spec, image, tables: [] }], options.lang) };
+      return { name, bytes: await chartsPptx([{ spec, ...(mapPicture ? { mapPicture } : {}) }], options.lang) };
     }
   }
 }

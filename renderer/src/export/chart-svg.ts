@@ -163,60 +163,58 @@ function drawBody(canvas: Canvas, body: ChartBody, available: number | null) {
 function drawChange(canvas: Canvas, fromLabel: string, toLabel: string, rows: readonly ChangeDatum[], formatTick: (share: number) => string, available: number | null) {
   drawLegend(canvas, [{ label: fromLabel, colour: CHANGE.from }, { label: toLabel, colour: CHANGE.to }], 'box');
   canvas.y += 6;
-  const { measure, width } = canvas;
-  const axisHeight = 22;
-  const rowHeight = available === null ? 28 : clamp((available - axisHeight - 40) / Math.max(1, rows.length), 16, 44);
-  const labelSize = clamp(rowHeight * 0.48, 11, 14);
-  const labelWidth = Math.min(width * 0.34, Math.max(...rows.map((r) => measure.width(r.label, labelSize))) + 12);
-  const valueWidth = Math.max(...rows.map((r) => measure.width(r.text, 12))) + 16;
-  const x0 = PAD + labelWidth;
-  const plotWidth = width - 2 * PAD - labelWidth - valueWidth;
-  const top = canvas.y;
-  const bottom = top + rowHeight * rows.length;
-  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-    const x = x0 + tick * plotWidth;
-    canvas.line(x, top, x, bottom, GRID);
-    canvas.text(x, bottom + 15, formatTick(tick), 11, { fill: MUTED, anchor: 'middle' });
-  }
-  rows.forEach((row, i) => {
-    const middle = top + rowHeight * (i + 0.5);
+  shareRows(canvas, rows, formatTick, available, { labelShare: 0.34, valuePad: 16, reserved: 40 }, (row, { middle, rowHeight, x }) => {
     const radius = clamp(rowHeight * 0.2, 4, 7);
-    canvas.text(x0 - 8, middle + labelSize * 0.35, row.label, labelSize, { anchor: 'end' });
-    const at = (share: number | null) => (share === null ? null : x0 + share * plotWidth);
-    const [a, b] = [at(row.from), at(row.to)];
+    const [a, b] = [row.from === null ? null : x(row.from), row.to === null ? null : x(row.to)];
     if (a !== null && b !== null) canvas.line(a, middle, b, middle, CHANGE.line, 3);
     if (a !== null) canvas.circle(a, middle, radius, CHANGE.from);
     if (b !== null) canvas.circle(b, middle, radius, CHANGE.to);
-    canvas.text(x0 + plotWidth + 12, middle + 4, row.text, 12);
+    canvas.text(x(1) + 12, middle + 4, row.text, 12);
   });
-  canvas.line(x0, top, x0, bottom, MUTED);
-  canvas.y = bottom + axisHeight;
 }
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
 function drawBars(canvas: Canvas, bars: readonly BarDatum[], formatTick: (share: number) => string, available: number | null) {
+  shareRows(canvas, bars, formatTick, available, { labelShare: 0.38, valuePad: 10, reserved: 0 }, (bar, { middle, rowHeight, x }) => {
+    const barHeight = Math.min(20, rowHeight * 0.62);
+    canvas.rect(x(0), middle - barHeight / 2, x(bar.share) - x(0), barHeight, bar.colour);
+    canvas.text(x(bar.share) + 6, middle + 4, bar.text, 12);
+  });
+}
+
+/**
+ * Rows of shares on one axis from 0 to 100 %, as bars and the change between waves draw them: a column of
+ * labels, the plot with its grid and ticks, the words beside each row (`valuePad` after the widest), and
+ * `drawRow` for what stands on the axis; rows sized to fill `available` less `reserved` (a legend above).
+ */
+function shareRows<T extends { label: string; text: string }>(
+  canvas: Canvas,
+  rows: readonly T[],
+  formatTick: (share: number) => string,
+  available: number | null,
+  layout: { labelShare: number; valuePad: number; reserved: number },
+  drawRow: (row: T, at: { middle: number; rowHeight: number; x: (share: number) => number }) => void,
+) {
   const { measure, width } = canvas;
   const axisHeight = 22;
-  const rowHeight = available === null ? 28 : clamp((available - axisHeight) / Math.max(1, bars.length), 16, 44);
+  const rowHeight = available === null ? 28 : clamp((available - axisHeight - layout.reserved) / Math.max(1, rows.length), 16, 44);
   const labelSize = clamp(rowHeight * 0.48, 11, 14);
-  const labelWidth = Math.min(width * 0.38, Math.max(...bars.map((b) => measure.width(b.label, labelSize))) + 12);
-  const valueWidth = Math.max(...bars.map((b) => measure.width(b.text, 12))) + 10;
+  const labelWidth = Math.min(width * layout.labelShare, Math.max(...rows.map((r) => measure.width(r.label, labelSize))) + 12);
+  const valueWidth = Math.max(...rows.map((r) => measure.width(r.text, 12))) + layout.valuePad;
   const x0 = PAD + labelWidth;
   const plotWidth = width - 2 * PAD - labelWidth - valueWidth;
+  const x = (share: number) => x0 + share * plotWidth;
   const top = canvas.y;
-  const bottom = top + rowHeight * bars.length;
+  const bottom = top + rowHeight * rows.length;
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-    const x = x0 + tick * plotWidth;
-    canvas.line(x, top, x, bottom, GRID);
-    canvas.text(x, bottom + 15, formatTick(tick), 11, { fill: MUTED, anchor: 'middle' });
+    canvas.line(x(tick), top, x(tick), bottom, GRID);
+    canvas.text(x(tick), bottom + 15, formatTick(tick), 11, { fill: MUTED, anchor: 'middle' });
   }
-  bars.forEach((bar, i) => {
+  rows.forEach((row, i) => {
     const middle = top + rowHeight * (i + 0.5);
-    const barHeight = Math.min(20, rowHeight * 0.62);
-    canvas.text(x0 - 8, middle + labelSize * 0.35, bar.label, labelSize, { anchor: 'end' });
-    canvas.rect(x0, middle - barHeight / 2, bar.share * plotWidth, barHeight, bar.colour);
-    canvas.text(x0 + bar.share * plotWidth + 6, middle + 4, bar.text, 12);
+    canvas.text(x0 - 8, middle + labelSize * 0.35, row.label, labelSize, { anchor: 'end' });
+    drawRow(row, { middle, rowHeight, x });
   });
   canvas.line(x0, top, x0, bottom, MUTED);
   canvas.y = bottom + axisHeight;

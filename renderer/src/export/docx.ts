@@ -22,9 +22,18 @@ import {
 import type { Lang } from '../../../electron/shared/ipc-contract';
 import { formatNumber, formatPercent } from '../format';
 import { figuresOf } from './chart-files';
-import { spokenAlt } from './chart-spec';
-import type { OfficeChart, OfficeCover } from './pptx';
+import { spokenAlt, type ChartSpec } from './chart-spec';
+import type { PdfImage } from './pdf';
+import type { OfficeCover } from './pptx';
 import type { DataTable } from './table-export';
+
+/** One chart as the document takes it: its chapter, its (edited) spec, its picture (the PDF's), and the tables beside it. */
+export interface DocumentChart {
+  chapter: string;
+  spec: ChartSpec;
+  image: PdfImage;
+  tables: DataTable[];
+}
 
 /** What the method section says, from the manifest. */
 export interface OfficeMethod {
@@ -45,7 +54,7 @@ const FONT = 'Calibri';
 /** The picture's width on an A4 page within Word's default margins, in px at 96 to the inch (6.3 in). */
 const PAGE_WIDTH_PX = 605;
 
-export async function reportDocx(charts: readonly OfficeChart[], cover: OfficeCover, method: OfficeMethod, lang: Lang): Promise<Uint8Array> {
+export async function reportDocx(charts: readonly DocumentChart[], cover: OfficeCover, method: OfficeMethod, lang: Lang): Promise<Uint8Array> {
   const words = WORDS[lang];
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: cover.title, heading: HeadingLevel.TITLE }),
@@ -98,7 +107,7 @@ export async function reportDocx(charts: readonly OfficeChart[], cover: OfficeCo
  * its alt text, its numbered caption, its note as text, and its figures as tables, each with its own
  * caption and footnotes.
  */
-function chartBlock(chart: OfficeChart, lang: Lang, numbers: { figure: number; table: number }): (Paragraph | Table)[] {
+function chartBlock(chart: DocumentChart, lang: Lang, numbers: { figure: number; table: number }): (Paragraph | Table)[] {
   const { spec, image } = chart;
   const words = WORDS[lang];
   const width = Math.min(PAGE_WIDTH_PX, image.width);

@@ -9,18 +9,11 @@ import type { Lang } from '../../../electron/shared/ipc-contract';
 import { spokenAlt, type ChartSpec } from './chart-spec';
 import { CHANGE, inkOn, shareColour } from './palette';
 import type { PdfImage } from './pdf';
-import type { DataTable } from './table-export';
 
-/** One chart as the slides and the document take it: its chapter, its (edited) spec and its picture. */
-export interface OfficeChart {
-  chapter: string;
+/** One chart as a slide takes it: its (edited) spec, and for a map the picture of the map alone (slideMapPicture). */
+export interface SlideChart {
   spec: ChartSpec;
-  /** The chart drawn (the PDF's picture): a map's slide shows it, the document shows every chart as it. */
-  image: PdfImage;
-  /** Further tables the view shows beside the chart (the document gives them after the chart's own). */
-  tables: DataTable[];
-  /** A map's picture for its slide: the map and legend alone (mapPictureSvg); else the slide shows `image`. */
-  slidePicture?: PdfImage;
+  mapPicture?: PdfImage;
 }
 
 export interface OfficeCover {
@@ -49,7 +42,7 @@ const percent = (share: number | null) => (share === null ? null : share * 100);
 const WORDS: Record<Lang, { created: string }> = { sv: { created: 'Skapad' }, en: { created: 'Created' } };
 
 /** The presentation, as bytes: the cover (when given), then a slide per chart. */
-export async function chartsPptx(charts: readonly OfficeChart[], lang: Lang, cover?: OfficeCover): Promise<Uint8Array> {
+export async function chartsPptx(charts: readonly SlideChart[], lang: Lang, cover?: OfficeCover): Promise<Uint8Array> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.author = 'Metodkartan';
@@ -77,7 +70,7 @@ function coverSlide(pptx: PptxGenJS, cover: OfficeCover, lang: Lang): void {
   );
 }
 
-function chartSlide(pptx: PptxGenJS, chart: OfficeChart): void {
+function chartSlide(pptx: PptxGenJS, chart: SlideChart): void {
   const { spec } = chart;
   const { text } = spec;
   const slide = pptx.addSlide();
@@ -99,7 +92,7 @@ function chartSlide(pptx: PptxGenJS, chart: OfficeChart): void {
   const footer = [text.note, text.source, 'Diagram: Metodkartan'].filter((line): line is string => Boolean(line));
   const footerHeight = 0.26 * footer.length + (text.note && text.note.length > 140 ? 0.26 : 0);
   const box = { x: MARGIN, y: y + 0.05, w: CONTENT, h: 7.5 - 0.25 - footerHeight - (y + 0.05) };
-  body(pptx, slide, spec, box, chart.slidePicture ?? chart.image);
+  body(pptx, slide, spec, box, chart.mapPicture);
   slide.addText(
     footer.map((line, i) => ({ text: line, options: { breakLine: i < footer.length - 1, fontSize: line === text.note ? 11 : 10, color: line === text.note ? INK : MUTED } })),
     { x: MARGIN, y: 7.5 - 0.2 - footerHeight, w: CONTENT, h: footerHeight, fontFace: FONT, valign: 'bottom', fit: 'shrink' },
@@ -116,7 +109,7 @@ interface Box {
 type Slide = ReturnType<PptxGenJS['addSlide']>;
 
 /** The chart itself: native where PowerPoint has the kind of chart, a picture where it has none. */
-function body(pptx: PptxGenJS, slide: Slide, spec: ChartSpec, box: Box, image: PdfImage): void {
+function body(pptx: PptxGenJS, slide: Slide, spec: ChartSpec, box: Box, mapPicture: PdfImage | undefined): void {
   const altText = spokenAlt(spec);
   const common = {
     ...box,
@@ -228,9 +221,10 @@ function body(pptx: PptxGenJS, slide: Slide, spec: ChartSpec, box: Box, image: P
       return;
     case 'map': {
       // The map's picture, as large as the space allows at its own proportions.
-      const scale = Math.min(box.w / image.width, box.h / image.height);
-      const [w, h] = [image.width * scale, image.height * scale];
-      slide.addImage({ data: `data:image/png;base64,${base64(image.png)}`, x: box.x + (box.w - w) / 2, y: box.y, w, h, altText });
+      if (!mapPicture) throw new Error(`${spec.id}: a map's slide needs its picture`);
+      const scale = Math.min(box.w / mapPicture.width, box.h / mapPicture.height);
+      const [w, h] = [mapPicture.width * scale, mapPicture.height * scale];
+      slide.addImage({ data: `data:image/png;base64,${base64(mapPicture.png)}`, x: box.x + (box.w - w) / 2, y: box.y, w, h, altText });
       return;
     }
   }

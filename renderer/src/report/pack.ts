@@ -11,13 +11,13 @@ import { methodById } from '../domain/methods';
 import type { ShapeGuess } from '../domain/shape-detect';
 import { COUNTIES, SKR_GROUPS } from '../domain/units';
 import { withEdits, type ChartEdits } from '../export/chart-edits';
-import { figuresOf } from '../export/chart-files';
+import { figuresOf, slideMapPicture } from '../export/chart-files';
 import { spokenAlt } from '../export/chart-spec';
-import { chartSvg, mapPictureSvg, SLIDE_MAP_SIZE, type ExportSize } from '../export/chart-svg';
+import { chartSvg, type ExportSize } from '../export/chart-svg';
 import { fontFaceCss, measureWith, type FontFiles } from '../export/fonts';
 import { reportPdf } from '../export/pdf';
-import { chartsPptx, type OfficeChart, type OfficeCover } from '../export/pptx';
-import { reportDocx, type OfficeMethod } from '../export/docx';
+import { chartsPptx, type OfficeCover, type SlideChart } from '../export/pptx';
+import { reportDocx, type DocumentChart, type OfficeMethod } from '../export/docx';
 import { svgToPng } from '../export/png';
 import { sha256Hex } from '../export/sha256';
 import { SUPPRESSED, type SuppressionSettings } from '../export/suppress';
@@ -127,7 +127,8 @@ export async function buildPack(request: PackRequest, deps: PackDeps): Promise<M
   const encoder = new TextEncoder();
   const files = new Map<string, Uint8Array>();
   const pdfSections = [];
-  const officeCharts: OfficeChart[] = [];
+  const slideCharts: SlideChart[] = [];
+  const documentCharts: DocumentChart[] = [];
 
   for (const [index, generated] of sections.entries()) {
     // The user's own texts by chart id; an id is never looked up on the object's prototype (`__proto__`).
@@ -143,11 +144,9 @@ export async function buildPack(request: PackRequest, deps: PackDeps): Promise<M
     section.tables.forEach((table, k) => files.set(`${base}-${k + 2}.csv`, dataTableToCsv(figuresOf(section.spec, table), request.csv ?? SWEDISH_CSV)));
     const image = { png, width: drawn.width, height: drawn.height };
     pdfSections.push({ heading: `${section.chapter}: ${section.spec.text.title}`, text: spokenAlt(section.spec), image, alt: spokenAlt(section.spec) });
-    // A slide shows a map as a picture of the map alone, as large as the slide's chart area (its texts are the slide's).
-    const { body } = section.spec;
-    const slideMap = body.kind === 'map' ? mapPictureSvg(body, SLIDE_MAP_SIZE.width, SLIDE_MAP_SIZE.height, measure) : null;
-    const picture = slideMap ? { png: await svgToPng(slideMap.svg, 2, deps.fonts, deps.wasm), width: slideMap.width, height: slideMap.height } : undefined;
-    officeCharts.push({ chapter: section.chapter, spec: section.spec, image, tables: section.tables, ...(picture ? { slidePicture: picture } : {}) });
+    documentCharts.push({ chapter: section.chapter, spec: section.spec, image, tables: section.tables });
+    const mapPicture = await slideMapPicture(section.spec, deps.fonts, deps.wasm);
+    slideCharts.push({ spec: section.spec, ...(mapPicture ? { mapPicture } : {}) });
   }
 
   const filtersText = describeFilters(request.filters, t, lang);
@@ -169,7 +168,7 @@ export async function buildPack(request: PackRequest, deps: PackDeps): Promise<M
   const pdf = await reportPdf({ title: cover.title, subtitle: cover.subtitle, created: cover.created, warning: cover.warning, coverLines: cover.lines, sections: pdfSections, lang }, deps.fonts);
   files.set('rapport.pdf', pdf);
   // The same charts as slides to edit in PowerPoint, and as a document to finish in Word.
-  files.set('rapport.pptx', await chartsPptx(officeCharts, lang, cover));
+  files.set('rapport.pptx', await chartsPptx(slideCharts, lang, cover));
   const method: OfficeMethod = {
     heading: t('reportMethod'),
     files: {
@@ -180,7 +179,7 @@ export async function buildPack(request: PackRequest, deps: PackDeps): Promise<M
     suppression: describeSuppression(request.suppression, t),
     regenerate: t('reportRegenerate'),
   };
-  files.set('rapport.docx', await reportDocx(officeCharts, cover, method, lang));
+  files.set('rapport.docx', await reportDocx(documentCharts, cover, method, lang));
 
   const manifest = {
     manifestVersion: MANIFEST_VERSION,

@@ -6,10 +6,12 @@ import { runQuery, type QueryId } from '../db/query-files';
 import { filterParams, type Filters } from '../shaping/filters';
 import { setQueryFailure, trackQuery } from './query-activity';
 
-export function useQuery(engine: () => Promise<Engine>, id: QueryId, filters: Filters, dataVersion: number): Row[] | null {
+/** `enabled: false` runs nothing and gives null (a query only some states need). */
+export function useQuery(engine: () => Promise<Engine>, id: QueryId, filters: Filters, dataVersion: number, enabled = true): Row[] | null {
   const [rows, setRows] = useState<Row[] | null>(null);
   const { county, skrGroup, unitType, period, wave } = filters;
   useEffect(() => {
+    if (!enabled) return;
     let isCurrent = true;
     void trackQuery(engine().then((db) => runQuery(db, id, filterParams({ county, skrGroup, unitType, period, wave, method: null }))))
       .then(
@@ -28,8 +30,8 @@ export function useQuery(engine: () => Promise<Engine>, id: QueryId, filters: Fi
     return () => {
       isCurrent = false;
     };
-  }, [engine, id, county, skrGroup, unitType, period, wave, dataVersion]);
+  }, [engine, id, county, skrGroup, unitType, period, wave, dataVersion, enabled]);
   // A view that is closed has no failure to show.
   useEffect(() => () => setQueryFailure(id, null), [id]);
-  return rows;
+  return enabled ? rows : null;
 }
